@@ -1,0 +1,12 @@
+# Writes a C++ source with every DIR/NNNN_name.sql as a Migration, in file-name order.
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
+set(BODY "")
+foreach(F ${FILES})
+  get_filename_component(NAME ${F} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" VERSION ${NAME})
+  math(EXPR VERSION "${VERSION} + 0")
+  file(READ ${F} SQL)
+  string(APPEND BODY "    {${VERSION}, \"${NAME}\", R\"tl_sql(${SQL})tl_sql\"},\n")
+endforeach()
+file(WRITE ${OUT} "// Generated from src/storage/migrations/${DIALECT}; do not edit.\n#include \"storage/migrations.hpp\"\nnamespace tl::storage {\nconst std::vector<Migration>& ${DIALECT}_migrations() {\n  static const std::vector<Migration> kAll = {\n${BODY}  };\n  return kAll;\n}\n}  // namespace tl::storage\n")

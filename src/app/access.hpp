@@ -1,0 +1,30 @@
+// Authorisation for use cases: the role matrix applied to the actor's roles on a product.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/role.hpp"
+
+namespace tl::app {
+
+// Loads the product from the actor's workspace and checks `action` against the actor's roles
+// on it. kNotFound when it is absent or in another workspace (no existence leak);
+// kForbidden when the actor's roles do not allow the action. `roles_out`, when given,
+// receives the actor's roles on the product.
+Result<domain::Product> AuthorizeProduct(storage::Tx& tx,
+                                         const Actor& actor,
+                                         const std::string& product_id,
+                                         domain::Action action,
+                                         std::vector<domain::Role>* roles_out = nullptr);
+
+// kForbidden unless the actor is a workspace admin.
+Result<void> RequireAdmin(const Actor& actor);
+
+// The actor's roles on a product (possibly none).
+Result<std::vector<domain::Role>> RolesOn(storage::Tx& tx,
+                                          const Actor& actor,
+                                          const std::string& product_id);
+
+}  // namespace tl::app

@@ -1,0 +1,87 @@
+#include "app/history.hpp"
+
+#include <map>
+
+#include "app/access.hpp"
+
+namespace tl::app {
+namespace {
+
+Result<HistoryPage> Load(storage::Tx& tx, const Actor& actor, storage::EventFilter filter) {
+    HistoryPage page;
+    const int limit = filter.limit;
+    filter.limit = limit + 1;  // one more tells whether there is a next page
+    TL_ASSIGN_OR_RETURN(auto events, tx.ListEvents(actor.workspace_id, filter));
+    if (static_cast<int>(events.size()) > limit) {
+        events.resize(limit);
+        page.next_before = events.back().seq;
+    }
+    std::map<std::string, std::string> names;
+    for (auto& e : events) {
+        std::string name;
+        if (!e.actor_id.empty()) {
+            auto it = names.find(e.actor_id);
+            if (it == names.end()) {
+                auto user = tx.GetUser(actor.workspace_id, e.actor_id);
+                it = names.emplace(e.actor_id, user ? user->name : std::string("(removed user)"))
+                         .first;
+            }
+            name = it->second;
+        }
+        page.entries.push_back({std::move(e), std::move(name)});
+    }
+    return page;
+}
+
+}  // namespace
+
+Result<HistoryPage> ProductHistory(AppContext& ctx,
+                                   const Actor& actor,
+                                   const std::string& product_id,
+                                   std::int64_t before_seq,
+                                   int limit) {
+    HistoryPage page;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        TL_TRY(AuthorizeProduct(tx, actor, product_id, domain::Action::kProductRead));
+        storage::EventFilter filter;
+        filter.product_id = product_id;
+        filter.before_seq = before_seq;
+        filter.limit = limit;
+        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, filter));
+        return {};
+    }));
+    return page;
+}
+
+Result<HistoryPage> TeamHistory(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& team_id,
+                                std::int64_t before_seq,
+                                int limit) {
+    HistoryPage page;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        TL_TRY(tx.GetTeam(actor.workspace_id, team_id));
+        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, {"", "team", team_id, before_seq, limit}));
+        return {};
+    }));
+    return page;
+}
+
+Result<HistoryPage> UserHistory(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& user_id,
+                                std::int64_t before_seq,
+                                int limit) {
+    HistoryPage page;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        TL_TRY(tx.GetUser(actor.workspace_id, user_id));
+        if (!actor.is_admin && actor.user_id != user_id) {
+            return Fail(Forbidden("only a workspace administrator may read another user's history"));
+        }
+        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, {"", "user", user_id, before_seq, limit}));
+        return {};
+    }));
+    return page;
+}
+
+}  // namespace tl::app

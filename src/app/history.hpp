@@ -1,0 +1,43 @@
+// History: the audit events of a product (everything in it) or of one object, newest first,
+// with the actor's name.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/audit_event.hpp"
+
+namespace tl::app {
+
+struct HistoryEntry {
+    domain::AuditEvent event;
+    std::string actor_name;  // empty for the system
+};
+
+struct HistoryPage {
+    std::vector<HistoryEntry> entries;
+    std::int64_t next_before = 0;  // 0: no more
+};
+
+// Requires a readable product (product.read).
+Result<HistoryPage> ProductHistory(AppContext& ctx,
+                                   const Actor& actor,
+                                   const std::string& product_id,
+                                   std::int64_t before_seq,
+                                   int limit);
+// A team's history: any user of the workspace.
+Result<HistoryPage> TeamHistory(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& team_id,
+                                std::int64_t before_seq,
+                                int limit);
+// A user's history: the admin, or the user themself.
+Result<HistoryPage> UserHistory(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& user_id,
+                                std::int64_t before_seq,
+                                int limit);
+
+}  // namespace tl::app

@@ -1,0 +1,108 @@
+#include "app/serialize.hpp"
+
+#include <ctime>
+
+namespace tl::app {
+
+namespace json = boost::json;
+
+std::string FormatTime(std::int64_t ms) {
+    std::time_t secs = static_cast<std::time_t>(ms / 1000);
+    int millis = static_cast<int>(ms % 1000);
+    if (millis < 0) {
+        millis += 1000;
+        --secs;
+    }
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+    return buf;
+}
+
+json::value TimeOrNull(std::int64_t ms) {
+    if (ms == 0) {
+        return nullptr;
+    }
+    return json::value(FormatTime(ms));
+}
+
+json::object ToJson(const domain::Workspace& w) {
+    return {{"id", w.id}, {"name", w.name}, {"created_at", FormatTime(w.created_at)}};
+}
+
+json::object ToJson(const domain::User& u) {
+    return {{"id", u.id},
+            {"email", u.email},
+            {"name", u.name},
+            {"is_admin", u.is_admin},
+            {"version", u.version},
+            {"created_at", FormatTime(u.created_at)},
+            {"updated_at", FormatTime(u.updated_at)}};
+}
+
+json::object ToJson(const domain::Product& p) {
+    return {{"id", p.id},
+            {"key", p.key},
+            {"name", p.name},
+            {"description", p.description},
+            {"stage", domain::ToString(p.stage)},
+            {"version", p.version},
+            {"created_at", FormatTime(p.created_at)},
+            {"updated_at", FormatTime(p.updated_at)}};
+}
+
+json::object ToJson(const domain::Team& t) {
+    json::array members;
+    for (const auto& id : t.member_ids) {
+        members.emplace_back(id);
+    }
+    return {{"id", t.id},
+            {"name", t.name},
+            {"product_id", t.product_id.empty() ? json::value(nullptr) : json::value(t.product_id)},
+            {"member_ids", std::move(members)},
+            {"version", t.version},
+            {"created_at", FormatTime(t.created_at)},
+            {"updated_at", FormatTime(t.updated_at)}};
+}
+
+json::object ToJson(const domain::RoleAssignment& a) {
+    return {{"id", a.id},
+            {"product_id", a.product_id},
+            {"user_id", a.user_id},
+            {"role", domain::ToString(a.role)},
+            {"created_at", FormatTime(a.created_at)}};
+}
+
+json::object ToJson(const domain::AuthToken& t) {
+    return {{"id", t.id},
+            {"name", t.name},
+            {"kind", t.kind == domain::TokenKind::kApi ? "api" : "session"},
+            {"created_at", FormatTime(t.created_at)},
+            {"expires_at", TimeOrNull(t.expires_at)},
+            {"last_used_at", TimeOrNull(t.last_used_at)},
+            {"revoked_at", TimeOrNull(t.revoked_at)}};
+}
+
+json::object Diff(const json::object& before, const json::object& after) {
+    json::object changes;
+    auto ignored = [](std::string_view k) { return k == "version" || k == "updated_at"; };
+    for (const auto& [k, v] : after) {
+        if (ignored(k)) {
+            continue;
+        }
+        const json::value* old = before.if_contains(k);
+        if (!old || *old != v) {
+            changes[k] = {{"before", old ? *old : json::value(nullptr)}, {"after", v}};
+        }
+    }
+    for (const auto& [k, v] : before) {
+        if (!ignored(k) && !after.contains(k)) {
+            changes[k] = {{"before", v}, {"after", nullptr}};
+        }
+    }
+    return changes;
+}
+
+}  // namespace tl::app

@@ -1,0 +1,92 @@
+#include "http/api.hpp"
+
+#include "app/accounts/sessions.hpp"
+#include "http/error_response.hpp"
+#include "http/routes/common.hpp"
+
+namespace tl::http {
+namespace {
+
+// The bearer token, else the session cookie.
+std::string_view Credentials(const Request& req) {
+    if (auto auth = req.Header("authorization")) {
+        constexpr std::string_view kBearer = "Bearer ";
+        if (auth->size() > kBearer.size() && auth->substr(0, kBearer.size()) == kBearer) {
+            return auth->substr(kBearer.size());
+        }
+        return {};
+    }
+    if (auto cookie = req.Header("cookie")) {
+        return CookieValue(*cookie, kSessionCookie);
+    }
+    return {};
+}
+
+bool IsApiPath(std::string_view path) {
+    return path.starts_with("/api/") || path == "/api" || path == "/healthz" ||
+           path == "/metrics";
+}
+
+}  // namespace
+
+void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
+    AddSystemRoutes(router, metrics);
+    AddAuthRoutes(router, options.secure_cookies);
+    AddUserRoutes(router);
+    AddTokenRoutes(router);
+    AddProductRoutes(router);
+    AddTeamRoutes(router);
+}
+
+Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)
+    : app_(app), metrics_(metrics), web_(web), options_(options) {
+    AddAllRoutes(router_, metrics_, options_);
+}
+
+Response Api::Handle(Request& req) {
+    if (!IsApiPath(req.path)) {
+        req.route_label = "static";
+        if (auto file = web_.Serve(req)) {
+            return std::move(*file);
+        }
+        return ErrorResponse(NotFound("page"));
+    }
+    auto match = router_.Find(req.method, req.path);
+    if (!match.route) {
+        if (!match.allowed_methods.empty()) {
+            std::string allow;
+            for (const auto& m : match.allowed_methods) {
+                allow += (allow.empty() ? "" : ", ") + m;
+            }
+            Response r = ErrorResponse(
+                MakeError(ErrorCode::kNotFound, "method " + req.method + " is not allowed here"));
+            r.status = 405;
+            r.SetHeader("Allow", allow);
+            return r;
+        }
+        return ErrorResponse(NotFound("route " + req.path));
+    }
+    const Route& route = *match.route;
+    req.route_label = route.label;
+    req.params = std::move(match.params);
+
+    Call call{app_, {}};
+    if (route.action != domain::Action::kPublic) {
+        auto actor = app::Authenticate(app_, Credentials(req));
+        if (!actor) {
+            return ErrorResponse(actor.error());
+        }
+        call.actor = std::move(*actor);
+        req.user_id = call.actor.user_id;
+        if (route.action == domain::Action::kWorkspaceAdmin && !call.actor.is_admin) {
+            return ErrorResponse(Forbidden("only a workspace administrator may do this"));
+        }
+    }
+    auto result = route.handler(req, call);
+    if (!result) {
+        return ErrorResponse(result.error());
+    }
+    return std::move(*result);
+}
+
+}  // namespace tl::http

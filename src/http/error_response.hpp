@@ -1,0 +1,18 @@
+// The one table from error code to HTTP status and JSON body:
+// {"error":{"code":"validation_failed","message":"…","details":[{"field":"…","issue":"…"}]}}
+#pragma once
+
+#include <boost/json.hpp>
+#include <string_view>
+
+#include "domain/result.hpp"
+#include "http/response.hpp"
+
+namespace tl::http {
+
+int StatusOf(ErrorCode code);
+std::string_view CodeName(ErrorCode code);
+boost::json::object ErrorBody(const Error& error);
+Response ErrorResponse(const Error& error);
+
+}  // namespace tl::http

@@ -1,0 +1,68 @@
+// JsonInput: reads a JSON request body field by field, collecting every problem (wrong type,
+// out of range, unknown field) instead of stopping at the first, so one answer names them
+// all. Read the fields you accept, then call Finish() to flag the rest as unknown.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.hpp"
+#include "domain/validation.hpp"
+
+namespace tl::http {
+
+class JsonInput {
+public:
+    // kMalformedJson when the body is not JSON; kValidationFailed when it is not an object.
+    static Result<JsonInput> Parse(std::string_view body);
+
+    // Absent → nullopt. Present with the wrong type → nullopt and an issue.
+    // `max_chars` bounds the length (in code points) before any domain check.
+    std::optional<std::string> String(std::string_view field, std::size_t max_chars = 100'000);
+    // Like String, but JSON null reads as "" (clears an optional reference).
+    std::optional<std::string> NullableString(std::string_view field);
+    std::optional<bool> Bool(std::string_view field);
+    std::optional<std::int64_t> Int(std::string_view field, std::int64_t min, std::int64_t max);
+    std::optional<std::vector<std::string>> StringArray(std::string_view field,
+                                                        std::size_t max_items);
+    // A string that must be one of `allowed` (parsed by `parse`).
+    template <typename Parse>
+    auto Enum(std::string_view field, Parse parse, std::string_view allowed)
+        -> decltype(parse(std::string_view{})) {
+        auto text = String(field, 100);
+        if (!text) {
+            return std::nullopt;
+        }
+        auto value = parse(*text);
+        if (!value) {
+            issues_.push_back({std::string(field), "must be one of " + std::string(allowed)});
+        }
+        return value;
+    }
+    void Require(std::string_view field);  // adds "is required" when absent
+
+    // Flags unread fields and returns every issue found.
+    domain::Issues Finish();
+
+private:
+    explicit JsonInput(boost::json::object obj) : obj_(std::move(obj)) {}
+    const boost::json::value* Take(std::string_view field);
+
+    boost::json::object obj_;
+    std::set<std::string, std::less<>> read_;
+    domain::Issues issues_;
+};
+
+// Reads `limit` (1..200, default 50) and `cursor` from the query string.
+struct PageParams {
+    int limit = 50;
+    std::string cursor;
+};
+Result<PageParams> ReadPageParams(const struct Request& req);
+
+}  // namespace tl::http

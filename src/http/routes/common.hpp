@@ -1,0 +1,55 @@
+// Helpers shared by the route files: JSON answers, ETag / If-Match, pages, cookies.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/history.hpp"
+#include "domain/result.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/router.hpp"
+
+namespace tl::http {
+
+inline constexpr std::string_view kSessionCookie = "tl_session";
+
+Response JsonAnswer(int status, const boost::json::value& body);
+// A single versioned resource: the JSON with an ETag of its version.
+Response Versioned(int status, const boost::json::object& body, std::int64_t version);
+// A collection page: {"data": [...], "next_cursor": "..." | null}.
+Response PageAnswer(boost::json::array data, const std::string& next_cursor);
+// 412 with the error shape and the current object under "current".
+Response StaleVersion(const Error& error, const boost::json::object& current);
+
+// The version named by If-Match ("3", W/"3", 3); nullopt when absent or "*".
+// kValidationFailed when present but not a version.
+Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req);
+
+// A page of history entries, newest first.
+Response HistoryAnswer(const app::HistoryPage& page);
+// Reads limit and cursor for a history page (the cursor is a sequence number).
+struct HistoryQuery {
+    std::int64_t before = 0;
+    int limit = 50;
+};
+Result<HistoryQuery> ReadHistoryQuery(const Request& req);
+
+// The value of cookie `name` in a Cookie header, or empty.
+std::string_view CookieValue(std::string_view header, std::string_view name);
+
+// Route registration, one function per resource file.
+void AddSystemRoutes(Router& router, class Metrics& metrics);
+void AddAuthRoutes(Router& router, bool secure_cookies);
+void AddUserRoutes(Router& router);
+void AddTokenRoutes(Router& router);
+void AddProductRoutes(Router& router);
+void AddTeamRoutes(Router& router);
+
+// The OpenAPI document, compiled in from src/http/openapi.json.
+extern const std::string_view kOpenApiDocument;
+
+}  // namespace tl::http

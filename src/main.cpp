@@ -1,0 +1,46 @@
+// Wiring: the only place that names concrete storage backends.
+#include <filesystem>
+#include <string>
+
+#include "cli/cli.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace {
+
+tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const std::string& db_url,
+                                                          const std::string& data_dir,
+                                                          bool durability_full) {
+    tl::storage::SqliteOptions options;
+    options.durability_full = durability_full;
+    if (db_url.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(data_dir, ec);
+        if (ec) {
+            return tl::Fail(tl::MakeError(tl::ErrorCode::kUnavailable,
+                                          "cannot create data directory " + data_dir + ": " +
+                                              ec.message()));
+        }
+        options.path = (std::filesystem::path(data_dir) / "throughline.db").string();
+    } else if (db_url.starts_with("sqlite://")) {
+        options.path = db_url.substr(std::string_view("sqlite://").size());
+    } else if (db_url.starts_with("sqlite:")) {
+        options.path = db_url.substr(std::string_view("sqlite:").size());
+    } else if (db_url.starts_with("postgres://") || db_url.starts_with("postgresql://")) {
+        return tl::Fail(tl::MakeError(tl::ErrorCode::kUnavailable,
+                                      "this build has no PostgreSQL backend yet; use SQLite"));
+    } else {
+        return tl::Fail(tl::MakeError(tl::ErrorCode::kValidationFailed,
+                                      "--db must be a URL such as sqlite:///var/lib/tl.db"));
+    }
+    if (options.path.empty()) {
+        return tl::Fail(tl::MakeError(tl::ErrorCode::kValidationFailed,
+                                      "--db names no database file"));
+    }
+    return tl::storage::OpenSqliteStore(options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return tl::cli::Run(argc, argv, OpenStore);
+}

@@ -1,0 +1,66 @@
+// Connection: the one seam between portable SQL and a database driver.
+//
+// SQL text uses `?` placeholders; a driver rewrites them where its dialect differs
+// (PostgreSQL's $1). Implementations cache prepared statements by SQL text. A Connection is
+// used by one thread at a time. Errors: kConflict for uniqueness violations, kUnavailable
+// for busy/locked/gone, kInternal otherwise.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "domain/result.hpp"
+
+namespace tl::storage {
+
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using SqlParams = std::vector<SqlValue>;
+
+// NULL for an empty string: optional references are stored as NULL.
+inline SqlValue NullIfEmpty(const std::string& s) {
+    if (s.empty()) {
+        return nullptr;
+    }
+    return s;
+}
+
+class SqlRow {
+public:
+    explicit SqlRow(std::vector<SqlValue> cols) : cols_(std::move(cols)) {}
+    std::int64_t Int(std::size_t i) const;        // NULL reads as 0
+    const std::string& Text(std::size_t i) const;  // NULL reads as ""
+    bool IsNull(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(cols_[i]); }
+    std::size_t size() const { return cols_.size(); }
+
+private:
+    std::vector<SqlValue> cols_;
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+
+    // Runs one or more statements without parameters (migrations, pragmas).
+    virtual Result<void> ExecScript(std::string_view sql) = 0;
+    virtual Result<std::vector<SqlRow>> Query(std::string_view sql, const SqlParams& params) = 0;
+    // Returns the number of rows changed.
+    virtual Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) = 0;
+
+    virtual Result<void> Begin(bool write) = 0;
+    virtual Result<void> Commit() = 0;
+    virtual Result<void> Rollback() = 0;
+};
+
+class ConnectionFactory {
+public:
+    virtual ~ConnectionFactory() = default;
+    virtual Result<std::unique_ptr<Connection>> Open() = 0;
+    virtual std::string Backend() const = 0;
+};
+
+}  // namespace tl::storage

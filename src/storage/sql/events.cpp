@@ -1,0 +1,60 @@
+// The append-only event log.
+#include <limits>
+
+#include "storage/sql/sql_tx.hpp"
+
+namespace tl::storage {
+namespace {
+
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO events (workspace_id, product_id, entity_type, entity_id, action, actor_id, at, "
+    "changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq";
+// Newest first; `seq < ?` with a large bound when there is no cursor.
+constexpr std::string_view kListEventsOfProduct =
+    "SELECT seq, workspace_id, product_id, entity_type, entity_id, action, actor_id, at, changes "
+    "FROM events WHERE workspace_id = ? AND product_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
+constexpr std::string_view kListEventsOfEntity =
+    "SELECT seq, workspace_id, product_id, entity_type, entity_id, action, actor_id, at, changes "
+    "FROM events WHERE workspace_id = ? AND entity_type = ? AND entity_id = ? AND seq < ? "
+    "ORDER BY seq DESC LIMIT ?";
+
+}  // namespace
+
+Result<void> SqlTx::AppendEvent(domain::AuditEvent& e) {
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(kInsertEvent, {e.workspace_id, NullIfEmpty(e.product_id),
+                                                   e.entity_type, e.entity_id, e.action,
+                                                   NullIfEmpty(e.actor_id), e.at, e.changes}));
+    e.seq = rows.at(0).Int(0);
+    return {};
+}
+
+Result<std::vector<domain::AuditEvent>> SqlTx::ListEvents(const std::string& workspace_id,
+                                                          const EventFilter& filter) {
+    std::int64_t before =
+        filter.before_seq > 0 ? filter.before_seq : std::numeric_limits<std::int64_t>::max();
+    auto rows = !filter.product_id.empty()
+                    ? conn_.Query(kListEventsOfProduct, {workspace_id, filter.product_id, before,
+                                                         std::int64_t{filter.limit}})
+                    : conn_.Query(kListEventsOfEntity,
+                                  {workspace_id, filter.entity_type, filter.entity_id, before,
+                                   std::int64_t{filter.limit}});
+    TL_TRY(rows);
+    std::vector<domain::AuditEvent> events;
+    for (const auto& r : *rows) {
+        domain::AuditEvent e;
+        e.seq = r.Int(0);
+        e.workspace_id = r.Text(1);
+        e.product_id = r.Text(2);
+        e.entity_type = r.Text(3);
+        e.entity_id = r.Text(4);
+        e.action = r.Text(5);
+        e.actor_id = r.Text(6);
+        e.at = r.Int(7);
+        e.changes = r.Text(8);
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
+}  // namespace tl::storage

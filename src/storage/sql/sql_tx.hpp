@@ -1,0 +1,82 @@
+// SqlTx: the Tx over one Connection inside an open transaction. Portable SQL only; the
+// query texts are named constants in the .cpp of each noun (accounts, products, events).
+#pragma once
+
+#include "storage/sql/connection.hpp"
+#include "storage/store.hpp"
+
+namespace tl::storage {
+
+class SqlTx final : public Tx {
+public:
+    explicit SqlTx(Connection& conn) : conn_(conn) {}
+
+    Result<void> InsertWorkspace(const domain::Workspace& w) override;
+    Result<domain::Workspace> GetWorkspace(const std::string& id) override;
+    Result<std::int64_t> CountWorkspaces() override;
+    Result<std::vector<domain::Workspace>> ListWorkspaces() override;
+
+    Result<void> InsertUser(const domain::User& u) override;
+    Result<void> UpdateUser(const domain::User& u, std::int64_t expected_version) override;
+    Result<domain::User> GetUser(const std::string& workspace_id, const std::string& id) override;
+    Result<std::optional<domain::User>> FindUserByEmail(const std::string& email) override;
+    Result<std::vector<domain::User>> ListUsers(const std::string& workspace_id,
+                                                const Page& page) override;
+
+    Result<void> InsertToken(const domain::AuthToken& t) override;
+    Result<std::optional<domain::AuthToken>> FindTokenBySecretHash(
+        const std::string& secret_hash) override;
+    Result<void> TouchToken(const std::string& id, std::int64_t now) override;
+    Result<void> RevokeToken(const std::string& workspace_id,
+                             const std::string& id,
+                             std::int64_t now) override;
+    Result<domain::AuthToken> GetToken(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::AuthToken>> ListApiTokens(const std::string& workspace_id,
+                                                         const std::string& user_id) override;
+    Result<std::int64_t> PurgeTokens(std::int64_t before) override;
+
+    Result<void> RecordLoginFailure(const std::string& key, std::int64_t at) override;
+    Result<LoginFailures> CountLoginFailures(const std::string& key, std::int64_t since) override;
+    Result<void> ClearLoginFailures(const std::string& key) override;
+
+    Result<void> InsertProduct(const domain::Product& p) override;
+    Result<void> UpdateProduct(const domain::Product& p, std::int64_t expected_version) override;
+    Result<domain::Product> GetProduct(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::Product>> ListProducts(const std::string& workspace_id,
+                                                      const std::string& user_id,
+                                                      const Page& page) override;
+
+    Result<void> InsertRoleAssignment(const domain::RoleAssignment& a) override;
+    Result<void> DeleteRoleAssignment(const std::string& workspace_id,
+                                      const std::string& id) override;
+    Result<domain::RoleAssignment> GetRoleAssignment(const std::string& workspace_id,
+                                                     const std::string& id) override;
+    Result<std::vector<domain::RoleAssignment>> ListRolesOfProduct(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<std::vector<domain::RoleAssignment>> ListRolesOfUser(
+        const std::string& workspace_id, const std::string& user_id) override;
+
+    Result<void> InsertTeam(const domain::Team& t) override;
+    Result<void> UpdateTeam(const domain::Team& t, std::int64_t expected_version) override;
+    Result<void> DeleteTeam(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Team> GetTeam(const std::string& workspace_id, const std::string& id) override;
+    Result<std::vector<domain::Team>> ListTeams(const std::string& workspace_id,
+                                                const Page& page) override;
+
+    Result<void> AppendEvent(domain::AuditEvent& e) override;
+    Result<std::vector<domain::AuditEvent>> ListEvents(const std::string& workspace_id,
+                                                       const EventFilter& filter) override;
+
+private:
+    Result<void> WriteTeamMembers(const domain::Team& t);
+    Result<void> LoadTeamMembers(const std::string& workspace_id, domain::Team& t);
+
+    Connection& conn_;
+};
+
+// Converts "no row changed" on a versioned UPDATE into not-found or stale-version.
+Result<void> CheckVersionedUpdate(std::int64_t changed, bool exists, const std::string& what);
+
+}  // namespace tl::storage

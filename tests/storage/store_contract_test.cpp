@@ -1,0 +1,349 @@
+// The Store contract: every backend must pass these. Instantiated per backend below.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <thread>
+
+#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store.hpp"
+
+namespace tl::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Backend {
+    std::string name;
+    std::function<std::unique_ptr<Store>(const fs::path& dir)> open;
+};
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("tl-store-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        store_ = GetParam().open(dir_);
+        ASSERT_TRUE(store_);
+        auto migrated = store_->Migrate();
+        ASSERT_TRUE(migrated) << migrated.error().message;
+        ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+            TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
+            TL_TRY(tx.InsertWorkspace({"ws2", "Two", 2}));
+            TL_TRY(tx.InsertUser(User("u1", "ws1", "ann@example.com")));
+            TL_TRY(tx.InsertUser(User("u2", "ws1", "bob@example.com")));
+            TL_TRY(tx.InsertUser(User("u3", "ws2", "cid@example.com")));
+            TL_TRY(tx.InsertProduct(Product("p1", "ws1", "DRN")));
+            return {};
+        }));
+    }
+    void TearDown() override {
+        store_.reset();
+        fs::remove_all(dir_);
+    }
+
+    static domain::User User(std::string id, std::string ws, std::string email) {
+        domain::User u;
+        u.id = std::move(id);
+        u.workspace_id = std::move(ws);
+        u.email = std::move(email);
+        u.name = "Name of " + u.id;
+        u.password_hash = "hash";
+        u.created_at = u.updated_at = 10;
+        return u;
+    }
+    static domain::Product Product(std::string id, std::string ws, std::string key) {
+        domain::Product p;
+        p.id = std::move(id);
+        p.workspace_id = std::move(ws);
+        p.key = std::move(key);
+        p.name = "Product " + p.key;
+        p.created_at = p.updated_at = 10;
+        return p;
+    }
+    static domain::RoleAssignment Role(std::string id, std::string user, domain::Role role) {
+        return {std::move(id), "ws1", "p1", std::move(user), role, 20};
+    }
+
+    fs::path dir_;
+    std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContract, MigrateIsIdempotentAndRecorded) {
+    ASSERT_TRUE(store_->Migrate());
+    auto applied = store_->AppliedMigrations();
+    ASSERT_TRUE(applied);
+    ASSERT_FALSE(applied->empty());
+    EXPECT_EQ(applied->front(), 1);
+}
+
+TEST_P(StoreContract, ReadsBackWhatWasWritten) {
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto u, tx.GetUser("ws1", "u1"));
+        EXPECT_EQ(u.email, "ann@example.com");
+        EXPECT_EQ(u.version, 1);
+        TL_ASSIGN_OR_RETURN(auto p, tx.GetProduct("ws1", "p1"));
+        EXPECT_EQ(p.key, "DRN");
+        TL_ASSIGN_OR_RETURN(auto found, tx.FindUserByEmail("bob@example.com"));
+        EXPECT_TRUE(found.has_value());
+        TL_ASSIGN_OR_RETURN(auto missing, tx.FindUserByEmail("nobody@example.com"));
+        EXPECT_FALSE(missing.has_value());
+        TL_ASSIGN_OR_RETURN(auto n, tx.CountWorkspaces());
+        EXPECT_EQ(n, 2);
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, EveryReadIsScopedToItsWorkspace) {
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        auto p = tx.GetProduct("ws2", "p1");
+        EXPECT_FALSE(p);
+        EXPECT_EQ(p.error().code, ErrorCode::kNotFound);
+        auto u = tx.GetUser("ws2", "u1");
+        EXPECT_FALSE(u);
+        TL_ASSIGN_OR_RETURN(auto users, tx.ListUsers("ws2", {}));
+        EXPECT_EQ(users.size(), 1u);
+        TL_ASSIGN_OR_RETURN(auto products, tx.ListProducts("ws2", "", {}));
+        EXPECT_TRUE(products.empty());
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, DuplicateEmailIsAConflictNamingTheField) {
+    auto r = store_->Write([&](Tx& tx) { return tx.InsertUser(User("u9", "ws2", "ann@example.com")); });
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+    ASSERT_EQ(r.error().details.size(), 1u);
+    EXPECT_EQ(r.error().details[0].field, "email");
+}
+
+TEST_P(StoreContract, ProductKeyIsUniquePerWorkspaceOnly) {
+    auto same = store_->Write([&](Tx& tx) { return tx.InsertProduct(Product("p2", "ws1", "DRN")); });
+    ASSERT_FALSE(same);
+    EXPECT_EQ(same.error().code, ErrorCode::kConflict);
+    auto other = store_->Write([&](Tx& tx) { return tx.InsertProduct(Product("p3", "ws2", "DRN")); });
+    EXPECT_TRUE(other);
+}
+
+TEST_P(StoreContract, StaleVersionIsRefusedAndFreshOneApplies) {
+    auto p = Product("p1", "ws1", "DRN");
+    p.name = "Renamed";
+    p.version = 2;
+    ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.UpdateProduct(p, 1); }));
+    p.version = 3;
+    auto stale = store_->Write([&](Tx& tx) { return tx.UpdateProduct(p, 1); });
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, ErrorCode::kPreconditionFailed);
+    auto missing = Product("nope", "ws1", "ZZ");
+    auto absent = store_->Write([&](Tx& tx) { return tx.UpdateProduct(missing, 1); });
+    ASSERT_FALSE(absent);
+    EXPECT_EQ(absent.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, AFailedCallbackWritesNothing) {
+    auto r = store_->Write([&](Tx& tx) -> Result<void> {
+        TL_TRY(tx.InsertProduct(Product("p5", "ws1", "HALF")));
+        return Fail(Conflict("stop"));
+    });
+    ASSERT_FALSE(r);
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        EXPECT_FALSE(tx.GetProduct("ws1", "p5"));
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, AtMostOneProductOwnerEvenWithoutTheDomainCheck) {
+    ASSERT_TRUE(store_->Write(
+        [&](Tx& tx) { return tx.InsertRoleAssignment(Role("r1", "u1", domain::Role::kProductOwner)); }));
+    auto second = store_->Write(
+        [&](Tx& tx) { return tx.InsertRoleAssignment(Role("r2", "u2", domain::Role::kProductOwner)); });
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().code, ErrorCode::kConflict);
+    ASSERT_TRUE(store_->Write(
+        [&](Tx& tx) { return tx.InsertRoleAssignment(Role("r3", "u1", domain::Role::kProductManager)); }));
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto roles, tx.ListRolesOfProduct("ws1", "p1"));
+        EXPECT_EQ(roles.size(), 2u);
+        TL_ASSIGN_OR_RETURN(auto mine, tx.ListRolesOfUser("ws1", "u1"));
+        EXPECT_EQ(mine.size(), 2u);
+        TL_ASSIGN_OR_RETURN(auto listed, tx.ListProducts("ws1", "u1", {}));
+        EXPECT_EQ(listed.size(), 1u);
+        TL_ASSIGN_OR_RETURN(auto none, tx.ListProducts("ws1", "u2", {}));
+        EXPECT_TRUE(none.empty());
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, KeysetPagesCoverEveryRowOnce) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        for (int i = 0; i < 25; ++i) {
+            TL_TRY(tx.InsertUser(User("v" + std::to_string(100 + i), "ws1",
+                                      "v" + std::to_string(i) + "@example.com")));
+        }
+        return {};
+    }));
+    std::vector<std::string> seen;
+    Page page{"", 10};
+    while (true) {
+        std::vector<domain::User> users;
+        ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+            TL_ASSIGN_OR_RETURN(users, tx.ListUsers("ws1", page));
+            return {};
+        }));
+        for (const auto& u : users) {
+            seen.push_back(u.id);
+        }
+        if (static_cast<int>(users.size()) < page.limit) {
+            break;
+        }
+        page.after = users.back().id;
+    }
+    EXPECT_EQ(seen.size(), 27u);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+}
+
+TEST_P(StoreContract, EventsAreNewestFirstAndPageByCursor) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        for (int i = 0; i < 5; ++i) {
+            domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", 100 + i,
+                                 "{\"n\":" + std::to_string(i) + "}"};
+            TL_TRY(tx.AppendEvent(e));
+            EXPECT_GT(e.seq, 0);
+        }
+        domain::AuditEvent other{0, "ws2", "", "user", "u3", "created", "", 1, "{}"};
+        return tx.AppendEvent(other);
+    }));
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto first, tx.ListEvents("ws1", {"p1", "", "", 0, 3}));
+        EXPECT_EQ(first.size(), 3u);
+        EXPECT_EQ(first[0].changes, "{\"n\":4}");
+        TL_ASSIGN_OR_RETURN(auto rest, tx.ListEvents("ws1", {"p1", "", "", first.back().seq, 3}));
+        EXPECT_EQ(rest.size(), 2u);
+        EXPECT_EQ(rest.back().changes, "{\"n\":0}");
+        TL_ASSIGN_OR_RETURN(auto of_entity, tx.ListEvents("ws1", {"", "product", "p1", 0, 50}));
+        EXPECT_EQ(of_entity.size(), 5u);
+        TL_ASSIGN_OR_RETURN(auto leak, tx.ListEvents("ws1", {"", "user", "u3", 0, 50}));
+        EXPECT_TRUE(leak.empty());
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, TokensAreFoundByHashAndRevoked) {
+    domain::AuthToken t{"t1", "ws1", "u1", domain::TokenKind::kApi, "ci", "abc123", 1, 0, 1, 0};
+    ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.InsertToken(t); }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto found, tx.FindTokenBySecretHash("abc123"));
+        EXPECT_TRUE(found.has_value());
+        TL_ASSIGN_OR_RETURN(auto listed, tx.ListApiTokens("ws1", "u1"));
+        EXPECT_EQ(listed.size(), 1u);
+        TL_TRY(tx.TouchToken("t1", 50));
+        auto cross = tx.RevokeToken("ws2", "t1", 60);
+        EXPECT_FALSE(cross);
+        return tx.RevokeToken("ws1", "t1", 60);
+    }));
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto token, tx.GetToken("ws1", "t1"));
+        EXPECT_EQ(token.last_used_at, 50);
+        EXPECT_EQ(token.revoked_at, 60);
+        TL_ASSIGN_OR_RETURN(auto listed, tx.ListApiTokens("ws1", "u1"));
+        EXPECT_TRUE(listed.empty());
+        return {};
+    }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto purged, tx.PurgeTokens(100));
+        EXPECT_EQ(purged, 1);
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, LoginFailuresCountWithinTheWindow) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_TRY(tx.RecordLoginFailure("account:a", 10));
+        TL_TRY(tx.RecordLoginFailure("account:a", 20));
+        TL_TRY(tx.RecordLoginFailure("account:a", 30));
+        TL_TRY(tx.RecordLoginFailure("account:b", 30));
+        TL_ASSIGN_OR_RETURN(auto counted, tx.CountLoginFailures("account:a", 15));
+        EXPECT_EQ(counted.count, 2);
+        EXPECT_EQ(counted.oldest_at, 20);
+        TL_TRY(tx.ClearLoginFailures("account:a"));
+        TL_ASSIGN_OR_RETURN(auto cleared, tx.CountLoginFailures("account:a", 0));
+        EXPECT_EQ(cleared.count, 0);
+        TL_ASSIGN_OR_RETURN(auto other, tx.CountLoginFailures("account:b", 0));
+        EXPECT_EQ(other.count, 1);
+        return {};
+    }));
+}
+
+TEST_P(StoreContract, TeamsKeepTheirMembersInOrder) {
+    domain::Team t;
+    t.id = "t1";
+    t.workspace_id = "ws1";
+    t.name = "Falcon";
+    t.product_id = "p1";
+    t.member_ids = {"u2", "u1"};
+    ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.InsertTeam(t); }));
+    t.member_ids = {"u1"};
+    t.product_id = "";
+    t.version = 2;
+    ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.UpdateTeam(t, 1); }));
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto got, tx.GetTeam("ws1", "t1"));
+        EXPECT_EQ(got.member_ids, std::vector<std::string>{"u1"});
+        EXPECT_EQ(got.product_id, "");
+        EXPECT_EQ(got.version, 2);
+        EXPECT_FALSE(tx.GetTeam("ws2", "t1"));
+        return {};
+    }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.DeleteTeam("ws1", "t1"); }));
+    auto again = store_->Write([&](Tx& tx) { return tx.DeleteTeam("ws1", "t1"); });
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
+    constexpr int kThreads = 4;
+    constexpr int kEach = 50;
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                auto r = store_->Write([&](Tx& tx) -> Result<void> {
+                    domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", i, "{}"};
+                    (void)t;
+                    return tx.AppendEvent(e);
+                });
+                if (!r) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    EXPECT_EQ(failures.load(), 0);
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto events, tx.ListEvents("ws1", {"p1", "", "", 0, 1000}));
+        EXPECT_EQ(events.size(), static_cast<std::size_t>(kThreads * kEach));
+        return {};
+    }));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends,
+    StoreContract,
+    ::testing::Values(Backend{"sqlite",
+                              [](const fs::path& dir) -> std::unique_ptr<Store> {
+                                  SqliteOptions o;
+                                  o.path = (dir / "test.db").string();
+                                  auto s = OpenSqliteStore(o);
+                                  return s ? std::move(*s) : nullptr;
+                              }}),
+    [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace tl::storage
