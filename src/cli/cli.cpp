@@ -237,7 +237,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     auto* user_cmd = cli.add_subcommand("user", "Manage users");
     user_cmd->require_subcommand(1);
     StoreFlags user_flags;
-    std::string email, name, password, workspace;
+    std::string email, name, password, workspace, new_workspace;
     bool admin = false;
     auto* user_add = user_cmd->add_subcommand("add", "Add a user (password from stdin if not given)");
     AddStoreFlags(*user_add, user_flags);
@@ -246,6 +246,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     Flag(*user_add, "password", password, "Password (prefer stdin)");
     Flag(*user_add, "workspace", workspace,
          "Workspace id or name (default: the only one; created if none)");
+    Flag(*user_add, "new-workspace", new_workspace,
+         "Create a workspace of this name and add the user to it")
+        ->excludes("--workspace");
     Switch(*user_add, "admin", admin, "Make the user a workspace administrator");
 
     auto* token_cmd = cli.add_subcommand("token", "Manage personal API tokens");
@@ -308,7 +311,8 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         }
         app::SystemClock clock;
         app::AppContext ctx{**store, clock, {}};
-        auto ws = app::ResolveWorkspace(ctx, workspace, "Workspace");
+        auto ws = new_workspace.empty() ? app::ResolveWorkspace(ctx, workspace, "Workspace")
+                                        : app::CreateWorkspace(ctx, new_workspace);
         if (!ws) {
             return Failed(ws.error());
         }

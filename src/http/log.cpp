@@ -78,9 +78,7 @@ boost::json::object WithMessage(std::string_view msg, boost::json::object fields
 
 }  // namespace
 
-void LogLine(const boost::json::object& fields) {
-    Write("info", fields);
-}
+void LogLine(const boost::json::object& fields) { Write("info", fields); }
 
 void LogInfo(std::string_view msg, boost::json::object fields) {
     Write("info", WithMessage(msg, std::move(fields)));

@@ -108,8 +108,8 @@ void Metrics::Record(std::string_view route, int status, double seconds) {
     if (status < kMinStatus || status > kMaxStatus) {
         status = 500;
     }
-    stats.codes[static_cast<std::size_t>(status - kMinStatus)].fetch_add(
-        1, std::memory_order_relaxed);
+    stats.codes[static_cast<std::size_t>(status - kMinStatus)].fetch_add(1,
+                                                                         std::memory_order_relaxed);
     std::size_t bucket = 0;
     while (bucket < kBounds.size() && seconds > kBounds[bucket]) {
         ++bucket;

@@ -80,8 +80,7 @@ bool IsValidRequestId(std::string_view id) {
         return false;
     }
     return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' ||
-               c == '-';
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '-';
     });
 }
 
@@ -116,9 +115,7 @@ std::string ErrorBody(std::string_view code,
     return boost::json::serialize(body);
 }
 
-std::string_view PathOf(std::string_view target) {
-    return target.substr(0, target.find('?'));
-}
+std::string_view PathOf(std::string_view target) { return target.substr(0, target.find('?')); }
 
 std::string ToLower(std::string_view s) {
     std::string out(s);
@@ -128,17 +125,12 @@ std::string ToLower(std::string_view s) {
     return out;
 }
 
-bool HasBody(int status) {
-    return status >= 200 && status != 204 && status != 304;
-}
+bool HasBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
 // Builds the wire response: the handler's answer plus request id, security headers, framing and
 // connection management. Response.headers replace server defaults of the same name.
-BeastResponse ToBeast(Response&& res,
-                      unsigned version,
-                      std::string_view request_id,
-                      bool keep_alive,
-                      bool head) {
+BeastResponse ToBeast(
+    Response&& res, unsigned version, std::string_view request_id, bool keep_alive, bool head) {
     BeastResponse out;
     out.version(version);
     out.result(static_cast<unsigned>(res.status));
@@ -300,16 +292,16 @@ std::optional<ReadFailure> Server::Impl::Classify(const error_code& ec, bool tim
         return ReadFailure{408, "request_timeout", "the request was not received in time"};
     }
     if (ec == bhttp::error::header_limit) {
-        return ReadFailure{431,
-                           "request_header_fields_too_large",
-                           "the request header exceeds " + std::to_string(options.header_limit) +
-                               " bytes"};
+        return ReadFailure{
+            431,
+            "request_header_fields_too_large",
+            "the request header exceeds " + std::to_string(options.header_limit) + " bytes"};
     }
     if (ec == bhttp::error::body_limit) {
-        return ReadFailure{413,
-                           "payload_too_large",
-                           "the request body exceeds " + std::to_string(options.body_limit) +
-                               " bytes"};
+        return ReadFailure{
+            413,
+            "payload_too_large",
+            "the request body exceeds " + std::to_string(options.body_limit) + " bytes"};
     }
     if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
         return std::nullopt;
@@ -492,10 +484,9 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
         try {
             res = handler(req);
             if (res.status < 200 || res.status > 599) {
-                LogError("handler returned an invalid status",
-                         {{"request_id", req.request_id},
-                          {"path", req.path},
-                          {"status", res.status}});
+                LogError(
+                    "handler returned an invalid status",
+                    {{"request_id", req.request_id}, {"path", req.path}, {"status", res.status}});
                 res = Response::Json(500, ErrorBody("internal", "internal error", req.request_id));
             }
         } catch (const std::exception& e) {
@@ -517,8 +508,8 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
 
         const int status = res.status;
         const bool keep_alive = msg.keep_alive() && !stopping.load();
-        BeastResponse out =
-            ToBeast(std::move(res), msg.version(), req.request_id, keep_alive, req.method == "HEAD");
+        BeastResponse out = ToBeast(
+            std::move(res), msg.version(), req.request_id, keep_alive, req.method == "HEAD");
         auto [wec, wn] = co_await Write(c, out);
         Account({req.request_id,
                  req.method,
@@ -645,8 +636,8 @@ Result<unsigned short> Server::Listen() {
     auto fail = [&](const error_code& ec) -> Result<unsigned short> {
         error_code ignored;
         s.acceptor.close(ignored);
-        return Fail(MakeError(ErrorCode::kUnavailable,
-                              "cannot listen on " + where + ": " + ec.message()));
+        return Fail(
+            MakeError(ErrorCode::kUnavailable, "cannot listen on " + where + ": " + ec.message()));
     };
     error_code ec;
     tcp::resolver resolver(s.ioc);

@@ -92,9 +92,7 @@ StaticFiles::StaticFiles(fs::path root) {
     }
 }
 
-bool StaticFiles::Enabled() const {
-    return !root_.empty();
-}
+bool StaticFiles::Enabled() const { return !root_.empty(); }
 
 std::optional<fs::path> StaticFiles::Resolve(const fs::path& relative) const {
     std::error_code ec;

@@ -5,16 +5,6 @@
 // Not thread-safe: use one object per thread.
 #pragma once
 
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -48,7 +38,16 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -80,8 +79,8 @@ struct HttpResult {
         boost::system::error_code ec;
         boost::json::value v = boost::json::parse(body, ec);
         if (ec) {
-            ADD_FAILURE() << "response body is not JSON (" << ec.message() << "), status "
-                          << status << ": " << body.substr(0, 2000);
+            ADD_FAILURE() << "response body is not JSON (" << ec.message() << "), status " << status
+                          << ": " << body.substr(0, 2000);
             return nullptr;
         }
         return v;
@@ -123,8 +122,7 @@ public:
         parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         parser.skip(method == "HEAD");
         beast::flat_buffer buffer;
-        const boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address(host_),
-                                                      port_);
+        const boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address(host_), port_);
         stream.expires_after(kHttpTimeout);
         stream.async_connect(endpoint, [&](boost::system::error_code ec) {
             if (ec) {
@@ -332,8 +330,7 @@ public:
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-        const int rc =
-            ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
+        const int rc = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
         posix_spawn_file_actions_destroy(&actions);
         ::close(fds[1]);
         if (rc != 0) {
@@ -350,8 +347,7 @@ public:
         std::unique_lock lock(mu_);
         const bool found = cv_.wait_for(lock, std::chrono::seconds(15), [&] {
             std::smatch m;
-            if (std::regex_search(output_, m, listening) &&
-                m.suffix().first != output_.cend()) {
+            if (std::regex_search(output_, m, listening) && m.suffix().first != output_.cend()) {
                 port_ = static_cast<unsigned short>(std::stoi(m[1].str()));
                 return true;
             }

@@ -1,9 +1,8 @@
 // The HTTP transport (tl::http::Server and Metrics) against an in-process fake handler.
-#include <signal.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <regex>
@@ -21,6 +20,8 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "api/test_client.hpp"
 #include "http/metrics.hpp"
@@ -247,8 +248,9 @@ TEST_F(TransportTest, HeaderOverLimitGets431AndClose) {
 TEST_F(TransportTest, ContentLengthOverLimitGets413BeforeTheBodyIsSent) {
     Start();
     RawConnection conn(port_);
-    conn.Send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
-              "Content-Length: 2097152\r\n\r\n");
+    conn.Send(
+        "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        "Content-Length: 2097152\r\n\r\n");
     const auto start = std::chrono::steady_clock::now();
     const std::string out = conn.ReadAll(3s);
     EXPECT_TRUE(StartsWith(out, "HTTP/1.1 413")) << out;
@@ -498,9 +500,9 @@ TEST_F(TransportTest, MetricsCountRoutesAndFillHistograms) {
     EXPECT_TRUE(Contains(m, R"(throughline_http_request_duration_seconds_sum{route="GET /echo"} )"))
         << m;
     EXPECT_TRUE(Contains(m, "# TYPE throughline_http_connections_open gauge")) << m;
-    EXPECT_TRUE(WaitFor(
-        [&] { return Contains(metrics_.Render(), "throughline_http_connections_open 0\n"); }))
-        << metrics_.Render();
+    EXPECT_TRUE(WaitFor([&] {
+        return Contains(metrics_.Render(), "throughline_http_connections_open 0\n");
+    })) << metrics_.Render();
 }
 
 TEST_F(TransportTest, AccessLogWritesOneJsonLinePerRequest) {
@@ -589,7 +591,8 @@ TEST_F(TransportTest, SigtermStopsTheServer) {
 }
 
 TEST_F(TransportTest, StopBeforeRunMakesRunReturn) {
-    server_ = std::make_unique<Server>(Defaults(), [this](Request& r) { return Handle(r); }, metrics_);
+    server_ = std::make_unique<Server>(
+        Defaults(), [this](Request& r) { return Handle(r); }, metrics_);
     ASSERT_TRUE(server_->Listen().has_value());
     server_->Stop();
     runner_ = std::thread([this] {
@@ -605,12 +608,36 @@ TEST_F(TransportTest, ListenReportsAPortInUse) {
     ServerOptions o = Defaults();
     o.port = port_;
     Metrics other_metrics;
-    Server other(o, [](Request&) { return Response::NoContent(); }, other_metrics);
+    Server other(
+        o, [](Request&) { return Response::NoContent(); }, other_metrics);
     auto r = other.Listen();
     ASSERT_FALSE(r.has_value());
     EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
     EXPECT_EQ(r.error().message,
               "cannot listen on 127.0.0.1:" + std::to_string(port_) + ": Address already in use");
+}
+
+// The helpers of test_client.hpp against the real binary: startup line, port, environment
+// isolation, login, graceful exit on SIGTERM.
+TEST(TransportProcessTest, ServerProcessServesAndExitsCleanlyOnSigterm) {
+    // Leaked into the child, this would make it refuse to start.
+    ::setenv("THROUGHLINE_DURABILITY", "bogus", 1);
+    test::ServerProcess server;
+    ::unsetenv("THROUGHLINE_DURABILITY");
+    ASSERT_NE(server.port(), 0) << server.Output();
+    EXPECT_TRUE(std::filesystem::is_directory(server.data_dir()));
+
+    HttpClient client(server.port());
+    auto anonymous = client.Get("/api/v1/me");
+    EXPECT_EQ(anonymous.status, 401) << anonymous.body;
+    EXPECT_FALSE(anonymous.Header("x-request-id").empty());
+    const std::string token = test::LoginToken(client, "admin@skylift.example");
+    EXPECT_FALSE(token.empty());
+    EXPECT_EQ(client.Get("/api/v1/me", token).status, 200);
+
+    server.Signal(SIGTERM);
+    EXPECT_EQ(server.Wait(10s), 0) << server.Output();
+    EXPECT_TRUE(Contains(server.Output(), "listening on http://127.0.0.1:")) << server.Output();
 }
 
 TEST(TransportMetricsTest, RendersCountersHistogramsAndEscapedLabels) {
@@ -633,11 +660,11 @@ TEST(TransportMetricsTest, RendersCountersHistogramsAndEscapedLabels) {
     EXPECT_TRUE(Contains(text, bucket + ",le=\"0.25\"} 2\n")) << text;
     EXPECT_TRUE(Contains(text, bucket + ",le=\"5\"} 2\n")) << text;
     EXPECT_TRUE(Contains(text, bucket + ",le=\"+Inf\"} 3\n")) << text;
-    EXPECT_TRUE(Contains(text,
-                         "throughline_http_request_duration_seconds_sum{" + label + "} 7.25390625\n"))
+    EXPECT_TRUE(
+        Contains(text, "throughline_http_request_duration_seconds_sum{" + label + "} 7.25390625\n"))
         << text;
-    EXPECT_TRUE(Contains(text,
-                         "throughline_http_request_duration_seconds_count{" + label + "} 3\n"))
+    EXPECT_TRUE(
+        Contains(text, "throughline_http_request_duration_seconds_count{" + label + "} 3\n"))
         << text;
     EXPECT_TRUE(Contains(text, "throughline_http_connections_open 1\n")) << text;
     EXPECT_TRUE(Contains(text, "# HELP throughline_http_requests_total ")) << text;

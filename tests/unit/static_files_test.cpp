@@ -1,13 +1,12 @@
 #include "http/static_files.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace tl::http {
 namespace {

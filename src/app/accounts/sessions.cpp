@@ -33,7 +33,8 @@ Result<LoginResult> Login(AppContext& ctx, const LoginInput& input) {
     const std::string account_key = "account:" + email;
     const std::string address_key = "address:" + input.address;
     const std::int64_t now = ctx.clock.NowMs();
-    const std::int64_t since = now - ctx.config.login_window_ms;
+    // A failure counts while it is younger than the window.
+    const std::int64_t since = now - ctx.config.login_window_ms + 1;
 
     // 1. Refuse early when either counter is over its limit.
     std::optional<domain::User> user;

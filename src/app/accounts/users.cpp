@@ -223,4 +223,27 @@ Result<domain::Workspace> ResolveWorkspace(AppContext& ctx,
     return result;
 }
 
+Result<domain::Workspace> CreateWorkspace(AppContext& ctx, const std::string& name) {
+    domain::Issues issues;
+    domain::CheckLine(issues, "name", name, 1, domain::kMaxNameLength);
+    if (!issues.empty()) {
+        return Fail(ValidationFailed(std::move(issues)));
+    }
+    domain::Workspace result;
+    TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto all, tx.ListWorkspaces());
+        for (const auto& w : all) {
+            if (w.name == name) {
+                return Fail(Conflict("a workspace named \"" + name + "\" already exists"));
+            }
+        }
+        const std::int64_t now = ctx.clock.NowMs();
+        result = domain::Workspace{NewId("wsp", now), name, now};
+        TL_TRY(tx.InsertWorkspace(result));
+        return RecordEvent(tx, result.id, "", now,
+                           {"workspace", result.id, "", "created", {}, ToJson(result)});
+    }));
+    return result;
+}
+
 }  // namespace tl::app

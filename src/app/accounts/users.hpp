@@ -74,5 +74,7 @@ Result<MeView> Me(AppContext& ctx, const Actor& actor);
 Result<domain::Workspace> ResolveWorkspace(AppContext& ctx,
                                            const std::string& wanted,
                                            const std::string& create_name);
+// A new workspace; kConflict when one of that name exists.
+Result<domain::Workspace> CreateWorkspace(AppContext& ctx, const std::string& name);
 
 }  // namespace tl::app

@@ -1,0 +1,32 @@
+# Throughline: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8080
+
+.PHONY: run test build bench clean deps web cpp
+
+# Installs what is missing, builds, and serves the demo workspace on http://localhost:$(PORT).
+run: build
+	./build/throughline serve --demo --port $(PORT) --data-dir ./data --web-dir web/dist
+
+# Every suite: C++ (dev and sanitizer builds), web unit tests, browser end-to-end tests.
+test: deps
+	scripts/test.sh
+
+build: deps cpp web
+
+cpp:
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev
+	cp build/dev/throughline build/throughline
+
+web:
+	cd web && npm run build
+
+bench: deps
+	scripts/bench.sh
+
+deps:
+	scripts/bootstrap.sh
+
+clean:
+	rm -rf build web/dist web/test-results
