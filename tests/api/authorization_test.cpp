@@ -1,0 +1,391 @@
+// Authorisation against the real server: 403 for roles that may not act, a walk over every
+// operation of the served OpenAPI document checked against the role matrix, and 404 for
+// everything of another workspace.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "api/api_support.hpp"
+#include "api/test_client.hpp"
+#include "domain/role.hpp"
+
+namespace tl::test {
+namespace {
+
+class AuthorizationTest : public DemoSuite<AuthorizationTest> {};
+
+TEST_F(AuthorizationTest, OnlyThePmEditsTheProduct) {
+    const std::string target = "/api/v1/products/" + Ids().x2;
+    const HttpResult before = client().Get(target, Token("alice"));
+    ASSERT_EQ(before.status, 200) << before.body;
+
+    for (const std::string who : {"bob", "carol", "dave", "erin", "frank", "admin"}) {
+        const HttpResult r = client().Patch(target, R"({"name":"Renamed by )" + who + R"("})",
+                                            Token(who));
+        ExpectError(r, 403, "forbidden");
+        EXPECT_EQ(r.Header("www-authenticate"), "") << who;
+    }
+    const HttpResult unchanged = client().Get(target, Token("alice"));
+    EXPECT_EQ(StrAt(unchanged.Json(), {"name"}), StrAt(before.Json(), {"name"}));
+    EXPECT_EQ(IntAt(unchanged.Json(), {"version"}), IntAt(before.Json(), {"version"}));
+
+    const HttpResult ok = client().Patch(target, R"({"name":"SkyLift X2 Pro"})", Token("alice"));
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    EXPECT_EQ(StrAt(ok.Json(), {"name"}), "SkyLift X2 Pro");
+    EXPECT_EQ(IntAt(ok.Json(), {"version"}), IntAt(before.Json(), {"version"}) + 1);
+}
+
+TEST_F(AuthorizationTest, OnlyTheAdminCreatesProducts) {
+    const std::string body = R"({"key":"DV","name":"Dave's drone"})";
+    for (const std::string who : {"alice", "bob", "dave", "frank"}) {
+        ExpectError(client().Post("/api/v1/products", body, Token(who)), 403, "forbidden");
+    }
+    const HttpResult list = client().Get("/api/v1/products?limit=200", Token("admin"));
+    EXPECT_EQ(list.body.find("Dave's drone"), std::string::npos) << list.body;
+    const HttpResult created = client().Post("/api/v1/products", body, Token("admin"));
+    EXPECT_EQ(created.status, 201) << created.body;
+}
+
+TEST_F(AuthorizationTest, OnlyTheAdminManagesRolesUsersAndTeams) {
+    const std::string roles = "/api/v1/products/" + Ids().x2 + "/roles";
+    const std::string assign =
+        json::serialize(json::object{{"user_id", Ids().users.at("erin")}, {"role", "scrum_master"}});
+    for (const std::string who : {"alice", "bob", "carol"}) {
+        ExpectError(client().Post(roles, assign, Token(who)), 403, "forbidden");
+        ExpectError(client().Post("/api/v1/users",
+                                  R"({"email":"x@skylift.example","name":"X",)"
+                                  R"("password":"longpassword1"})",
+                                  Token(who)),
+                    403,
+                    "forbidden");
+        ExpectError(client().Patch("/api/v1/teams/" + Ids().falcon, R"({"name":"Hawk"})",
+                                   Token(who)),
+                    403,
+                    "forbidden");
+        ExpectError(client().Delete("/api/v1/teams/" + Ids().falcon, Token(who)), 403,
+                    "forbidden");
+    }
+    const HttpResult team = client().Get("/api/v1/teams/" + Ids().falcon, Token("carol"));
+    ASSERT_EQ(team.status, 200) << team.body;
+    EXPECT_EQ(StrAt(team.Json(), {"name"}), "Falcon");
+}
+
+TEST_F(AuthorizationTest, NonAdminChangesOnlyTheirOwnAccountAndNeverTheAdminFlag) {
+    const std::string bob = "/api/v1/users/" + Ids().users.at("bob");
+    ExpectError(client().Patch(bob, R"({"name":"Robert"})", Token("alice")), 403, "forbidden");
+    ExpectError(client().Patch(bob, R"({"is_admin":true})", Token("bob")), 403, "forbidden");
+    const HttpResult self = client().Patch(bob, R"({"name":"Bob O."})", Token("bob"));
+    EXPECT_EQ(self.status, 200) << self.body;
+    EXPECT_EQ(StrAt(self.Json(), {"name"}), "Bob O.");
+    EXPECT_EQ(At(self.Json(), {"password_hash"}), nullptr);
+}
+
+TEST_F(AuthorizationTest, ProductWithoutARoleIsForbiddenAndNotListed) {
+    const HttpResult created =
+        client().Post("/api/v1/products", R"({"key":"NOROLE","name":"Nobody's"})", Token("admin"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::string id = StrAt(created.Json(), {"id"});
+    ExpectError(client().Get("/api/v1/products/" + id, Token("alice")), 403, "forbidden");
+    ExpectError(client().Get("/api/v1/products/" + id + "/history", Token("alice")), 403,
+                "forbidden");
+    const HttpResult mine = client().Get("/api/v1/products?limit=200", Token("alice"));
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    EXPECT_EQ(mine.body.find(id), std::string::npos) << mine.body;
+    EXPECT_EQ(client().Get("/api/v1/products/" + id, Token("admin")).status, 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The role walk: every operation of the served OpenAPI document, for every demo user.
+
+class RoleWalkTest : public DemoSuite<RoleWalkTest> {};
+
+struct Operation {
+    std::string method;  // upper case
+    std::string path;    // template
+    std::string action;  // x-action
+};
+
+std::vector<Operation> Operations(const json::value& doc) {
+    std::vector<Operation> ops;
+    const json::value* paths = At(doc, {"paths"});
+    if (paths == nullptr || !paths->is_object()) {
+        ADD_FAILURE() << "openapi.json has no paths";
+        return ops;
+    }
+    for (const auto& [path, item] : paths->as_object()) {
+        if (!item.is_object()) {
+            continue;
+        }
+        for (const auto& [method, op] : item.as_object()) {
+            if (method != "get" && method != "post" && method != "patch" && method != "put" &&
+                method != "delete") {
+                continue;
+            }
+            Operation o;
+            for (char c : std::string_view(method)) {
+                o.method.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+            }
+            o.path = std::string(path);
+            o.action = StrAt(op, {"x-action"});
+            EXPECT_FALSE(o.action.empty()) << o.method << " " << o.path << " has no x-action";
+            ops.push_back(std::move(o));
+        }
+    }
+    return ops;
+}
+
+// The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
+// nothing; 404 then counts as allowed).
+std::optional<std::string> Concrete(const Operation& op,
+                                    const DemoIds& ids,
+                                    const std::string& own_user_id) {
+    std::string out;
+    std::string_view rest = op.path;
+    const std::size_t last_param = op.path.rfind('{');
+    std::size_t offset = 0;
+    while (!rest.empty()) {
+        const std::size_t open = rest.find('{');
+        if (open == std::string_view::npos) {
+            out += rest;
+            break;
+        }
+        const std::size_t close = rest.find('}', open);
+        if (close == std::string_view::npos) {
+            return std::nullopt;
+        }
+        out += rest.substr(0, open);
+        const std::string_view name = rest.substr(open + 1, close - open - 1);
+        const bool missing = op.method == "DELETE" && offset + open == last_param;
+        const std::string_view before = out;
+        if (name == "assignment_id") {
+            out += "rol_missing";
+        } else if (name != "id") {
+            return std::nullopt;
+        } else if (before.ends_with("/api/v1/products/")) {
+            out += missing ? "prd_missing" : ids.x2;
+        } else if (before.ends_with("/api/v1/teams/")) {
+            out += missing ? "tem_missing" : ids.falcon;
+        } else if (before.ends_with("/api/v1/users/")) {
+            out += missing ? "usr_missing" : own_user_id;
+        } else if (before.ends_with("/api/v1/tokens/")) {
+            out += "tok_missing";
+        } else {
+            return std::nullopt;
+        }
+        offset += close + 1;
+        rest.remove_prefix(close + 1);
+    }
+    return out;
+}
+
+TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200) << doc.body;
+    const std::vector<Operation> ops = Operations(doc.Json());
+    ASSERT_GT(ops.size(), 20u);
+
+    // Every user's roles on X2 and admin flag, as the API reports them.
+    const DemoIds& ids = Ids();
+    const HttpResult product = client().Get("/api/v1/products/" + ids.x2, Token("admin"));
+    ASSERT_EQ(product.status, 200) << product.body;
+    std::map<std::string, std::vector<domain::Role>> roles;  // user id → roles on X2
+    for (const auto& a : ArrAt(product.Json(), {"roles"})) {
+        const auto role = domain::ParseRole(StrAt(a, {"role"}));
+        ASSERT_TRUE(role.has_value()) << product.body;
+        roles[StrAt(a, {"user", "id"})].push_back(*role);
+    }
+    EXPECT_EQ(roles.size(), 6u) << product.body;  // everyone but the admin
+    const HttpResult users = client().Get("/api/v1/users?limit=200", Token("admin"));
+    ASSERT_EQ(users.status, 200) << users.body;
+    std::map<std::string, bool> is_admin;
+    for (const auto& u : ArrAt(users.Json(), {"data"})) {
+        const json::value* flag = At(u, {"is_admin"});
+        is_admin[StrAt(u, {"id"})] = flag != nullptr && flag->is_bool() && flag->as_bool();
+    }
+
+    int walked = 0;
+    int product_scoped = 0;
+    int admin_only = 0;
+    int denied = 0;
+    for (const auto& op : ops) {
+        if (op.action == "public") {
+            const auto path = Concrete(op, ids, ids.users.at("alice"));
+            ASSERT_TRUE(path) << op.path;
+            const HttpResult r = client().Request(op.method, *path);
+            EXPECT_NE(r.status, 401) << op.method << " " << *path << ": " << Describe(r);
+            EXPECT_NE(r.status, 403) << op.method << " " << *path << ": " << Describe(r);
+            continue;
+        }
+        const auto action = domain::ParseAction(op.action);
+        ASSERT_TRUE(action.has_value())
+            << op.method << " " << op.path << ": unknown x-action " << op.action;
+        if (domain::IsProductScoped(*action)) {
+            ++product_scoped;
+        } else if (*action == domain::Action::kWorkspaceAdmin) {
+            ++admin_only;
+        }
+        // Without credentials, every non-public operation is 401.
+        {
+            const auto path = Concrete(op, ids, ids.users.at("alice"));
+            ASSERT_TRUE(path) << "cannot fill in the parameters of " << op.path;
+            const HttpResult r = client().Request(op.method, *path, op.method == "GET" ||
+                                                                        op.method == "DELETE"
+                                                                    ? ""
+                                                                    : "{}");
+            EXPECT_EQ(r.status, 401) << op.method << " " << *path << ": " << Describe(r);
+        }
+        for (const auto& handle : kDemoHandles) {
+            const std::string& user_id = ids.users.at(handle);
+            const auto path = Concrete(op, ids, user_id);
+            ASSERT_TRUE(path) << op.path;
+            // Logging out ends the session: use one of its own.
+            const std::string token = op.path == "/api/v1/auth/logout"
+                                          ? LoginToken(client(), DemoEmail(handle))
+                                          : Token(handle);
+            std::vector<std::pair<std::string, std::string>> headers = {
+                {"Authorization", "Bearer " + token}};
+            std::string body;
+            if (op.method == "POST" || op.method == "PATCH" || op.method == "PUT") {
+                body = "{}";
+                headers.emplace_back("Content-Type", "application/json");
+            }
+            const HttpResult r = client().Request(op.method, *path, body, headers);
+            ++walked;
+            const auto& mine = roles[user_id];
+            const bool allowed = domain::Allows(mine, is_admin[user_id], *action);
+            const std::string what = handle + " " + op.method + " " + *path + " (" + op.action +
+                                     "): " + Describe(r);
+            EXPECT_NE(r.status, 401) << what;
+            EXPECT_NE(r.status, 500) << what;
+            EXPECT_NE(r.status, 0) << what;
+            if (allowed) {
+                EXPECT_NE(r.status, 403) << "allowed by the role matrix, but " << what;
+            } else {
+                ++denied;
+                EXPECT_EQ(r.status, 403) << "denied by the role matrix, but " << what;
+                EXPECT_EQ(ErrorCode(r), "forbidden") << what;
+            }
+        }
+    }
+    EXPECT_GE(product_scoped, 4);
+    EXPECT_GE(admin_only, 5);
+    EXPECT_GT(denied, 20);
+    EXPECT_EQ(walked % kDemoHandles.size(), 0u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Another workspace in the same database sees nothing of the demo workspace.
+
+class CrossWorkspaceTest : public DemoSuite<CrossWorkspaceTest> {
+protected:
+    static void SetUpTestSuite() {
+        DemoSuite::SetUpTestSuite();
+        if (!env().ok()) {
+            return;
+        }
+        const std::string dir = env().server().data_dir();
+        const CommandResult eve =
+            RunCommand({TL_SERVER_BINARY, "user", "add", "--data-dir", dir, "--new-workspace",
+                        "Other", "--email", "eve@other.example", "--name", "Eve", "--password",
+                        "longpassword1"});
+        EXPECT_EQ(eve.exit_code, 0) << eve.output;
+        const CommandResult oscar = RunCommand(
+            {TL_SERVER_BINARY, "user", "add", "--data-dir", dir, "--workspace", "Other", "--email",
+             "oscar@other.example", "--name", "Oscar", "--password", "longpassword2", "--admin"});
+        EXPECT_EQ(oscar.exit_code, 0) << oscar.output;
+        eve_ = LoginToken(client(), "eve@other.example", "longpassword1");
+        oscar_ = LoginToken(client(), "oscar@other.example", "longpassword2");
+    }
+    void SetUp() override {
+        DemoSuite::SetUp();
+        ASSERT_FALSE(eve_.empty());
+        ASSERT_FALSE(oscar_.empty());
+    }
+
+    static inline std::string eve_;    // a user of workspace "Other"
+    static inline std::string oscar_;  // the admin of workspace "Other"
+};
+
+TEST_F(CrossWorkspaceTest, TheOtherWorkspaceIsItsOwn) {
+    const HttpResult me = client().Get("/api/v1/me", eve_);
+    ASSERT_EQ(me.status, 200) << me.body;
+    EXPECT_EQ(StrAt(me.Json(), {"workspace", "name"}), "Other");
+    EXPECT_TRUE(ArrAt(me.Json(), {"products"}).empty()) << me.body;
+}
+
+TEST_F(CrossWorkspaceTest, ObjectsOfAnotherWorkspaceAre404) {
+    const DemoIds& ids = Ids();
+    const std::string x2 = "/api/v1/products/" + ids.x2;
+    for (const std::string* token : {&eve_, &oscar_}) {
+        ExpectError(client().Get(x2, *token), 404, "not_found");
+        ExpectError(client().Patch(x2, R"({"name":"Hijacked"})", *token), 404, "not_found");
+        ExpectError(client().Get(x2 + "/history", *token), 404, "not_found");
+        ExpectError(client().Get(x2 + "/roles", *token), 404, "not_found");
+        ExpectError(client().Get("/api/v1/teams/" + ids.falcon, *token), 404, "not_found");
+        ExpectError(client().Get("/api/v1/teams/" + ids.falcon + "/history", *token), 404,
+                    "not_found");
+        ExpectError(client().Get("/api/v1/users/" + ids.users.at("alice"), *token), 404,
+                    "not_found");
+    }
+    // Oscar is an admin, but not of this workspace.
+    ExpectError(client().Get("/api/v1/users/" + ids.users.at("alice") + "/history", oscar_), 404,
+                "not_found");
+    ExpectError(client().Patch("/api/v1/users/" + ids.users.at("alice"), R"({"name":"Mallory"})",
+                               oscar_),
+                404,
+                "not_found");
+    ExpectError(client().Patch("/api/v1/teams/" + ids.falcon, R"({"name":"Hawk"})", oscar_), 404,
+                "not_found");
+    ExpectError(client().Delete("/api/v1/teams/" + ids.falcon, oscar_), 404, "not_found");
+    ExpectError(client().Post(x2 + "/roles",
+                              json::serialize(json::object{{"user_id", ids.users.at("alice")},
+                                                           {"role", "stakeholder"}}),
+                              oscar_),
+                404,
+                "not_found");
+
+    // Nothing changed in the demo workspace.
+    const HttpResult product = client().Get(x2, Token("alice"));
+    ASSERT_EQ(product.status, 200) << product.body;
+    EXPECT_EQ(StrAt(product.Json(), {"name"}), "SkyLift X2");
+    const HttpResult team = client().Get("/api/v1/teams/" + ids.falcon, Token("alice"));
+    EXPECT_EQ(team.status, 200) << team.body;
+    EXPECT_EQ(StrAt(team.Json(), {"name"}), "Falcon");
+}
+
+TEST_F(CrossWorkspaceTest, AnotherWorkspacesIdIsIndistinguishableFromAMissingOne) {
+    const HttpResult real = client().Get("/api/v1/products/" + Ids().x2, eve_);
+    const HttpResult missing = client().Get("/api/v1/products/prd_missing", eve_);
+    EXPECT_EQ(real.status, missing.status);
+    EXPECT_EQ(real.body, missing.body);
+}
+
+TEST_F(CrossWorkspaceTest, ListsShowOnlyTheOwnWorkspace) {
+    const DemoIds& ids = Ids();
+    for (const std::string* token : {&eve_, &oscar_}) {
+        const HttpResult products = client().Get("/api/v1/products?limit=200", *token);
+        ASSERT_EQ(products.status, 200) << products.body;
+        EXPECT_TRUE(ArrAt(products.Json(), {"data"}).empty()) << products.body;
+        EXPECT_EQ(products.body.find(ids.x2), std::string::npos);
+
+        const HttpResult teams = client().Get("/api/v1/teams?limit=200", *token);
+        ASSERT_EQ(teams.status, 200) << teams.body;
+        EXPECT_TRUE(ArrAt(teams.Json(), {"data"}).empty()) << teams.body;
+
+        const HttpResult users = client().Get("/api/v1/users?limit=200", *token);
+        ASSERT_EQ(users.status, 200) << users.body;
+        EXPECT_EQ(ArrAt(users.Json(), {"data"}).size(), 2u) << users.body;
+        EXPECT_EQ(users.body.find("skylift.example"), std::string::npos) << users.body;
+    }
+    // And the demo workspace does not see the other one's users.
+    const HttpResult demo_users = client().Get("/api/v1/users?limit=200", Token("admin"));
+    ASSERT_EQ(demo_users.status, 200) << demo_users.body;
+    EXPECT_EQ(demo_users.body.find("other.example"), std::string::npos) << demo_users.body;
+}
+
+}  // namespace
+}  // namespace tl::test
