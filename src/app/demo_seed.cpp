@@ -60,9 +60,11 @@ Result<bool> SeedDemo(AppContext& ctx) {
         return false;
     }
 
+    // The demo password is public; one hash (with its own salt) serves every demo login.
+    TL_ASSIGN_OR_RETURN(auto demo_hash, HashPassword(kDemoPassword));
     std::map<std::string, std::string> ids;
     for (const auto& p : kPeople) {
-        NewUser u{EmailOf(p.handle), p.name, std::string(kDemoPassword), p.admin, {}};
+        NewUser u{EmailOf(p.handle), p.name, std::string(kDemoPassword), p.admin, {}, demo_hash};
         TL_ASSIGN_OR_RETURN(auto user, CreateUserAsSystem(ctx, ws.id, u, false));
         ids[p.handle] = user.id;
     }

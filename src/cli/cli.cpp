@@ -319,7 +319,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         if (password.empty()) {
             password = ReadPassword();
         }
-        app::NewUser input{email, name, password, admin, {}};
+        app::NewUser input{email, name, password, admin, {}, {}};
         auto user = app::CreateUserAsSystem(ctx, ws->id, input, true);
         if (!user) {
             PrintIssues(user.error());

@@ -58,9 +58,12 @@ Response Api::Handle(Request& req) {
             for (const auto& m : match.allowed_methods) {
                 allow += (allow.empty() ? "" : ", ") + m;
             }
-            Response r = ErrorResponse(
-                MakeError(ErrorCode::kNotFound, "method " + req.method + " is not allowed here"));
-            r.status = 405;
+            Response r = JsonAnswer(
+                405, boost::json::object{
+                         {"error", boost::json::object{
+                                       {"code", "method_not_allowed"},
+                                       {"message", "method " + req.method +
+                                                       " is not allowed here; use " + allow}}}});
             r.SetHeader("Allow", allow);
             return r;
         }

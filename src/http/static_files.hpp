@@ -1,8 +1,8 @@
 // StaticFiles: serves the built single-page web app from a directory.
 //
 // Only GET and HEAD are served (the server drops the body of a HEAD answer). A request path is
-// refused (nullopt) if it contains "..", a NUL, a backslash or a segment starting with '.', or
-// if it resolves (following symlinks) outside the root. Paths under /api/ are never served.
+// refused (nullopt) if it contains "..", "//", a NUL, a backslash or a segment starting with
+// '.', or if it resolves (following symlinks) outside the root. Paths under /api/ are never served.
 // Files under /assets/ (content-hashed by the build) get
 // `Cache-Control: public, max-age=31536000, immutable`, everything else `no-cache`.
 // SPA fallback: a path whose last segment has no extension and that names no file gets

@@ -5,16 +5,6 @@
 // Builds on test_client.hpp (owned by the transport tests); not thread-safe.
 #pragma once
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -26,8 +16,17 @@
 #include <thread>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <boost/json.hpp>
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "api/test_client.hpp"
 
@@ -251,10 +250,10 @@ inline CommandResult RunCommand(std::vector<std::string> args,
 
 // Ids of the demo workspace, read through the API as the admin.
 struct DemoIds {
-    std::string x2;       // product "SkyLift X2"
-    std::string ai;       // product "SkyLift AI"
-    std::string falcon;   // team of X2
-    std::string kestrel;  // team of AI
+    std::string x2;                            // product "SkyLift X2"
+    std::string ai;                            // product "SkyLift AI"
+    std::string falcon;                        // team of X2
+    std::string kestrel;                       // team of AI
     std::map<std::string, std::string> users;  // handle → id
 };
 

@@ -42,8 +42,8 @@ TEST_F(AuthTest, GarbageTokenIs401) {
     ExpectUnauthenticated(client().Get("/api/v1/me", "tls_" + std::string(64, '0')));
     ExpectUnauthenticated(client().Get("/api/v1/me", std::string(500, 'a')));
     // Not a bearer scheme.
-    ExpectUnauthenticated(client().Request(
-        "GET", "/api/v1/me", {}, {{"Authorization", "Basic " + Token("alice")}}));
+    ExpectUnauthenticated(
+        client().Request("GET", "/api/v1/me", {}, {{"Authorization", "Basic " + Token("alice")}}));
 }
 
 TEST_F(AuthTest, LoginAnswersTokenUserAndSessionCookie) {
@@ -121,9 +121,8 @@ TEST_F(AuthTest, LogoutRevokesTheSessionAndClearsTheCookie) {
 }
 
 TEST_F(AuthTest, ApiTokenIsShownOnceAuthenticatesAndIsRevocableByItsOwnerOnly) {
-    const HttpResult created =
-        client().Post("/api/v1/tokens", R"({"name":"ci pipeline","expires_in_days":30})",
-                      Token("alice"));
+    const HttpResult created = client().Post(
+        "/api/v1/tokens", R"({"name":"ci pipeline","expires_in_days":30})", Token("alice"));
     ASSERT_EQ(created.status, 201) << created.body;
     EXPECT_EQ(created.Header("cache-control"), "no-store");
     const json::value c = created.Json();
@@ -167,7 +166,8 @@ TEST_F(AuthTest, ApiTokenIsShownOnceAuthenticatesAndIsRevocableByItsOwnerOnly) {
 }
 
 TEST_F(AuthTest, ApiTokenCanRevokeAnotherTokenOfItsOwner) {
-    const HttpResult created = client().Post("/api/v1/tokens", R"({"name":"short"})", Token("erin"));
+    const HttpResult created =
+        client().Post("/api/v1/tokens", R"({"name":"short"})", Token("erin"));
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string secret = StrAt(created.Json(), {"token"});
     const json::value body = created.Json();

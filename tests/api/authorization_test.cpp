@@ -24,8 +24,8 @@ TEST_F(AuthorizationTest, OnlyThePmEditsTheProduct) {
     ASSERT_EQ(before.status, 200) << before.body;
 
     for (const std::string who : {"bob", "carol", "dave", "erin", "frank", "admin"}) {
-        const HttpResult r = client().Patch(target, R"({"name":"Renamed by )" + who + R"("})",
-                                            Token(who));
+        const HttpResult r =
+            client().Patch(target, R"({"name":"Renamed by )" + who + R"("})", Token(who));
         ExpectError(r, 403, "forbidden");
         EXPECT_EQ(r.Header("www-authenticate"), "") << who;
     }
@@ -52,8 +52,8 @@ TEST_F(AuthorizationTest, OnlyTheAdminCreatesProducts) {
 
 TEST_F(AuthorizationTest, OnlyTheAdminManagesRolesUsersAndTeams) {
     const std::string roles = "/api/v1/products/" + Ids().x2 + "/roles";
-    const std::string assign =
-        json::serialize(json::object{{"user_id", Ids().users.at("erin")}, {"role", "scrum_master"}});
+    const std::string assign = json::serialize(
+        json::object{{"user_id", Ids().users.at("erin")}, {"role", "scrum_master"}});
     for (const std::string who : {"alice", "bob", "carol"}) {
         ExpectError(client().Post(roles, assign, Token(who)), 403, "forbidden");
         ExpectError(client().Post("/api/v1/users",
@@ -62,12 +62,11 @@ TEST_F(AuthorizationTest, OnlyTheAdminManagesRolesUsersAndTeams) {
                                   Token(who)),
                     403,
                     "forbidden");
-        ExpectError(client().Patch("/api/v1/teams/" + Ids().falcon, R"({"name":"Hawk"})",
-                                   Token(who)),
-                    403,
-                    "forbidden");
-        ExpectError(client().Delete("/api/v1/teams/" + Ids().falcon, Token(who)), 403,
-                    "forbidden");
+        ExpectError(
+            client().Patch("/api/v1/teams/" + Ids().falcon, R"({"name":"Hawk"})", Token(who)),
+            403,
+            "forbidden");
+        ExpectError(client().Delete("/api/v1/teams/" + Ids().falcon, Token(who)), 403, "forbidden");
     }
     const HttpResult team = client().Get("/api/v1/teams/" + Ids().falcon, Token("carol"));
     ASSERT_EQ(team.status, 200) << team.body;
@@ -90,8 +89,8 @@ TEST_F(AuthorizationTest, ProductWithoutARoleIsForbiddenAndNotListed) {
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string id = StrAt(created.Json(), {"id"});
     ExpectError(client().Get("/api/v1/products/" + id, Token("alice")), 403, "forbidden");
-    ExpectError(client().Get("/api/v1/products/" + id + "/history", Token("alice")), 403,
-                "forbidden");
+    ExpectError(
+        client().Get("/api/v1/products/" + id + "/history", Token("alice")), 403, "forbidden");
     const HttpResult mine = client().Get("/api/v1/products?limit=200", Token("alice"));
     ASSERT_EQ(mine.status, 200) << mine.body;
     EXPECT_EQ(mine.body.find(id), std::string::npos) << mine.body;
@@ -232,10 +231,8 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         {
             const auto path = Concrete(op, ids, ids.users.at("alice"));
             ASSERT_TRUE(path) << "cannot fill in the parameters of " << op.path;
-            const HttpResult r = client().Request(op.method, *path, op.method == "GET" ||
-                                                                        op.method == "DELETE"
-                                                                    ? ""
-                                                                    : "{}");
+            const HttpResult r = client().Request(
+                op.method, *path, op.method == "GET" || op.method == "DELETE" ? "" : "{}");
             EXPECT_EQ(r.status, 401) << op.method << " " << *path << ": " << Describe(r);
         }
         for (const auto& handle : kDemoHandles) {
@@ -257,8 +254,8 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
             ++walked;
             const auto& mine = roles[user_id];
             const bool allowed = domain::Allows(mine, is_admin[user_id], *action);
-            const std::string what = handle + " " + op.method + " " + *path + " (" + op.action +
-                                     "): " + Describe(r);
+            const std::string what =
+                handle + " " + op.method + " " + *path + " (" + op.action + "): " + Describe(r);
             EXPECT_NE(r.status, 401) << what;
             EXPECT_NE(r.status, 500) << what;
             EXPECT_NE(r.status, 0) << what;
@@ -288,14 +285,34 @@ protected:
             return;
         }
         const std::string dir = env().server().data_dir();
-        const CommandResult eve =
-            RunCommand({TL_SERVER_BINARY, "user", "add", "--data-dir", dir, "--new-workspace",
-                        "Other", "--email", "eve@other.example", "--name", "Eve", "--password",
-                        "longpassword1"});
+        const CommandResult eve = RunCommand({TL_SERVER_BINARY,
+                                              "user",
+                                              "add",
+                                              "--data-dir",
+                                              dir,
+                                              "--new-workspace",
+                                              "Other",
+                                              "--email",
+                                              "eve@other.example",
+                                              "--name",
+                                              "Eve",
+                                              "--password",
+                                              "longpassword1"});
         EXPECT_EQ(eve.exit_code, 0) << eve.output;
-        const CommandResult oscar = RunCommand(
-            {TL_SERVER_BINARY, "user", "add", "--data-dir", dir, "--workspace", "Other", "--email",
-             "oscar@other.example", "--name", "Oscar", "--password", "longpassword2", "--admin"});
+        const CommandResult oscar = RunCommand({TL_SERVER_BINARY,
+                                                "user",
+                                                "add",
+                                                "--data-dir",
+                                                dir,
+                                                "--workspace",
+                                                "Other",
+                                                "--email",
+                                                "oscar@other.example",
+                                                "--name",
+                                                "Oscar",
+                                                "--password",
+                                                "longpassword2",
+                                                "--admin"});
         EXPECT_EQ(oscar.exit_code, 0) << oscar.output;
         eve_ = LoginToken(client(), "eve@other.example", "longpassword1");
         oscar_ = LoginToken(client(), "oscar@other.example", "longpassword2");
@@ -326,19 +343,21 @@ TEST_F(CrossWorkspaceTest, ObjectsOfAnotherWorkspaceAre404) {
         ExpectError(client().Get(x2 + "/history", *token), 404, "not_found");
         ExpectError(client().Get(x2 + "/roles", *token), 404, "not_found");
         ExpectError(client().Get("/api/v1/teams/" + ids.falcon, *token), 404, "not_found");
-        ExpectError(client().Get("/api/v1/teams/" + ids.falcon + "/history", *token), 404,
-                    "not_found");
-        ExpectError(client().Get("/api/v1/users/" + ids.users.at("alice"), *token), 404,
-                    "not_found");
+        ExpectError(
+            client().Get("/api/v1/teams/" + ids.falcon + "/history", *token), 404, "not_found");
+        ExpectError(
+            client().Get("/api/v1/users/" + ids.users.at("alice"), *token), 404, "not_found");
     }
     // Oscar is an admin, but not of this workspace.
-    ExpectError(client().Get("/api/v1/users/" + ids.users.at("alice") + "/history", oscar_), 404,
-                "not_found");
-    ExpectError(client().Patch("/api/v1/users/" + ids.users.at("alice"), R"({"name":"Mallory"})",
-                               oscar_),
+    ExpectError(client().Get("/api/v1/users/" + ids.users.at("alice") + "/history", oscar_),
                 404,
                 "not_found");
-    ExpectError(client().Patch("/api/v1/teams/" + ids.falcon, R"({"name":"Hawk"})", oscar_), 404,
+    ExpectError(
+        client().Patch("/api/v1/users/" + ids.users.at("alice"), R"({"name":"Mallory"})", oscar_),
+        404,
+        "not_found");
+    ExpectError(client().Patch("/api/v1/teams/" + ids.falcon, R"({"name":"Hawk"})", oscar_),
+                404,
                 "not_found");
     ExpectError(client().Delete("/api/v1/teams/" + ids.falcon, oscar_), 404, "not_found");
     ExpectError(client().Post(x2 + "/roles",

@@ -16,18 +16,18 @@ class ProductsTest : public DemoSuite<ProductsTest> {
 protected:
     // A new product with alice as its PM, so that tests do not share versions.
     static std::string NewProductWithPm(const std::string& key) {
-        const HttpResult created = client().Post(
-            "/api/v1/products",
-            json::serialize(json::object{{"key", key}, {"name", "Product " + key}}),
-            Token("admin"));
+        const HttpResult created =
+            client().Post("/api/v1/products",
+                          json::serialize(json::object{{"key", key}, {"name", "Product " + key}}),
+                          Token("admin"));
         EXPECT_EQ(created.status, 201) << created.body;
         const std::string id = StrAt(created.Json(), {"id"});
         EXPECT_EQ(created.Header("etag"), "\"1\"");
-        const HttpResult pm = client().Post(
-            "/api/v1/products/" + id + "/roles",
-            json::serialize(
-                json::object{{"user_id", Ids().users.at("alice")}, {"role", "product_manager"}}),
-            Token("admin"));
+        const HttpResult pm =
+            client().Post("/api/v1/products/" + id + "/roles",
+                          json::serialize(json::object{{"user_id", Ids().users.at("alice")},
+                                                       {"role", "product_manager"}}),
+                          Token("admin"));
         EXPECT_EQ(pm.status, 201) << pm.body;
         return id;
     }
@@ -80,7 +80,8 @@ TEST_F(ProductsTest, StaleIfMatchIs412WithTheCurrentVersionAndChangesNothing) {
     // Unquoted and weak forms of the current version are accepted; "*" matches anything.
     const HttpResult unquoted = client().Patch(target, R"({"name":"Third"})", Token("alice"), "2");
     EXPECT_EQ(unquoted.status, 200) << unquoted.body;
-    const HttpResult weak = client().Patch(target, R"({"name":"Fourth"})", Token("alice"), "W/\"3\"");
+    const HttpResult weak =
+        client().Patch(target, R"({"name":"Fourth"})", Token("alice"), "W/\"3\"");
     EXPECT_EQ(weak.status, 200) << weak.body;
     const HttpResult any = client().Patch(target, R"({"name":"Fifth"})", Token("alice"), "*");
     EXPECT_EQ(any.status, 200) << any.body;
@@ -102,10 +103,11 @@ TEST_F(ProductsTest, InvalidIfMatchIs400NamingIt) {
 
 TEST_F(ProductsTest, SecondProductOwnerIs409NamingRole) {
     const std::string roles = "/api/v1/products/" + Ids().x2 + "/roles";
-    const HttpResult r = client().Post(
-        roles,
-        json::serialize(json::object{{"user_id", Ids().users.at("carol")}, {"role", "product_owner"}}),
-        Token("admin"));
+    const HttpResult r =
+        client().Post(roles,
+                      json::serialize(json::object{{"user_id", Ids().users.at("carol")},
+                                                   {"role", "product_owner"}}),
+                      Token("admin"));
     ExpectError(r, 409, "conflict");
     EXPECT_TRUE(Has(DetailFields(r), "role")) << r.body;
 
@@ -127,9 +129,9 @@ TEST_F(ProductsTest, SecondProductOwnerIs409NamingRole) {
 
 TEST_F(ProductsTest, AssigningAnUnknownUserIs400NamingUserId) {
     const std::string roles = "/api/v1/products/" + Ids().x2 + "/roles";
-    ExpectInvalid(client().Post(roles, R"({"user_id":"usr_missing","role":"stakeholder"})",
-                                Token("admin")),
-                  {"user_id"});
+    ExpectInvalid(
+        client().Post(roles, R"({"user_id":"usr_missing","role":"stakeholder"})", Token("admin")),
+        {"user_id"});
     ExpectInvalid(client().Post(roles, R"({"role":"stakeholder"})", Token("admin")), {"user_id"});
     ExpectInvalid(client().Post(roles,
                                 json::serialize(json::object{{"user_id", Ids().users.at("erin")},
@@ -158,10 +160,10 @@ TEST_F(ProductsTest, OwnerOfMoreThanThreeProductsIsWarned) {
     const std::string bob = Ids().users.at("bob");
     std::vector<std::string> ids = {Ids().x2};
     for (const std::string key : {"LOADA", "LOADB", "LOADC"}) {
-        const HttpResult created = client().Post(
-            "/api/v1/products",
-            json::serialize(json::object{{"key", key}, {"name", "Load " + key}}),
-            Token("admin"));
+        const HttpResult created =
+            client().Post("/api/v1/products",
+                          json::serialize(json::object{{"key", key}, {"name", "Load " + key}}),
+                          Token("admin"));
         ASSERT_EQ(created.status, 201) << created.body;
         const std::string id = StrAt(created.Json(), {"id"});
         ids.push_back(id);
@@ -201,13 +203,13 @@ TEST_F(ProductsTest, RemovingAnAssignmentEndsTheRole) {
                 404,
                 "not_found");
     // An assignment of another product is not found under this one.
-    const HttpResult x2_roles = client().Get("/api/v1/products/" + Ids().x2 + "/roles",
-                                             Token("admin"));
+    const HttpResult x2_roles =
+        client().Get("/api/v1/products/" + Ids().x2 + "/roles", Token("admin"));
     const std::string x2_assignment = StrAt(ArrAt(x2_roles.Json(), {"data"}).at(0), {"id"});
-    ExpectError(client().Delete("/api/v1/products/" + id + "/roles/" + x2_assignment,
-                                Token("admin")),
-                404,
-                "not_found");
+    ExpectError(
+        client().Delete("/api/v1/products/" + id + "/roles/" + x2_assignment, Token("admin")),
+        404,
+        "not_found");
 }
 
 }  // namespace

@@ -248,7 +248,7 @@ TEST_F(AppTest, SecondProductOwnerIsRefused) {
 TEST_F(AppTest, UsersWithoutARoleCannotReadAProduct) {
     auto ctx = Ctx();
     auto admin = As("admin");
-    NewUser nora{"nora@skylift.example", "Nora Field", "a long password", false, {}};
+    NewUser nora{"nora@skylift.example", "Nora Field", "a long password", false, {}, {}};
     ASSERT_TRUE(CreateUser(ctx, admin, nora));
     auto login = Login(ctx, {"nora@skylift.example", "a long password", "10.0.0.5"}).value();
     auto actor = Authenticate(ctx, login.secret).value();
@@ -263,7 +263,7 @@ TEST_F(AppTest, UsersWithoutARoleCannotReadAProduct) {
 TEST_F(AppTest, AnotherWorkspaceSeesNothing) {
     auto ctx = Ctx();
     auto ws = CreateWorkspace(ctx, "Rival Rotors").value();
-    NewUser eve{"eve@rival.example", "Eve", "a long password", true, {}};
+    NewUser eve{"eve@rival.example", "Eve", "a long password", true, {}, {}};
     ASSERT_TRUE(CreateUserAsSystem(ctx, ws.id, eve, true));
     auto login = Login(ctx, {"eve@rival.example", "a long password", "10.0.0.6"}).value();
     auto actor = Authenticate(ctx, login.secret).value();
@@ -279,7 +279,7 @@ TEST_F(AppTest, AnotherWorkspaceSeesNothing) {
 TEST_F(AppTest, UsersChangeTheirOwnPasswordWithTheCurrentOne) {
     auto ctx = Ctx();
     auto admin = As("admin");
-    NewUser pat{"pat@skylift.example", "Pat", "first password", false, {}};
+    NewUser pat{"pat@skylift.example", "Pat", "first password", false, {}, {}};
     auto created = CreateUser(ctx, admin, pat).value();
     auto login = Login(ctx, {"pat@skylift.example", "first password", "10.0.0.7"}).value();
     auto actor = Authenticate(ctx, login.secret).value();

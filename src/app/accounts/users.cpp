@@ -37,7 +37,11 @@ Result<domain::User> InsertNewUser(AppContext& ctx,
     if (!issues.empty()) {
         return Fail(ValidationFailed(std::move(issues)));
     }
-    TL_ASSIGN_OR_RETURN(user.password_hash, HashPassword(input.password));
+    if (input.password_hash.empty()) {
+        TL_ASSIGN_OR_RETURN(user.password_hash, HashPassword(input.password));
+    } else {
+        user.password_hash = input.password_hash;
+    }
     user.id = NewId("usr", now);
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.InsertUser(user));

@@ -19,6 +19,8 @@ struct NewUser {
     std::string password;
     bool is_admin = false;
     domain::Issues issues;  // problems found while reading the input (types, unknown fields)
+    // Set by the demo seed only: an argon2id hash of `password` made once for many users.
+    std::string password_hash;
 };
 
 struct UserPatch {
