@@ -1,0 +1,43 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+
+import { AppShell } from './components/AppShell';
+import { NotFound } from './components/NotFound';
+import { AdminPage } from './features/admin/AdminPage';
+import { HomeRedirect } from './features/home/HomeRedirect';
+import { LoginPage } from './features/login/LoginPage';
+import { PortfolioPage } from './features/portfolio/PortfolioPage';
+import { ProductPage } from './features/product/ProductPage';
+import { RequireSession } from './features/session/RequireSession';
+import { SessionProvider } from './features/session/SessionContext';
+
+/** The routes; the router itself is supplied by main.tsx (browser) or tests (memory). */
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          index
+          element={
+            <RequireSession>
+              <HomeRedirect />
+            </RequireSession>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppShell />
+            </RequireSession>
+          }
+        >
+          <Route path="portfolio" element={<PortfolioPage />} />
+          <Route path="admin" element={<AdminPage />} />
+          <Route path="products/:productId" element={<Navigate to="overview" replace />} />
+          <Route path="products/:productId/:page" element={<ProductPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import { NavLink, Outlet, useMatch } from 'react-router-dom';
+
+import { useMe } from '../features/session/SessionContext';
+import { ProductSwitcher } from './ProductSwitcher';
+import { UserMenu } from './UserMenu';
+
+const PRODUCT_LINKS = [
+  ['strategy', 'Strategy'],
+  ['backlog', 'Backlog'],
+  ['sprint', 'Sprint'],
+  ['board', 'Board'],
+  ['overview', 'Overview'],
+  ['history', 'History'],
+] as const;
+
+/** Header (product switcher, navigation, user menu) around every signed-in page. */
+export function AppShell() {
+  const me = useMe();
+  const match = useMatch('/products/:productId/:page/*');
+  const routeProductId = match?.params.productId ?? null;
+  const pageKind = match?.params.page ?? null;
+
+  // The product the nav links point at: the one in the URL, else the home product, else the first.
+  const navProductId = routeProductId ?? me.home.product_id ?? me.products[0]?.id ?? null;
+  const currentProduct = me.products.find((p) => p.id === navProductId) ?? null;
+  const productBase = navProductId ? `/products/${encodeURIComponent(navProductId)}` : null;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="header-row">
+          <span className="brand">Throughline</span>
+          <span className="workspace muted">{me.workspace.name}</span>
+          <ProductSwitcher
+            products={me.products}
+            currentId={routeProductId ?? navProductId}
+            pageKind={pageKind}
+          />
+          <span className="spacer" />
+          <UserMenu user={me.user} product={currentProduct} />
+        </div>
+        <nav className="main-nav" aria-label="Main">
+          {productBase &&
+            PRODUCT_LINKS.map(([kind, label]) => (
+              <NavLink key={kind} to={`${productBase}/${kind}`}>
+                {label}
+              </NavLink>
+            ))}
+          <NavLink to="/portfolio">Portfolio</NavLink>
+          {me.user.is_admin && <NavLink to="/admin">Admin</NavLink>}
+        </nav>
+      </header>
+      <main className="page">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { aliceMe, productAI, productX2 } from '../../test/fixtures';
+import { mockApi } from '../../test/mockApi';
+import { renderApp } from '../../test/renderApp';
+
+describe('PortfolioPage', () => {
+  it('lists my products with stage, PM and PO', async () => {
+    const { roles: _omitted, ...aiWithoutRoles } = productAI;
+    const api = mockApi({
+      'GET /me': { body: aliceMe },
+      'GET /products': { body: { data: [productX2, aiWithoutRoles], next_cursor: null } },
+      'GET /products/p-ai': { body: productAI },
+    });
+    renderApp('/portfolio');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeInTheDocument();
+    const x2 = (await screen.findByRole('link', { name: 'SkyLift X2' })).closest('tr')!;
+    expect(x2).toHaveTextContent('Development');
+    expect(x2).toHaveTextContent('Alice Moreau');
+    expect(x2).toHaveTextContent('Bob Chen');
+    const ai = screen.getByRole('link', { name: 'SkyLift AI' }).closest('tr')!;
+    expect(ai).toHaveTextContent('Conception');
+    // A list entry without roles is completed from the product itself.
+    expect(api.callsTo('GET', '/products/p-ai')).toHaveLength(1);
+    expect(ai.querySelectorAll('td')[3]).toHaveTextContent('Alice Moreau');
+    expect(ai.querySelectorAll('td')[4]).toHaveTextContent('Alice Moreau');
+  });
+});
