@@ -16,9 +16,9 @@ tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const std::string& db_
         std::error_code ec;
         std::filesystem::create_directories(data_dir, ec);
         if (ec) {
-            return tl::Fail(tl::MakeError(tl::ErrorCode::kUnavailable,
-                                          "cannot create data directory " + data_dir + ": " +
-                                              ec.message()));
+            return tl::Fail(
+                tl::MakeError(tl::ErrorCode::kUnavailable,
+                              "cannot create data directory " + data_dir + ": " + ec.message()));
         }
         options.path = (std::filesystem::path(data_dir) / "throughline.db").string();
     } else if (db_url.starts_with("sqlite://")) {
@@ -33,14 +33,12 @@ tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const std::string& db_
                                       "--db must be a URL such as sqlite:///var/lib/tl.db"));
     }
     if (options.path.empty()) {
-        return tl::Fail(tl::MakeError(tl::ErrorCode::kValidationFailed,
-                                      "--db names no database file"));
+        return tl::Fail(
+            tl::MakeError(tl::ErrorCode::kValidationFailed, "--db names no database file"));
     }
     return tl::storage::OpenSqliteStore(options);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    return tl::cli::Run(argc, argv, OpenStore);
-}
+int main(int argc, char** argv) { return tl::cli::Run(argc, argv, OpenStore); }

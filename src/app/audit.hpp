@@ -2,8 +2,9 @@
 // what to which object and the before → after diff.
 #pragma once
 
-#include <boost/json.hpp>
 #include <string>
+
+#include <boost/json.hpp>
 
 #include "app/context.hpp"
 #include "storage/store.hpp"
@@ -13,8 +14,8 @@ namespace tl::app {
 struct AuditEntry {
     std::string entity_type;
     std::string entity_id;
-    std::string product_id;  // empty when not product-scoped
-    std::string action;      // "created", "updated", "deleted", ...
+    std::string product_id;      // empty when not product-scoped
+    std::string action;          // "created", "updated", "deleted", ...
     boost::json::object before;  // empty for "created"
     boost::json::object after;   // empty for "deleted"
 };

@@ -26,10 +26,10 @@ public:
 };
 
 struct AppConfig {
-    std::int64_t session_ttl_ms = 12LL * 3600 * 1000;   // absolute session lifetime
-    std::int64_t session_idle_ms = 30LL * 60 * 1000;    // idle session expiry
-    int login_max_failures_account = 5;                 // per e-mail, per window
-    int login_max_failures_address = 20;                // per client address, per window
+    std::int64_t session_ttl_ms = 12LL * 3600 * 1000;  // absolute session lifetime
+    std::int64_t session_idle_ms = 30LL * 60 * 1000;   // idle session expiry
+    int login_max_failures_account = 5;                // per e-mail, per window
+    int login_max_failures_address = 20;               // per client address, per window
     std::int64_t login_window_ms = 15LL * 60 * 1000;
     // Writes of last_used_at are skipped when the last one is more recent than this.
     std::int64_t token_touch_interval_ms = 60 * 1000;

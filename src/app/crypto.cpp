@@ -1,9 +1,9 @@
 #include "app/crypto.hpp"
 
-#include <sodium.h>
-
 #include <array>
 #include <mutex>
+
+#include <sodium.h>
 
 namespace tl::app {
 namespace {
@@ -32,7 +32,9 @@ void InitCrypto() {
 Result<std::string> HashPassword(std::string_view password) {
     InitCrypto();
     std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str(out.data(), password.data(), password.size(),
+    if (crypto_pwhash_str(out.data(),
+                          password.data(),
+                          password.size(),
                           crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
         return Fail(MakeError(ErrorCode::kUnavailable, "out of memory while hashing a password"));
@@ -55,9 +57,12 @@ std::string NewSecret(std::string_view prefix) {
 std::string HashSecret(std::string_view secret) {
     InitCrypto();
     std::array<unsigned char, crypto_generichash_BYTES> digest{};
-    crypto_generichash(digest.data(), digest.size(),
-                       reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
-                       nullptr, 0);
+    crypto_generichash(digest.data(),
+                       digest.size(),
+                       reinterpret_cast<const unsigned char*>(secret.data()),
+                       secret.size(),
+                       nullptr,
+                       0);
     return Hex(digest.data(), digest.size());
 }
 

@@ -29,9 +29,7 @@ constexpr Person kPeople[] = {
     {"admin", "Workspace Admin", "workspace administrator", true},
 };
 
-std::string EmailOf(std::string_view handle) {
-    return std::string(handle) + "@skylift.example";
-}
+std::string EmailOf(std::string_view handle) { return std::string(handle) + "@skylift.example"; }
 
 }  // namespace
 
@@ -90,18 +88,24 @@ Result<bool> SeedDemo(AppContext& ctx) {
 
     using domain::Role;
     const std::pair<const char*, Role> x2_roles[] = {
-        {"alice", Role::kProductManager}, {"bob", Role::kProductOwner},
-        {"carol", Role::kScrumMaster},    {"dave", Role::kTeamMember},
-        {"erin", Role::kStakeholder},     {"frank", Role::kExecutive},
+        {"alice", Role::kProductManager},
+        {"bob", Role::kProductOwner},
+        {"carol", Role::kScrumMaster},
+        {"dave", Role::kTeamMember},
+        {"erin", Role::kStakeholder},
+        {"frank", Role::kExecutive},
     };
     for (const auto& [who, role] : x2_roles) {
         TL_TRY(AssignRoleAsSystem(ctx, ws.id, x2_product.id, ids[who], role));
     }
     // In the AI line's start-up phase one person holds both product roles (the API warns).
     const std::pair<const char*, Role> ai_roles[] = {
-        {"alice", Role::kProductManager}, {"alice", Role::kProductOwner},
-        {"carol", Role::kScrumMaster},    {"dave", Role::kTeamMember},
-        {"erin", Role::kStakeholder},     {"frank", Role::kExecutive},
+        {"alice", Role::kProductManager},
+        {"alice", Role::kProductOwner},
+        {"carol", Role::kScrumMaster},
+        {"dave", Role::kTeamMember},
+        {"erin", Role::kStakeholder},
+        {"frank", Role::kExecutive},
     };
     for (const auto& [who, role] : ai_roles) {
         TL_TRY(AssignRoleAsSystem(ctx, ws.id, ai_product.id, ids[who], role));

@@ -76,7 +76,8 @@ Result<HistoryPage> UserHistory(AppContext& ctx,
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.GetUser(actor.workspace_id, user_id));
         if (!actor.is_admin && actor.user_id != user_id) {
-            return Fail(Forbidden("only a workspace administrator may read another user's history"));
+            return Fail(
+                Forbidden("only a workspace administrator may read another user's history"));
         }
         TL_ASSIGN_OR_RETURN(page, Load(tx, actor, {"", "user", user_id, before_seq, limit}));
         return {};

@@ -2,9 +2,10 @@
 // what history shows is exactly what the API shows.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <string>
+
+#include <boost/json.hpp>
 
 #include "domain/audit_event.hpp"
 #include "domain/auth_token.hpp"

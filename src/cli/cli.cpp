@@ -1,13 +1,13 @@
 #include "cli/cli.hpp"
 
-#include <termios.h>
-#include <unistd.h>
-
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <thread>
+
+#include <CLI/CLI.hpp>
+#include <termios.h>
+#include <unistd.h>
 
 #include "app/accounts/api_tokens.hpp"
 #include "app/accounts/users.hpp"
@@ -75,15 +75,20 @@ CLI::Option* Switch(CLI::App& cmd, const std::string& name, bool& target, const 
 
 const CLI::Validator kDuration(
     [](std::string& value) -> std::string {
-        return ParseDurationMs(value) ? "" : "must be a duration such as 500ms, 45s, 30m, 12h or 2d";
+        return ParseDurationMs(value) ? ""
+                                      : "must be a duration such as 500ms, 45s, 30m, 12h or 2d";
     },
     "DURATION");
 
 void AddStoreFlags(CLI::App& cmd, StoreFlags& flags) {
     Flag(cmd, "data-dir", flags.data_dir, "Directory for the embedded database");
-    Flag(cmd, "db", flags.db,
+    Flag(cmd,
+         "db",
+         flags.db,
          "Database URL (sqlite:///path/file.db); default: SQLite under --data-dir");
-    Flag(cmd, "durability", flags.durability,
+    Flag(cmd,
+         "durability",
+         flags.durability,
          "normal (survives a process crash) or full (fsync each commit, survives power loss)")
         ->check(CLI::IsMember({"normal", "full"}));
 }
@@ -164,7 +169,8 @@ int Serve(const StoreOpener& open, const StoreFlags& store_flags, const ServeFla
     options.shutdown_grace = std::chrono::milliseconds(*ParseDurationMs(f.shutdown_grace));
     options.max_connections = static_cast<std::size_t>(f.max_connections);
     options.access_log = f.access_log;
-    http::Server server(options, [&api](http::Request& req) { return api.Handle(req); }, metrics);
+    http::Server server(
+        options, [&api](http::Request& req) { return api.Handle(req); }, metrics);
     auto port = server.Listen();
     if (!port) {
         return Failed(port.error());
@@ -177,8 +183,8 @@ int Serve(const StoreOpener& open, const StoreFlags& store_flags, const ServeFla
     }
     if (f.demo) {
         std::cout << "  Demo workspace \"SkyLift Drones\" "
-                  << (seeded ? "seeded" : "already present") << "; logins (password: "
-                  << app::kDemoPassword << "):\n";
+                  << (seeded ? "seeded" : "already present")
+                  << "; logins (password: " << app::kDemoPassword << "):\n";
         for (const auto& login : app::DemoLogins()) {
             std::cout << "    " << login.email << "  " << login.who << "\n";
         }
@@ -216,17 +222,23 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         ->check(kDuration);
     Flag(*serve_cmd, "idle-timeout", serve.idle_timeout, "Idle keep-alive connection timeout")
         ->check(kDuration);
-    Flag(*serve_cmd, "shutdown-grace", serve.shutdown_grace,
+    Flag(*serve_cmd,
+         "shutdown-grace",
+         serve.shutdown_grace,
          "Time in-flight requests get to finish on shutdown")
         ->check(kDuration);
     Flag(*serve_cmd, "body-limit", serve.body_limit, "Largest request body in bytes")
         ->check(CLI::Range(std::int64_t{1024}, std::int64_t{1} << 30));
     Flag(*serve_cmd, "max-connections", serve.max_connections, "Most open connections")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
-    Flag(*serve_cmd, "login-max-failures", serve.login_max_failures,
+    Flag(*serve_cmd,
+         "login-max-failures",
+         serve.login_max_failures,
          "Failed logins per account in 15 minutes before 429 (per address: 4x)")
         ->check(CLI::Range(1, 1000));
-    Switch(*serve_cmd, "secure-cookies", serve.secure_cookies,
+    Switch(*serve_cmd,
+           "secure-cookies",
+           serve.secure_cookies,
            "Mark the session cookie Secure (serve behind HTTPS)");
     Flag(*serve_cmd, "access-log", serve.access_log, "One JSON line per request on stdout");
 
@@ -239,14 +251,19 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     StoreFlags user_flags;
     std::string email, name, password, workspace, new_workspace;
     bool admin = false;
-    auto* user_add = user_cmd->add_subcommand("add", "Add a user (password from stdin if not given)");
+    auto* user_add =
+        user_cmd->add_subcommand("add", "Add a user (password from stdin if not given)");
     AddStoreFlags(*user_add, user_flags);
     Flag(*user_add, "email", email, "E-mail address (the login)")->required();
     Flag(*user_add, "name", name, "Full name")->required();
     Flag(*user_add, "password", password, "Password (prefer stdin)");
-    Flag(*user_add, "workspace", workspace,
+    Flag(*user_add,
+         "workspace",
+         workspace,
          "Workspace id or name (default: the only one; created if none)");
-    Flag(*user_add, "new-workspace", new_workspace,
+    Flag(*user_add,
+         "new-workspace",
+         new_workspace,
          "Create a workspace of this name and add the user to it")
         ->excludes("--workspace");
     Switch(*user_add, "admin", admin, "Make the user a workspace administrator");
@@ -299,8 +316,8 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         if (!applied) {
             return Failed(applied.error());
         }
-        std::cout << "Database is at schema version "
-                  << (applied->empty() ? 0 : applied->back()) << "\n";
+        std::cout << "Database is at schema version " << (applied->empty() ? 0 : applied->back())
+                  << "\n";
         return 0;
     }
     if (user_add->parsed()) {
@@ -325,8 +342,8 @@ int Run(int argc, char** argv, const StoreOpener& open) {
             PrintIssues(user.error());
             return 1;
         }
-        std::cout << "Added " << user->email << " (" << user->id << ") to workspace \""
-                  << ws->name << "\"" << (user->is_admin ? " as administrator" : "") << "\n";
+        std::cout << "Added " << user->email << " (" << user->id << ") to workspace \"" << ws->name
+                  << "\"" << (user->is_admin ? " as administrator" : "") << "\n";
         return 0;
     }
     if (token_create->parsed()) {
@@ -337,8 +354,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         }
         app::SystemClock clock;
         app::AppContext ctx{**store, clock, {}};
-        auto created =
-            app::CreateApiTokenForEmail(ctx, token_email, {token_name, token_days, {}});
+        auto created = app::CreateApiTokenForEmail(ctx, token_email, {token_name, token_days, {}});
         if (!created) {
             PrintIssues(created.error());
             return 1;

@@ -13,12 +13,12 @@ struct AuthToken {
     std::string workspace_id;
     std::string user_id;
     TokenKind kind = TokenKind::kSession;
-    std::string name;          // API tokens: what the owner called it
-    std::string secret_hash;   // hex of a keyed hash of the secret
+    std::string name;         // API tokens: what the owner called it
+    std::string secret_hash;  // hex of a keyed hash of the secret
     std::int64_t created_at = 0;
-    std::int64_t expires_at = 0;    // 0: never (API tokens may be open-ended)
+    std::int64_t expires_at = 0;  // 0: never (API tokens may be open-ended)
     std::int64_t last_used_at = 0;
-    std::int64_t revoked_at = 0;    // 0: not revoked
+    std::int64_t revoked_at = 0;  // 0: not revoked
 };
 
 enum class TokenState { kValid, kRevoked, kExpired, kIdle };

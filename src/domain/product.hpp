@@ -22,8 +22,12 @@ enum class LifecycleStage {
 };
 
 inline constexpr std::array<LifecycleStage, 7> kAllStages = {
-    LifecycleStage::kConception, LifecycleStage::kDevelopment, LifecycleStage::kLaunch,
-    LifecycleStage::kGrowth,     LifecycleStage::kMaturity,    LifecycleStage::kDecline,
+    LifecycleStage::kConception,
+    LifecycleStage::kDevelopment,
+    LifecycleStage::kLaunch,
+    LifecycleStage::kGrowth,
+    LifecycleStage::kMaturity,
+    LifecycleStage::kDecline,
     LifecycleStage::kRetired,
 };
 

@@ -50,14 +50,12 @@ inline Error MakeError(ErrorCode code, std::string message) {
 inline Error NotFound(std::string what) {
     return MakeError(ErrorCode::kNotFound, std::move(what) + " not found");
 }
-inline Error Forbidden(std::string why) {
-    return MakeError(ErrorCode::kForbidden, std::move(why));
-}
-inline Error Conflict(std::string why) {
-    return MakeError(ErrorCode::kConflict, std::move(why));
-}
+inline Error Forbidden(std::string why) { return MakeError(ErrorCode::kForbidden, std::move(why)); }
+inline Error Conflict(std::string why) { return MakeError(ErrorCode::kConflict, std::move(why)); }
 inline Error ValidationFailed(std::vector<FieldIssue> details) {
-    return Error{ErrorCode::kValidationFailed, "the request has invalid fields", std::move(details),
+    return Error{ErrorCode::kValidationFailed,
+                 "the request has invalid fields",
+                 std::move(details),
                  std::nullopt};
 }
 
@@ -65,14 +63,12 @@ inline Error ValidationFailed(std::vector<FieldIssue> details) {
 struct Unexpected {
     Error error;
 };
-inline Unexpected Fail(Error e) {
-    return Unexpected{std::move(e)};
-}
+inline Unexpected Fail(Error e) { return Unexpected{std::move(e)}; }
 
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design, like expected
+    Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design, like expected
     Result(Unexpected u) : v_(std::move(u.error)) {}  // NOLINT
     Result(Error e) : v_(std::move(e)) {}             // NOLINT
 
@@ -131,23 +127,24 @@ private:
 };
 
 // Propagates a failed Result from the current function.
-#define TL_TRY(expr)                                 \
-    do {                                             \
-        auto&& tl_try_r_ = (expr);                   \
-        if (!tl_try_r_) {                            \
-            return ::tl::Fail(tl_try_r_.error());   \
-        }                                            \
+#define TL_TRY(expr)                              \
+    do {                                          \
+        auto&& tl_try_r_ = (expr);                \
+        if (!tl_try_r_) {                         \
+            return ::tl::Fail(tl_try_r_.error()); \
+        }                                         \
     } while (false)
 
 // Assigns the value of a Result to `lhs`, or propagates its error.
 #define TL_CONCAT_INNER(a, b) a##b
 #define TL_CONCAT(a, b) TL_CONCAT_INNER(a, b)
-#define TL_ASSIGN_OR_RETURN(lhs, expr) TL_ASSIGN_OR_RETURN_IMPL(TL_CONCAT(tl_r_, __LINE__), lhs, expr)
-#define TL_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
-    auto tmp = (expr);                           \
-    if (!tmp) {                                  \
+#define TL_ASSIGN_OR_RETURN(lhs, expr) \
+    TL_ASSIGN_OR_RETURN_IMPL(TL_CONCAT(tl_r_, __LINE__), lhs, expr)
+#define TL_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr)   \
+    auto tmp = (expr);                             \
+    if (!tmp) {                                    \
         return ::tl::Fail(std::move(tmp.error())); \
-    }                                            \
+    }                                              \
     lhs = std::move(tmp).value()
 
 }  // namespace tl

@@ -43,18 +43,18 @@ struct MatrixRow {
 };
 constexpr std::array<MatrixRow, 12> kMatrix = {{
     //                              PM     PO     SM     team   stake  exec
-    {Action::kProductRead,       {{true,  true,  true,  true,  true,  true}}},
-    {Action::kProductEdit,       {{true,  false, false, false, false, false}}},
-    {Action::kStrategyWrite,     {{true,  false, false, false, false, false}}},
-    {Action::kMarketRead,        {{true,  true,  true,  true,  false, true}}},
-    {Action::kMarketWrite,       {{true,  false, false, false, false, false}}},
-    {Action::kBacklogPropose,    {{true,  true,  false, false, false, false}}},
-    {Action::kBacklogWrite,      {{false, true,  false, false, false, false}}},
-    {Action::kBacklogEditFields, {{false, true,  false, true,  false, false}}},
-    {Action::kSprintWrite,       {{false, true,  true,  false, false, false}}},
-    {Action::kBoardMoveOwn,      {{false, true,  true,  true,  false, false}}},
-    {Action::kTestWrite,         {{false, true,  false, true,  false, false}}},
-    {Action::kFeedbackWrite,     {{true,  true,  true,  true,  true,  true}}},
+    {Action::kProductRead, {{true, true, true, true, true, true}}},
+    {Action::kProductEdit, {{true, false, false, false, false, false}}},
+    {Action::kStrategyWrite, {{true, false, false, false, false, false}}},
+    {Action::kMarketRead, {{true, true, true, true, false, true}}},
+    {Action::kMarketWrite, {{true, false, false, false, false, false}}},
+    {Action::kBacklogPropose, {{true, true, false, false, false, false}}},
+    {Action::kBacklogWrite, {{false, true, false, false, false, false}}},
+    {Action::kBacklogEditFields, {{false, true, false, true, false, false}}},
+    {Action::kSprintWrite, {{false, true, true, false, false, false}}},
+    {Action::kBoardMoveOwn, {{false, true, true, true, false, false}}},
+    {Action::kTestWrite, {{false, true, false, true, false, false}}},
+    {Action::kFeedbackWrite, {{true, true, true, true, true, true}}},
 }};
 
 }  // namespace

@@ -18,8 +18,12 @@ enum class Role {
 };
 
 inline constexpr std::array<Role, 6> kAllRoles = {
-    Role::kProductManager, Role::kProductOwner, Role::kScrumMaster,
-    Role::kTeamMember,     Role::kStakeholder,  Role::kExecutive,
+    Role::kProductManager,
+    Role::kProductOwner,
+    Role::kScrumMaster,
+    Role::kTeamMember,
+    Role::kStakeholder,
+    Role::kExecutive,
 };
 
 // "product_manager", "product_owner", ... (the API spelling).
@@ -36,26 +40,36 @@ enum class Action {
     kAuthenticated,
     kWorkspaceAdmin,
     // Product-scoped, by the rows of SPEC.md's role matrix.
-    kProductRead,      // read the product and anything in it ("everyone with a role")
-    kProductEdit,      // name, description, life-cycle stage: the PM's
-    kStrategyWrite,    // vision, goals, initiatives, roadmap
-    kMarketRead,       // market, competitors, GTM, pricing, costs, business cases
+    kProductRead,    // read the product and anything in it ("everyone with a role")
+    kProductEdit,    // name, description, life-cycle stage: the PM's
+    kStrategyWrite,  // vision, goals, initiatives, roadmap
+    kMarketRead,     // market, competitors, GTM, pricing, costs, business cases
     kMarketWrite,
-    kBacklogPropose,   // add items at the backlog's bottom and link them to goals
-    kBacklogWrite,     // backlog content, rank, acceptance, releases
+    kBacklogPropose,     // add items at the backlog's bottom and link them to goals
+    kBacklogWrite,       // backlog content, rank, acceptance, releases
     kBacklogEditFields,  // status, estimate, tasks, assignee of items in their sprint
-    kSprintWrite,      // create, start, complete sprints; board flow
-    kBoardMoveOwn,     // move one's own items on the board
-    kTestWrite,        // test cases and runs
-    kFeedbackWrite,    // customer feedback, ideas, votes, comments
+    kSprintWrite,        // create, start, complete sprints; board flow
+    kBoardMoveOwn,       // move one's own items on the board
+    kTestWrite,          // test cases and runs
+    kFeedbackWrite,      // customer feedback, ideas, votes, comments
 };
 
 inline constexpr std::array<Action, 15> kAllActions = {
-    Action::kPublic,          Action::kAuthenticated,     Action::kWorkspaceAdmin,
-    Action::kProductRead,     Action::kProductEdit,       Action::kStrategyWrite,
-    Action::kMarketRead,      Action::kMarketWrite,       Action::kBacklogPropose,
-    Action::kBacklogWrite,    Action::kBacklogEditFields, Action::kSprintWrite,
-    Action::kBoardMoveOwn,    Action::kTestWrite,         Action::kFeedbackWrite,
+    Action::kPublic,
+    Action::kAuthenticated,
+    Action::kWorkspaceAdmin,
+    Action::kProductRead,
+    Action::kProductEdit,
+    Action::kStrategyWrite,
+    Action::kMarketRead,
+    Action::kMarketWrite,
+    Action::kBacklogPropose,
+    Action::kBacklogWrite,
+    Action::kBacklogEditFields,
+    Action::kSprintWrite,
+    Action::kBoardMoveOwn,
+    Action::kTestWrite,
+    Action::kFeedbackWrite,
 };
 
 std::string_view ToString(Action action);  // "product.read", "backlog.write", ...

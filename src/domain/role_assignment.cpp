@@ -35,13 +35,15 @@ std::vector<RoleWarning> RoleWarningsFor(std::span<const RoleAssignment> product
         return a.role == Role::kProductManager && a.user_id == po->user_id;
     });
     if (also_pm) {
-        warnings.push_back({"pm_is_po", po->user_id,
+        warnings.push_back({"pm_is_po",
+                            po->user_id,
                             owner_name +
                                 " is both Product Manager and Product Owner of this product: "
                                 "strategy and backlog rest on one person"});
     }
     if (po_products_of_owner > kMaxProductsPerOwner) {
-        warnings.push_back({"po_overloaded", po->user_id,
+        warnings.push_back({"po_overloaded",
+                            po->user_id,
                             owner_name + " is Product Owner of " +
                                 std::to_string(po_products_of_owner) + " products (more than " +
                                 std::to_string(kMaxProductsPerOwner) + ")"});
@@ -49,17 +51,14 @@ std::vector<RoleWarning> RoleWarningsFor(std::span<const RoleAssignment> product
     return warnings;
 }
 
-int RoleWeight(Role role) {
-    return static_cast<int>(role);
-}
+int RoleWeight(Role role) { return static_cast<int>(role); }
 
 std::string_view HomePageFor(std::span<const Role> roles) {
     if (roles.empty()) {
         return "portfolio";
     }
-    Role best = *std::min_element(roles.begin(), roles.end(), [](Role a, Role b) {
-        return RoleWeight(a) < RoleWeight(b);
-    });
+    Role best = *std::min_element(
+        roles.begin(), roles.end(), [](Role a, Role b) { return RoleWeight(a) < RoleWeight(b); });
     switch (best) {
         case Role::kProductManager:
             return "strategy";

@@ -23,8 +23,7 @@ std::string_view Credentials(const Request& req) {
 }
 
 bool IsApiPath(std::string_view path) {
-    return path.starts_with("/api/") || path == "/api" || path == "/healthz" ||
-           path == "/metrics";
+    return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/metrics";
 }
 
 }  // namespace
@@ -59,11 +58,13 @@ Response Api::Handle(Request& req) {
                 allow += (allow.empty() ? "" : ", ") + m;
             }
             Response r = JsonAnswer(
-                405, boost::json::object{
-                         {"error", boost::json::object{
-                                       {"code", "method_not_allowed"},
-                                       {"message", "method " + req.method +
-                                                       " is not allowed here; use " + allow}}}});
+                405,
+                boost::json::object{
+                    {"error",
+                     boost::json::object{
+                         {"code", "method_not_allowed"},
+                         {"message",
+                          "method " + req.method + " is not allowed here; use " + allow}}}});
             r.SetHeader("Allow", allow);
             return r;
         }

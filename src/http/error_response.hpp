@@ -2,8 +2,9 @@
 // {"error":{"code":"validation_failed","message":"…","details":[{"field":"…","issue":"…"}]}}
 #pragma once
 
-#include <boost/json.hpp>
 #include <string_view>
+
+#include <boost/json.hpp>
 
 #include "domain/result.hpp"
 #include "http/response.hpp"

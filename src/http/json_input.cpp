@@ -74,8 +74,8 @@ std::optional<std::int64_t> JsonInput::Int(std::string_view field,
     if (!v) {
         return std::nullopt;
     }
-    std::string range = "must be an integer between " + std::to_string(min) + " and " +
-                        std::to_string(max);
+    std::string range =
+        "must be an integer between " + std::to_string(min) + " and " + std::to_string(max);
     if (v->is_int64()) {
         std::int64_t n = v->as_int64();
         if (n < min || n > max) {

@@ -3,13 +3,14 @@
 // all. Read the fields you accept, then call Finish() to flag the rest as unknown.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <boost/json.hpp>
 
 #include "domain/result.hpp"
 #include "domain/validation.hpp"

@@ -10,9 +10,9 @@
 namespace tl::http {
 
 struct Request {
-    std::string method;          // upper case: "GET", "POST", ...
-    std::string target;          // raw request target, "/api/v1/products?limit=5"
-    std::string path;            // percent-decoded path without the query
+    std::string method;  // upper case: "GET", "POST", ...
+    std::string target;  // raw request target, "/api/v1/products?limit=5"
+    std::string path;    // percent-decoded path without the query
     std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
     std::vector<std::pair<std::string, std::string>> headers;  // names lower case
     std::string body;

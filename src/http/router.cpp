@@ -21,7 +21,10 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, domain::Action action, RouteHandler handler) {
+void Router::Add(std::string method,
+                 std::string pattern,
+                 domain::Action action,
+                 RouteHandler handler) {
     assert(!pattern.empty() && pattern[0] == '/');
     Route r{std::move(method), std::move(pattern), action, std::move(handler), "", {}};
     r.label = r.method + " " + r.pattern;

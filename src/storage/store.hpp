@@ -89,8 +89,7 @@ public:
 
     // Products. The key is unique per workspace (kConflict).
     virtual Result<void> InsertProduct(const domain::Product& p) = 0;
-    virtual Result<void> UpdateProduct(const domain::Product& p,
-                                       std::int64_t expected_version) = 0;
+    virtual Result<void> UpdateProduct(const domain::Product& p, std::int64_t expected_version) = 0;
     virtual Result<domain::Product> GetProduct(const std::string& workspace_id,
                                                const std::string& id) = 0;
     // All products of the workspace, or (user_id set) those the user holds a role on.

@@ -1,10 +1,10 @@
 // The command line: bad flags and values give one clear line and exit code 2; every flag
 // reads THROUGHLINE_<NAME>; user add and token create work against a live server's database.
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
+
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include "api/test_client.hpp"
@@ -72,8 +72,11 @@ TEST(Cli, UnknownFlagIsOneLineAndExitCode2) {
 }
 
 TEST(Cli, BadValuesNameTheFlag) {
-    for (const char* args : {"serve --port abc", "serve --port 70000", "serve --session-idle 5y",
-                             "serve --durability sometimes", "serve --body-limit -1"}) {
+    for (const char* args : {"serve --port abc",
+                             "serve --port 70000",
+                             "serve --session-idle 5y",
+                             "serve --durability sometimes",
+                             "serve --body-limit -1"}) {
         auto r = RunCli(args);
         EXPECT_EQ(r.exit_code, 2) << args << ": " << r.output;
         EXPECT_EQ(Lines(r.output), 1) << args << ": " << r.output;
@@ -122,8 +125,9 @@ TEST(Cli, UserAddAndTokenCreateWorkAgainstARunningServer) {
     EXPECT_EQ(weak.exit_code, 1) << weak.output;
     EXPECT_NE(weak.output.find("password"), std::string::npos) << weak.output;
 
-    auto added = RunCli("user add " + dir +
-                        " --email gil@skylift.example --name 'Gil Tanaka' --password 'a long password'");
+    auto added =
+        RunCli("user add " + dir +
+               " --email gil@skylift.example --name 'Gil Tanaka' --password 'a long password'");
     ASSERT_EQ(added.exit_code, 0) << added.output;
     EXPECT_NE(added.output.find("SkyLift Drones"), std::string::npos) << added.output;
 

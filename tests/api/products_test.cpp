@@ -212,5 +212,75 @@ TEST_F(ProductsTest, RemovingAnAssignmentEndsTheRole) {
         "not_found");
 }
 
+TEST_F(ProductsTest, DuplicateKeyIs409NamingKey) {
+    const HttpResult created =
+        client().Post("/api/v1/products", R"({"key":"X2","name":"Another X2"})", Token("admin"));
+    ExpectError(created, 409, "conflict");
+    EXPECT_TRUE(Has(DetailFields(created), "key")) << created.body;
+    const HttpResult renamed =
+        client().Patch("/api/v1/products/" + Ids().x2, R"({"key":"AI"})", Token("alice"));
+    ExpectError(renamed, 409, "conflict");
+    EXPECT_TRUE(Has(DetailFields(renamed), "key")) << renamed.body;
+    EXPECT_EQ(StrAt(client().Get("/api/v1/products/" + Ids().x2, Token("alice")).Json(), {"key"}),
+              "X2");
+}
+
+TEST_F(ProductsTest, ListPagesWithCursor) {
+    const HttpResult all = client().Get("/api/v1/products?limit=200", Token("admin"));
+    ASSERT_EQ(all.status, 200) << all.body;
+    std::vector<std::string> expected;
+    for (const auto& p : ArrAt(all.Json(), {"data"})) {
+        expected.push_back(StrAt(p, {"id"}));
+    }
+    ASSERT_GE(expected.size(), 2u);
+    std::vector<std::string> walked;
+    std::string cursor;
+    for (std::size_t page = 0; page <= expected.size(); ++page) {
+        const HttpResult r = client().Get(
+            "/api/v1/products?limit=1" + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)),
+            Token("admin"));
+        ASSERT_EQ(r.status, 200) << r.body;
+        for (const auto& p : ArrAt(r.Json(), {"data"})) {
+            walked.push_back(StrAt(p, {"id"}));
+        }
+        const json::value* next = At(r.Json(), {"next_cursor"});
+        ASSERT_NE(next, nullptr) << r.body;
+        if (next->is_null()) {
+            break;
+        }
+        cursor = std::string(next->as_string());
+    }
+    EXPECT_EQ(walked, expected);
+    // A member sees only the products they hold a role on.
+    const HttpResult bobs = client().Get("/api/v1/products", Token("bob"));
+    ASSERT_EQ(bobs.status, 200) << bobs.body;
+    std::vector<std::string> keys;
+    for (const auto& p : ArrAt(bobs.Json(), {"data"})) {
+        keys.push_back(StrAt(p, {"key"}));
+    }
+    EXPECT_TRUE(Has(keys, "X2")) << bobs.body;
+    EXPECT_TRUE(Has(keys, "AI")) << bobs.body;
+}
+
+// Documents the expected behaviour (fails until fixed): a PATCH that changes nothing neither
+// bumps the version (which would make other clients' If-Match stale for no reason) nor records
+// an "updated" event with empty changes.
+TEST_F(ProductsTest, EmptyPatchChangesNothing) {
+    const std::string target = "/api/v1/products/" + Ids().x2;
+    const HttpResult before = client().Get(target, Token("alice"));
+    const HttpResult history_before = client().Get(target + "/history?limit=200", Token("alice"));
+    const std::string name = StrAt(before.Json(), {"name"});
+    for (const std::string body : {std::string("{}"), R"({"name":")" + name + R"("})"}) {
+        const HttpResult r = client().Patch(target, body, Token("alice"));
+        ASSERT_EQ(r.status, 200) << r.body;
+        EXPECT_EQ(IntAt(r.Json(), {"version"}), IntAt(before.Json(), {"version"}))
+            << body << " bumped the version";
+    }
+    const HttpResult history_after = client().Get(target + "/history?limit=200", Token("alice"));
+    EXPECT_EQ(ArrAt(history_after.Json(), {"data"}).size(),
+              ArrAt(history_before.Json(), {"data"}).size())
+        << "no-op PATCHes were recorded: " << history_after.body.substr(0, 800);
+}
+
 }  // namespace
 }  // namespace tl::test

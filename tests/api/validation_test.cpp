@@ -172,6 +172,52 @@ TEST_F(ValidationTest, SeveralBadFieldsAreReportedTogether) {
     ExpectInvalid(user, {"name", "password", "is_admin"});
 }
 
+TEST_F(ValidationTest, InvalidUtf8IsMalformedJson) {
+    const Snapshot before = TakeSnapshot();
+    ExpectError(PatchX2("{\"name\":\"\xff\xfe\"}"), 400, "malformed_json");
+    ExpectError(PatchX2("{\"\xc3\":1}"), 400, "malformed_json");
+    ExpectInvalid(PatchX2(R"({"name":"a\u0000b"})"), {"name"});
+    ExpectUnchanged(before);
+}
+
+TEST_F(ValidationTest, TakenUniqueValuesAre409NamingTheField) {
+    const HttpResult email = client().Post(
+        "/api/v1/users",
+        R"({"email":"BOB@skylift.example","name":"Bob Two","password":"longpassword1"})",
+        Token("admin"));
+    ExpectError(email, 409, "conflict");
+    EXPECT_TRUE(Has(DetailFields(email), "email")) << email.body;
+    const HttpResult own = client().Patch("/api/v1/users/" + Ids().users.at("alice"),
+                                          R"({"email":"bob@skylift.example"})",
+                                          Token("alice"));
+    ExpectError(own, 409, "conflict");
+    EXPECT_TRUE(Has(DetailFields(own), "email")) << own.body;
+}
+
+TEST_F(ValidationTest, ReferencesMustExistInTheWorkspace) {
+    const std::string falcon = "/api/v1/teams/" + Ids().falcon;
+    const HttpResult before = client().Get(falcon, Token("admin"));
+    ExpectInvalid(
+        client().Post(
+            "/api/v1/teams", R"({"name":"T","product_id":"prd_missing"})", Token("admin")),
+        {"product_id"});
+    ExpectInvalid(client().Patch(falcon, R"({"member_ids":["usr_missing"]})", Token("admin")),
+                  {"member_ids.0"});
+    const std::string dave = Ids().users.at("dave");
+    ExpectInvalid(
+        client().Patch(falcon,
+                       json::serialize(json::object{{"member_ids", json::array{dave, dave}}}),
+                       Token("admin")),
+        {"member_ids.1"});
+    ExpectInvalid(client().Patch(falcon, R"({"member_ids":[5]})", Token("admin")),
+                  {"member_ids.0"});
+    ExpectInvalid(client().Post("/api/v1/teams", "{}", Token("admin")), {"name"});
+    const HttpResult after = client().Get(falcon, Token("admin"));
+    EXPECT_EQ(after.body, before.body);
+    const HttpResult teams = client().Get("/api/v1/teams?limit=200", Token("admin"));
+    EXPECT_EQ(ArrAt(teams.Json(), {"data"}).size(), 2u) << teams.body;
+}
+
 TEST_F(ValidationTest, BadPagingParametersAreNamed) {
     const std::string history = "/api/v1/products/" + Ids().x2 + "/history";
     for (const char* limit : {"0", "abc", "-1", "201", "1.5", "", "99999999999"}) {

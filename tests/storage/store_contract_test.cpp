@@ -1,9 +1,9 @@
 // The Store contract: every backend must pass these. Instantiated per backend below.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <functional>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
@@ -113,7 +113,8 @@ TEST_P(StoreContract, EveryReadIsScopedToItsWorkspace) {
 }
 
 TEST_P(StoreContract, DuplicateEmailIsAConflictNamingTheField) {
-    auto r = store_->Write([&](Tx& tx) { return tx.InsertUser(User("u9", "ws2", "ann@example.com")); });
+    auto r =
+        store_->Write([&](Tx& tx) { return tx.InsertUser(User("u9", "ws2", "ann@example.com")); });
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::kConflict);
     ASSERT_EQ(r.error().details.size(), 1u);
@@ -121,10 +122,12 @@ TEST_P(StoreContract, DuplicateEmailIsAConflictNamingTheField) {
 }
 
 TEST_P(StoreContract, ProductKeyIsUniquePerWorkspaceOnly) {
-    auto same = store_->Write([&](Tx& tx) { return tx.InsertProduct(Product("p2", "ws1", "DRN")); });
+    auto same =
+        store_->Write([&](Tx& tx) { return tx.InsertProduct(Product("p2", "ws1", "DRN")); });
     ASSERT_FALSE(same);
     EXPECT_EQ(same.error().code, ErrorCode::kConflict);
-    auto other = store_->Write([&](Tx& tx) { return tx.InsertProduct(Product("p3", "ws2", "DRN")); });
+    auto other =
+        store_->Write([&](Tx& tx) { return tx.InsertProduct(Product("p3", "ws2", "DRN")); });
     EXPECT_TRUE(other);
 }
 
@@ -156,14 +159,17 @@ TEST_P(StoreContract, AFailedCallbackWritesNothing) {
 }
 
 TEST_P(StoreContract, AtMostOneProductOwnerEvenWithoutTheDomainCheck) {
-    ASSERT_TRUE(store_->Write(
-        [&](Tx& tx) { return tx.InsertRoleAssignment(Role("r1", "u1", domain::Role::kProductOwner)); }));
-    auto second = store_->Write(
-        [&](Tx& tx) { return tx.InsertRoleAssignment(Role("r2", "u2", domain::Role::kProductOwner)); });
+    ASSERT_TRUE(store_->Write([&](Tx& tx) {
+        return tx.InsertRoleAssignment(Role("r1", "u1", domain::Role::kProductOwner));
+    }));
+    auto second = store_->Write([&](Tx& tx) {
+        return tx.InsertRoleAssignment(Role("r2", "u2", domain::Role::kProductOwner));
+    });
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error().code, ErrorCode::kConflict);
-    ASSERT_TRUE(store_->Write(
-        [&](Tx& tx) { return tx.InsertRoleAssignment(Role("r3", "u1", domain::Role::kProductManager)); }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) {
+        return tx.InsertRoleAssignment(Role("r3", "u1", domain::Role::kProductManager));
+    }));
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto roles, tx.ListRolesOfProduct("ws1", "p1"));
         EXPECT_EQ(roles.size(), 2u);
@@ -180,8 +186,8 @@ TEST_P(StoreContract, AtMostOneProductOwnerEvenWithoutTheDomainCheck) {
 TEST_P(StoreContract, KeysetPagesCoverEveryRowOnce) {
     ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
         for (int i = 0; i < 25; ++i) {
-            TL_TRY(tx.InsertUser(User("v" + std::to_string(100 + i), "ws1",
-                                      "v" + std::to_string(i) + "@example.com")));
+            TL_TRY(tx.InsertUser(User(
+                "v" + std::to_string(100 + i), "ws1", "v" + std::to_string(i) + "@example.com")));
         }
         return {};
     }));
@@ -208,7 +214,14 @@ TEST_P(StoreContract, KeysetPagesCoverEveryRowOnce) {
 TEST_P(StoreContract, EventsAreNewestFirstAndPageByCursor) {
     ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
         for (int i = 0; i < 5; ++i) {
-            domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", 100 + i,
+            domain::AuditEvent e{0,
+                                 "ws1",
+                                 "p1",
+                                 "product",
+                                 "p1",
+                                 "updated",
+                                 "u1",
+                                 100 + i,
                                  "{\"n\":" + std::to_string(i) + "}"};
             TL_TRY(tx.AppendEvent(e));
             EXPECT_GT(e.seq, 0);
@@ -333,17 +346,17 @@ TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
     }));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends,
-    StoreContract,
-    ::testing::Values(Backend{"sqlite",
-                              [](const fs::path& dir) -> std::unique_ptr<Store> {
-                                  SqliteOptions o;
-                                  o.path = (dir / "test.db").string();
-                                  auto s = OpenSqliteStore(o);
-                                  return s ? std::move(*s) : nullptr;
-                              }}),
-    [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends,
+                         StoreContract,
+                         ::testing::Values(Backend{
+                             "sqlite",
+                             [](const fs::path& dir) -> std::unique_ptr<Store> {
+                                 SqliteOptions o;
+                                 o.path = (dir / "test.db").string();
+                                 auto s = OpenSqliteStore(o);
+                                 return s ? std::move(*s) : nullptr;
+                             }}),
+                         [](const auto& info) { return info.param.name; });
 
 }  // namespace
 }  // namespace tl::storage

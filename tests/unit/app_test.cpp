@@ -1,8 +1,8 @@
 // Use cases against a real SQLite store in a temp dir, with a clock the test moves.
-#include <gtest/gtest.h>
+#include <filesystem>
 
 #include <boost/json.hpp>
-#include <filesystem>
+#include <gtest/gtest.h>
 
 #include "app/accounts/api_tokens.hpp"
 #include "app/accounts/sessions.hpp"
@@ -86,8 +86,13 @@ TEST_F(AppTest, SeedingTwiceChangesNothing) {
 
 TEST_F(AppTest, EachDemoUserLandsOnTheirHome) {
     const std::pair<const char*, const char*> expected[] = {
-        {"alice", "strategy"}, {"bob", "backlog"},    {"carol", "sprint"}, {"dave", "board"},
-        {"erin", "overview"},  {"frank", "portfolio"}, {"admin", "admin"},
+        {"alice", "strategy"},
+        {"bob", "backlog"},
+        {"carol", "sprint"},
+        {"dave", "board"},
+        {"erin", "overview"},
+        {"frank", "portfolio"},
+        {"admin", "admin"},
     };
     auto ctx = Ctx();
     for (const auto& [who, page] : expected) {

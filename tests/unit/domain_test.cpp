@@ -21,8 +21,8 @@ std::vector<std::string> Fields(const Issues& issues) {
 
 TEST(Validation, CountsCodePointsNotBytes) {
     EXPECT_EQ(CodePoints("abc"), 3u);
-    EXPECT_EQ(CodePoints("Drohne \xC3\xBC"), 8u);          // ü is 2 bytes
-    EXPECT_EQ(CodePoints("\xF0\x9F\x9A\x81"), 1u);         // 🚁 is 4 bytes
+    EXPECT_EQ(CodePoints("Drohne \xC3\xBC"), 8u);   // ü is 2 bytes
+    EXPECT_EQ(CodePoints("\xF0\x9F\x9A\x81"), 1u);  // 🚁 is 4 bytes
     Issues issues;
     CheckLine(issues, "name", std::string(120, 'a'), 1, 120);
     CheckLine(issues, "name", "\xC3\xBC" + std::string(119, 'a'), 1, 120);
@@ -48,8 +48,15 @@ TEST(Validation, EmailShapes) {
         CheckEmail(issues, "email", good);
         EXPECT_TRUE(issues.empty()) << good;
     }
-    for (const char* bad : {"", "ann", "@example.com", "ann@", "ann@example", "a@b@c.com",
-                            "ann @example.com", "ann@example.com.", "<a@b.com>"}) {
+    for (const char* bad : {"",
+                            "ann",
+                            "@example.com",
+                            "ann@",
+                            "ann@example",
+                            "a@b@c.com",
+                            "ann @example.com",
+                            "ann@example.com.",
+                            "<a@b.com>"}) {
         Issues issues;
         CheckEmail(issues, "email", bad);
         EXPECT_EQ(issues.size(), 1u) << bad;

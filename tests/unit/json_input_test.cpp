@@ -42,8 +42,9 @@ TEST(JsonInput, ReportsEveryProblemTogether) {
     for (const auto& i : issues) {
         fields.push_back(i.field);
     }
-    EXPECT_EQ(fields, (std::vector<std::string>{"name", "flag", "n", "big", "neg", "list.1", "long",
-                                                "colour"}));
+    EXPECT_EQ(
+        fields,
+        (std::vector<std::string>{"name", "flag", "n", "big", "neg", "list.1", "long", "colour"}));
     EXPECT_EQ(issues[0].issue, "must be a string");
     EXPECT_EQ(issues[2].issue, "must be an integer between 0 and 10");
     EXPECT_EQ(issues.back().issue, "is not a known field");

@@ -1,11 +1,11 @@
 // The role matrix of SPEC.md, cell by cell. The expected table below is transcribed from
 // the spec independently of domain/role.cpp: a change to either shows up here.
-#include "domain/role.hpp"
+#include <string>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
-#include <string>
-#include <tuple>
+#include "domain/role.hpp"
 
 namespace tl::domain {
 namespace {
@@ -17,10 +17,10 @@ struct SpecRow {
     const char* cells;
 };
 constexpr SpecRow kSpec[] = {
-    {Action::kProductRead, "WWWWWW"},        // everyone with a role may read
-    {Action::kProductEdit, "W-----"},        // the product's name, stage: the PM's
-    {Action::kStrategyWrite, "W-----"},      // vision, goals, initiatives, roadmap
-    {Action::kMarketRead, "WWWW-W"},         // market, competitors, GTM, pricing, costs
+    {Action::kProductRead, "WWWWWW"},    // everyone with a role may read
+    {Action::kProductEdit, "W-----"},    // the product's name, stage: the PM's
+    {Action::kStrategyWrite, "W-----"},  // vision, goals, initiatives, roadmap
+    {Action::kMarketRead, "WWWW-W"},     // market, competitors, GTM, pricing, costs
     {Action::kMarketWrite, "W-----"},
     {Action::kBacklogPropose, "WW----"},     // * a PM may add to the backlog's bottom
     {Action::kBacklogWrite, "-W----"},       // content, rank, acceptance, releases
@@ -94,8 +94,12 @@ TEST(RoleMatrix, AdminReadsProductsAndManagesButWritesNoContent) {
 }
 
 TEST(RoleMatrix, OnlyAdminsPassWorkspaceAdmin) {
-    const Role every[] = {Role::kProductManager, Role::kProductOwner, Role::kScrumMaster,
-                          Role::kTeamMember,     Role::kStakeholder,  Role::kExecutive};
+    const Role every[] = {Role::kProductManager,
+                          Role::kProductOwner,
+                          Role::kScrumMaster,
+                          Role::kTeamMember,
+                          Role::kStakeholder,
+                          Role::kExecutive};
     EXPECT_FALSE(Allows(every, false, Action::kWorkspaceAdmin));
     EXPECT_TRUE(Allows({}, true, Action::kWorkspaceAdmin));
 }

@@ -1,9 +1,9 @@
 // The router's table against its promises: every route names a valid action, and the
 // OpenAPI document describes exactly the routes the server has, with the same action.
-#include <gtest/gtest.h>
+#include <set>
 
 #include <boost/json.hpp>
-#include <set>
+#include <gtest/gtest.h>
 
 #include "http/api.hpp"
 #include "http/error_response.hpp"
@@ -40,8 +40,8 @@ TEST(RouteTable, EveryRouteNamesAKnownAction) {
 }
 
 TEST(RouteTable, OnlyHealthMetricsLoginAndTheDocumentArePublic) {
-    const std::set<std::string> expected = {"GET /healthz", "GET /metrics",
-                                            "GET /api/v1/openapi.json", "POST /api/v1/auth/login"};
+    const std::set<std::string> expected = {
+        "GET /healthz", "GET /metrics", "GET /api/v1/openapi.json", "POST /api/v1/auth/login"};
     std::set<std::string> public_routes;
     const auto router = AllRoutes();
     for (const auto& route : router.routes()) {
@@ -120,12 +120,15 @@ TEST(Router, MatchesPathParametersAndReportsOtherMethods) {
     auto ok = [](Request&, Call&) -> Result<Response> { return Response::NoContent(); };
     router.Add("GET", "/api/v1/products/{id}", domain::Action::kProductRead, ok);
     router.Add("PATCH", "/api/v1/products/{id}", domain::Action::kProductEdit, ok);
-    router.Add("DELETE", "/api/v1/products/{id}/roles/{assignment_id}",
-               domain::Action::kWorkspaceAdmin, ok);
+    router.Add("DELETE",
+               "/api/v1/products/{id}/roles/{assignment_id}",
+               domain::Action::kWorkspaceAdmin,
+               ok);
     auto m = router.Find("DELETE", "/api/v1/products/p1/roles/r9");
     ASSERT_NE(m.route, nullptr);
-    EXPECT_EQ(m.params, (std::vector<std::pair<std::string, std::string>>{
-                            {"id", "p1"}, {"assignment_id", "r9"}}));
+    EXPECT_EQ(
+        m.params,
+        (std::vector<std::pair<std::string, std::string>>{{"id", "p1"}, {"assignment_id", "r9"}}));
     auto other = router.Find("POST", "/api/v1/products/p1");
     EXPECT_EQ(other.route, nullptr);
     EXPECT_EQ(other.allowed_methods, (std::vector<std::string>{"GET", "PATCH"}));
@@ -135,11 +138,16 @@ TEST(Router, MatchesPathParametersAndReportsOtherMethods) {
 }
 
 TEST(ErrorTable, EveryCodeHasItsOwnNameAndA4xxOr5xxStatus) {
-    const ErrorCode all[] = {ErrorCode::kValidationFailed, ErrorCode::kMalformedJson,
-                             ErrorCode::kUnauthenticated,  ErrorCode::kForbidden,
-                             ErrorCode::kNotFound,         ErrorCode::kConflict,
-                             ErrorCode::kPreconditionFailed, ErrorCode::kPayloadTooLarge,
-                             ErrorCode::kRateLimited,      ErrorCode::kUnavailable,
+    const ErrorCode all[] = {ErrorCode::kValidationFailed,
+                             ErrorCode::kMalformedJson,
+                             ErrorCode::kUnauthenticated,
+                             ErrorCode::kForbidden,
+                             ErrorCode::kNotFound,
+                             ErrorCode::kConflict,
+                             ErrorCode::kPreconditionFailed,
+                             ErrorCode::kPayloadTooLarge,
+                             ErrorCode::kRateLimited,
+                             ErrorCode::kUnavailable,
                              ErrorCode::kInternal};
     std::set<std::string_view> names;
     for (auto c : all) {

@@ -15,8 +15,8 @@ Result<CreatedToken> Insert(AppContext& ctx,
     domain::Issues issues = input.issues;
     domain::CheckLine(issues, "name", input.name, 1, 100);
     if (input.expires_in_days < 0 || input.expires_in_days > kMaxTokenDays) {
-        issues.push_back({"expires_in_days",
-                          "must be between 0 (never) and " + std::to_string(kMaxTokenDays)});
+        issues.push_back(
+            {"expires_in_days", "must be between 0 (never) and " + std::to_string(kMaxTokenDays)});
     }
     if (!issues.empty()) {
         return Fail(ValidationFailed(std::move(issues)));
@@ -35,7 +35,10 @@ Result<CreatedToken> Insert(AppContext& ctx,
     t.expires_at = input.expires_in_days > 0 ? now + input.expires_in_days * 86'400'000 : 0;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.InsertToken(t));
-        return RecordEvent(tx, owner.workspace_id, actor_id, now,
+        return RecordEvent(tx,
+                           owner.workspace_id,
+                           actor_id,
+                           now,
                            {"api_token", t.id, "", "created", {}, ToJson(t)});
     }));
     return created;
@@ -86,7 +89,10 @@ Result<void> RevokeApiToken(AppContext& ctx, const Actor& actor, const std::stri
         TL_TRY(tx.RevokeToken(actor.workspace_id, id, now));
         auto after = ToJson(token);
         after["revoked_at"] = FormatTime(now);
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"api_token", id, "", "revoked", ToJson(token), std::move(after)});
     });
 }

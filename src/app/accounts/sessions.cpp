@@ -20,9 +20,9 @@ Error WrongCredentials() {
 }
 
 Error TooManyAttempts(std::int64_t retry_after_ms) {
-    Error e = MakeError(ErrorCode::kRateLimited,
-                        "too many failed logins; try again later");
-    e.retry_after_seconds = static_cast<int>(std::max<std::int64_t>(1, (retry_after_ms + 999) / 1000));
+    Error e = MakeError(ErrorCode::kRateLimited, "too many failed logins; try again later");
+    e.retry_after_seconds =
+        static_cast<int>(std::max<std::int64_t>(1, (retry_after_ms + 999) / 1000));
     return e;
 }
 
@@ -104,8 +104,8 @@ Result<Actor> Authenticate(AppContext& ctx, std::string_view secret) {
     bool touch = false;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto token, tx.FindTokenBySecretHash(hash));
-        if (!token ||
-            domain::StateOf(*token, now, ctx.config.session_idle_ms) != domain::TokenState::kValid) {
+        if (!token || domain::StateOf(*token, now, ctx.config.session_idle_ms) !=
+                          domain::TokenState::kValid) {
             return Fail(unauthenticated);
         }
         TL_ASSIGN_OR_RETURN(auto user, tx.GetUser(token->workspace_id, token->user_id));

@@ -45,8 +45,8 @@ Result<domain::User> InsertNewUser(AppContext& ctx,
     user.id = NewId("usr", now);
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.InsertUser(user));
-        return RecordEvent(tx, workspace_id, actor_id, now,
-                           {"user", user.id, "", "created", {}, ToJson(user)});
+        return RecordEvent(
+            tx, workspace_id, actor_id, now, {"user", user.id, "", "created", {}, ToJson(user)});
     }));
     return user;
 }
@@ -139,9 +139,9 @@ Result<domain::User> UpdateUser(AppContext& ctx,
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(current, tx.GetUser(actor.workspace_id, id));
         if (if_match && *if_match != current.version) {
-            return Fail(MakeError(ErrorCode::kPreconditionFailed,
-                                  "the user was changed since version " +
-                                      std::to_string(*if_match)));
+            return Fail(
+                MakeError(ErrorCode::kPreconditionFailed,
+                          "the user was changed since version " + std::to_string(*if_match)));
         }
         const std::int64_t expected = current.version;
         next.version = expected + 1;
@@ -153,7 +153,10 @@ Result<domain::User> UpdateUser(AppContext& ctx,
             before["password"] = "(hidden)";
             after["password"] = "(changed)";
         }
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"user", id, "", "updated", std::move(before), std::move(after)});
     }));
     return next;
@@ -177,12 +180,14 @@ Result<MeView> Me(AppContext& ctx, const Actor& actor) {
         }
         return {};
     }));
-    std::sort(view.products.begin(), view.products.end(),
-              [](const auto& a, const auto& b) { return a.product.name < b.product.name; });
+    std::sort(view.products.begin(), view.products.end(), [](const auto& a, const auto& b) {
+        return a.product.name < b.product.name;
+    });
     // Land on the product where the person's most central role is; ties go by name.
     const ProductRoles* best = nullptr;
     for (const auto& pr : view.products) {
-        if (!best || domain::RoleWeight(pr.roles.front()) < domain::RoleWeight(best->roles.front())) {
+        if (!best ||
+            domain::RoleWeight(pr.roles.front()) < domain::RoleWeight(best->roles.front())) {
             best = &pr;
         }
     }
@@ -221,8 +226,8 @@ Result<domain::Workspace> ResolveWorkspace(AppContext& ctx,
         const std::int64_t now = ctx.clock.NowMs();
         result = domain::Workspace{NewId("wsp", now), create_name, now};
         TL_TRY(tx.InsertWorkspace(result));
-        return RecordEvent(tx, result.id, "", now,
-                           {"workspace", result.id, "", "created", {}, ToJson(result)});
+        return RecordEvent(
+            tx, result.id, "", now, {"workspace", result.id, "", "created", {}, ToJson(result)});
     }));
     return result;
 }
@@ -244,8 +249,8 @@ Result<domain::Workspace> CreateWorkspace(AppContext& ctx, const std::string& na
         const std::int64_t now = ctx.clock.NowMs();
         result = domain::Workspace{NewId("wsp", now), name, now};
         TL_TRY(tx.InsertWorkspace(result));
-        return RecordEvent(tx, result.id, "", now,
-                           {"workspace", result.id, "", "created", {}, ToJson(result)});
+        return RecordEvent(
+            tx, result.id, "", now, {"workspace", result.id, "", "created", {}, ToJson(result)});
     }));
     return result;
 }

@@ -85,8 +85,8 @@ Result<domain::Product> Insert(AppContext& ctx,
     p.updated_at = now;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.InsertProduct(p));
-        return RecordEvent(tx, workspace_id, actor_id, now,
-                           {"product", p.id, p.id, "created", {}, ToJson(p)});
+        return RecordEvent(
+            tx, workspace_id, actor_id, now, {"product", p.id, p.id, "created", {}, ToJson(p)});
     }));
     return p;
 }
@@ -118,7 +118,10 @@ Result<domain::RoleAssignment> InsertRole(storage::Tx& tx,
     a.created_at = now;
     TL_TRY(domain::CheckAssignment(existing, a));
     TL_TRY(tx.InsertRoleAssignment(a));
-    TL_TRY(RecordEvent(tx, workspace_id, actor_id, now,
+    TL_TRY(RecordEvent(tx,
+                       workspace_id,
+                       actor_id,
+                       now,
                        {"role_assignment", a.id, product_id, "created", {}, ToJson(a)}));
     return a;
 }
@@ -155,9 +158,10 @@ Result<std::vector<ProductView>> ListProducts(AppContext& ctx,
                                               const storage::Page& page) {
     std::vector<ProductView> views;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
-        TL_ASSIGN_OR_RETURN(auto products,
-                            tx.ListProducts(actor.workspace_id,
-                                            actor.is_admin ? std::string() : actor.user_id, page));
+        TL_ASSIGN_OR_RETURN(
+            auto products,
+            tx.ListProducts(
+                actor.workspace_id, actor.is_admin ? std::string() : actor.user_id, page));
         for (const auto& p : products) {
             TL_ASSIGN_OR_RETURN(auto view, LoadView(tx, p));
             for (const auto& r : view.roles) {
@@ -191,14 +195,17 @@ Result<ProductView> UpdateProduct(AppContext& ctx,
             return Fail(ValidationFailed(std::move(issues)));
         }
         if (if_match && *if_match != current.version) {
-            return Fail(MakeError(ErrorCode::kPreconditionFailed,
-                                  "the product was changed since version " +
-                                      std::to_string(*if_match)));
+            return Fail(
+                MakeError(ErrorCode::kPreconditionFailed,
+                          "the product was changed since version " + std::to_string(*if_match)));
         }
         next.version = current.version + 1;
         next.updated_at = now;
         TL_TRY(tx.UpdateProduct(next, current.version));
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"product", id, id, "updated", ToJson(current), ToJson(next)});
     }));
     return GetProduct(ctx, actor, id);
@@ -224,8 +231,13 @@ Result<AssignmentView> AssignRole(AppContext& ctx,
         }
         TL_ASSIGN_OR_RETURN(view.user, LoadUser(tx, actor.workspace_id, input.user_id));
         TL_ASSIGN_OR_RETURN(view.assignment,
-                            InsertRole(tx, actor.workspace_id, actor.user_id, product_id,
-                                       input.user_id, *input.role, now));
+                            InsertRole(tx,
+                                       actor.workspace_id,
+                                       actor.user_id,
+                                       product_id,
+                                       input.user_id,
+                                       *input.role,
+                                       now));
         return {};
     }));
     return view;
@@ -254,7 +266,10 @@ Result<void> RemoveRole(AppContext& ctx,
             return Fail(NotFound("role assignment"));
         }
         TL_TRY(tx.DeleteRoleAssignment(actor.workspace_id, assignment_id));
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"role_assignment", a.id, product_id, "deleted", ToJson(a), {}});
     });
 }

@@ -49,9 +49,7 @@ Result<void> ApplyAndValidate(storage::Tx& tx,
     return {};
 }
 
-std::string ProductOf(const domain::Team& t) {
-    return t.product_id;
-}
+std::string ProductOf(const domain::Team& t) { return t.product_id; }
 
 }  // namespace
 
@@ -70,7 +68,10 @@ Result<domain::Team> CreateTeam(AppContext& ctx, const Actor& actor, const TeamI
         TL_TRY(ApplyAndValidate(tx, actor, checked, team));
         team.id = NewId("tea", now);
         TL_TRY(tx.InsertTeam(team));
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"team", team.id, ProductOf(team), "created", {}, ToJson(team)});
     }));
     return team;
@@ -109,14 +110,17 @@ Result<domain::Team> UpdateTeam(AppContext& ctx,
         next = current;
         TL_TRY(ApplyAndValidate(tx, actor, input, next));
         if (if_match && *if_match != current.version) {
-            return Fail(MakeError(ErrorCode::kPreconditionFailed,
-                                  "the team was changed since version " +
-                                      std::to_string(*if_match)));
+            return Fail(
+                MakeError(ErrorCode::kPreconditionFailed,
+                          "the team was changed since version " + std::to_string(*if_match)));
         }
         next.version = current.version + 1;
         next.updated_at = now;
         TL_TRY(tx.UpdateTeam(next, current.version));
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"team", id, ProductOf(next), "updated", ToJson(current), ToJson(next)});
     }));
     return next;
@@ -128,7 +132,10 @@ Result<void> DeleteTeam(AppContext& ctx, const Actor& actor, const std::string& 
     return ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto current, tx.GetTeam(actor.workspace_id, id));
         TL_TRY(tx.DeleteTeam(actor.workspace_id, id));
-        return RecordEvent(tx, actor.workspace_id, actor.user_id, now,
+        return RecordEvent(tx,
+                           actor.workspace_id,
+                           actor.user_id,
+                           now,
                            {"team", id, ProductOf(current), "deleted", ToJson(current), {}});
     });
 }

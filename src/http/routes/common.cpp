@@ -21,9 +21,9 @@ Response Versioned(int status, const json::object& body, std::int64_t version) {
 }
 
 Response PageAnswer(json::array data, const std::string& next_cursor) {
-    json::object body{{"data", std::move(data)},
-                      {"next_cursor", next_cursor.empty() ? json::value(nullptr)
-                                                          : json::value(next_cursor)}};
+    json::object body{
+        {"data", std::move(data)},
+        {"next_cursor", next_cursor.empty() ? json::value(nullptr) : json::value(next_cursor)}};
     return JsonAnswer(200, body);
 }
 
@@ -69,15 +69,15 @@ Response HistoryAnswer(const app::HistoryPage& page) {
         if (!e.actor_id.empty()) {
             actor = json::object{{"id", e.actor_id}, {"name", entry.actor_name}};
         }
-        data.push_back(json::object{{"id", std::to_string(e.seq)},
-                                    {"at", app::FormatTime(e.at)},
-                                    {"actor", std::move(actor)},
-                                    {"entity_type", e.entity_type},
-                                    {"entity_id", e.entity_id},
-                                    {"product_id", e.product_id.empty() ? json::value(nullptr)
-                                                                        : json::value(e.product_id)},
-                                    {"action", e.action},
-                                    {"changes", std::move(changes)}});
+        data.push_back(json::object{
+            {"id", std::to_string(e.seq)},
+            {"at", app::FormatTime(e.at)},
+            {"actor", std::move(actor)},
+            {"entity_type", e.entity_type},
+            {"entity_id", e.entity_id},
+            {"product_id", e.product_id.empty() ? json::value(nullptr) : json::value(e.product_id)},
+            {"action", e.action},
+            {"changes", std::move(changes)}});
     }
     return PageAnswer(std::move(data), page.next_before ? std::to_string(page.next_before) : "");
 }
@@ -87,8 +87,8 @@ Result<HistoryQuery> ReadHistoryQuery(const Request& req) {
     HistoryQuery q;
     q.limit = page.limit;
     if (!page.cursor.empty()) {
-        auto [ptr, ec] = std::from_chars(page.cursor.data(), page.cursor.data() + page.cursor.size(),
-                                         q.before);
+        auto [ptr, ec] =
+            std::from_chars(page.cursor.data(), page.cursor.data() + page.cursor.size(), q.before);
         if (ec != std::errc() || ptr != page.cursor.data() + page.cursor.size() || q.before < 1) {
             return Fail(ValidationFailed({{"cursor", "is not a cursor this server issued"}}));
         }

@@ -1,11 +1,12 @@
 // Helpers shared by the route files: JSON answers, ETag / If-Match, pages, cookies.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <boost/json.hpp>
 
 #include "app/history.hpp"
 #include "domain/result.hpp"

@@ -1,5 +1,6 @@
 // /api/v1/products, their role assignments and history.
 #include "app/products/products.hpp"
+
 #include "app/serialize.hpp"
 #include "http/json_input.hpp"
 #include "http/routes/common.hpp"
@@ -16,14 +17,12 @@ constexpr std::string_view kRoles =
     "product_manager, product_owner, scrum_master, team_member, stakeholder, executive";
 
 json::object AssignmentJson(const app::AssignmentView& a) {
-    return json::object{{"id", a.assignment.id},
-                        {"product_id", a.assignment.product_id},
-                        {"user",
-                         json::object{{"id", a.user.id},
-                                      {"name", a.user.name},
-                                      {"email", a.user.email}}},
-                        {"role", domain::ToString(a.assignment.role)},
-                        {"created_at", app::FormatTime(a.assignment.created_at)}};
+    return json::object{
+        {"id", a.assignment.id},
+        {"product_id", a.assignment.product_id},
+        {"user", json::object{{"id", a.user.id}, {"name", a.user.name}, {"email", a.user.email}}},
+        {"role", domain::ToString(a.assignment.role)},
+        {"created_at", app::FormatTime(a.assignment.created_at)}};
 }
 
 json::object ProductJson(const app::ProductView& v) {
@@ -60,12 +59,14 @@ app::ProductInput ReadProduct(JsonInput& in) {
 }  // namespace
 
 void AddProductRoutes(Router& router) {
-    router.Add("GET", "/api/v1/products", domain::Action::kAuthenticated,
+    router.Add("GET",
+               "/api/v1/products",
+               domain::Action::kAuthenticated,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto page, ReadPageParams(req));
-                   TL_ASSIGN_OR_RETURN(auto views,
-                                       app::ListProducts(call.app, call.actor,
-                                                         {page.cursor, page.limit + 1}));
+                   TL_ASSIGN_OR_RETURN(
+                       auto views,
+                       app::ListProducts(call.app, call.actor, {page.cursor, page.limit + 1}));
                    std::string next;
                    if (static_cast<int>(views.size()) > page.limit) {
                        views.resize(page.limit);
@@ -77,20 +78,26 @@ void AddProductRoutes(Router& router) {
                    }
                    return PageAnswer(std::move(data), next);
                });
-    router.Add("POST", "/api/v1/products", domain::Action::kWorkspaceAdmin,
+    router.Add("POST",
+               "/api/v1/products",
+               domain::Action::kWorkspaceAdmin,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
                    auto input = ReadProduct(in);
                    TL_ASSIGN_OR_RETURN(auto view, app::CreateProduct(call.app, call.actor, input));
                    return Versioned(201, ProductJson(view), view.product.version);
                });
-    router.Add("GET", "/api/v1/products/{id}", domain::Action::kProductRead,
+    router.Add("GET",
+               "/api/v1/products/{id}",
+               domain::Action::kProductRead,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto view,
                                        app::GetProduct(call.app, call.actor, req.Param("id")));
                    return Versioned(200, ProductJson(view), view.product.version);
                });
-    router.Add("PATCH", "/api/v1/products/{id}", domain::Action::kProductEdit,
+    router.Add("PATCH",
+               "/api/v1/products/{id}",
+               domain::Action::kProductEdit,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
                    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
@@ -105,15 +112,20 @@ void AddProductRoutes(Router& router) {
                    TL_TRY(view);
                    return Versioned(200, ProductJson(*view), view->product.version);
                });
-    router.Add("GET", "/api/v1/products/{id}/history", domain::Action::kProductRead,
-               [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto q, ReadHistoryQuery(req));
-                   TL_ASSIGN_OR_RETURN(auto page, app::ProductHistory(call.app, call.actor,
-                                                                      req.Param("id"), q.before,
-                                                                      q.limit));
-                   return HistoryAnswer(page);
-               });
-    router.Add("GET", "/api/v1/products/{id}/roles", domain::Action::kProductRead,
+    router.Add(
+        "GET",
+        "/api/v1/products/{id}/history",
+        domain::Action::kProductRead,
+        [](Request& req, Call& call) -> Result<Response> {
+            TL_ASSIGN_OR_RETURN(auto q, ReadHistoryQuery(req));
+            TL_ASSIGN_OR_RETURN(
+                auto page,
+                app::ProductHistory(call.app, call.actor, req.Param("id"), q.before, q.limit));
+            return HistoryAnswer(page);
+        });
+    router.Add("GET",
+               "/api/v1/products/{id}/roles",
+               domain::Action::kProductRead,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto roles,
                                        app::ListRoles(call.app, call.actor, req.Param("id")));
@@ -123,21 +135,25 @@ void AddProductRoutes(Router& router) {
                    }
                    return PageAnswer(std::move(data), "");
                });
-    router.Add("POST", "/api/v1/products/{id}/roles", domain::Action::kWorkspaceAdmin,
+    router.Add("POST",
+               "/api/v1/products/{id}/roles",
+               domain::Action::kWorkspaceAdmin,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
                    app::RoleInput input;
                    input.user_id = in.String("user_id", 200).value_or("");
                    input.role = in.Enum("role", domain::ParseRole, kRoles);
                    input.issues = in.Finish();
-                   TL_ASSIGN_OR_RETURN(auto view, app::AssignRole(call.app, call.actor,
-                                                                  req.Param("id"), input));
+                   TL_ASSIGN_OR_RETURN(
+                       auto view, app::AssignRole(call.app, call.actor, req.Param("id"), input));
                    return JsonAnswer(201, AssignmentJson(view));
                });
-    router.Add("DELETE", "/api/v1/products/{id}/roles/{assignment_id}",
-               domain::Action::kWorkspaceAdmin, [](Request& req, Call& call) -> Result<Response> {
-                   TL_TRY(app::RemoveRole(call.app, call.actor, req.Param("id"),
-                                          req.Param("assignment_id")));
+    router.Add("DELETE",
+               "/api/v1/products/{id}/roles/{assignment_id}",
+               domain::Action::kWorkspaceAdmin,
+               [](Request& req, Call& call) -> Result<Response> {
+                   TL_TRY(app::RemoveRole(
+                       call.app, call.actor, req.Param("id"), req.Param("assignment_id")));
                    return Response::NoContent();
                });
 }

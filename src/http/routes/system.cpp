@@ -7,24 +7,28 @@ namespace tl::http {
 namespace json = boost::json;
 
 void AddSystemRoutes(Router& router, Metrics& metrics) {
-    router.Add("GET", "/healthz", domain::Action::kPublic,
-               [](Request&, Call& call) -> Result<Response> {
-                   // Answers only when the database does.
-                   TL_TRY(call.app.store.Read([](storage::Tx& tx) -> Result<void> {
-                       TL_TRY(tx.CountWorkspaces());
-                       return {};
-                   }));
-                   return JsonAnswer(
-                       200, json::object{{"status", "ok"}, {"backend", call.app.store.Backend()}});
-               });
-    router.Add("GET", "/metrics", domain::Action::kPublic,
+    router.Add(
+        "GET", "/healthz", domain::Action::kPublic, [](Request&, Call& call) -> Result<Response> {
+            // Answers only when the database does.
+            TL_TRY(call.app.store.Read([](storage::Tx& tx) -> Result<void> {
+                TL_TRY(tx.CountWorkspaces());
+                return {};
+            }));
+            return JsonAnswer(
+                200, json::object{{"status", "ok"}, {"backend", call.app.store.Backend()}});
+        });
+    router.Add("GET",
+               "/metrics",
+               domain::Action::kPublic,
                [&metrics](Request&, Call&) -> Result<Response> {
                    Response r;
                    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
                    r.body = metrics.Render();
                    return r;
                });
-    router.Add("GET", "/api/v1/openapi.json", domain::Action::kPublic,
+    router.Add("GET",
+               "/api/v1/openapi.json",
+               domain::Action::kPublic,
                [](Request&, Call&) -> Result<Response> {
                    return Response::Json(200, std::string(kOpenApiDocument));
                });

@@ -1,6 +1,7 @@
 // /api/v1/teams and their history.
-#include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
+
+#include "app/serialize.hpp"
 #include "http/json_input.hpp"
 #include "http/routes/common.hpp"
 
@@ -22,11 +23,14 @@ app::TeamInput ReadTeam(JsonInput& in) {
 }  // namespace
 
 void AddTeamRoutes(Router& router) {
-    router.Add("GET", "/api/v1/teams", domain::Action::kAuthenticated,
+    router.Add("GET",
+               "/api/v1/teams",
+               domain::Action::kAuthenticated,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto page, ReadPageParams(req));
-                   TL_ASSIGN_OR_RETURN(auto teams, app::ListTeams(call.app, call.actor,
-                                                                  {page.cursor, page.limit + 1}));
+                   TL_ASSIGN_OR_RETURN(
+                       auto teams,
+                       app::ListTeams(call.app, call.actor, {page.cursor, page.limit + 1}));
                    std::string next;
                    if (static_cast<int>(teams.size()) > page.limit) {
                        teams.resize(page.limit);
@@ -38,19 +42,26 @@ void AddTeamRoutes(Router& router) {
                    }
                    return PageAnswer(std::move(data), next);
                });
-    router.Add("POST", "/api/v1/teams", domain::Action::kWorkspaceAdmin,
+    router.Add("POST",
+               "/api/v1/teams",
+               domain::Action::kWorkspaceAdmin,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
                    auto input = ReadTeam(in);
                    TL_ASSIGN_OR_RETURN(auto team, app::CreateTeam(call.app, call.actor, input));
                    return Versioned(201, app::ToJson(team), team.version);
                });
-    router.Add("GET", "/api/v1/teams/{id}", domain::Action::kAuthenticated,
+    router.Add("GET",
+               "/api/v1/teams/{id}",
+               domain::Action::kAuthenticated,
                [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto team, app::GetTeam(call.app, call.actor, req.Param("id")));
+                   TL_ASSIGN_OR_RETURN(auto team,
+                                       app::GetTeam(call.app, call.actor, req.Param("id")));
                    return Versioned(200, app::ToJson(team), team.version);
                });
-    router.Add("PATCH", "/api/v1/teams/{id}", domain::Action::kWorkspaceAdmin,
+    router.Add("PATCH",
+               "/api/v1/teams/{id}",
+               domain::Action::kWorkspaceAdmin,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
                    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
@@ -65,17 +76,21 @@ void AddTeamRoutes(Router& router) {
                    TL_TRY(team);
                    return Versioned(200, app::ToJson(*team), team->version);
                });
-    router.Add("DELETE", "/api/v1/teams/{id}", domain::Action::kWorkspaceAdmin,
+    router.Add("DELETE",
+               "/api/v1/teams/{id}",
+               domain::Action::kWorkspaceAdmin,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_TRY(app::DeleteTeam(call.app, call.actor, req.Param("id")));
                    return Response::NoContent();
                });
-    router.Add("GET", "/api/v1/teams/{id}/history", domain::Action::kAuthenticated,
+    router.Add("GET",
+               "/api/v1/teams/{id}/history",
+               domain::Action::kAuthenticated,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto q, ReadHistoryQuery(req));
-                   TL_ASSIGN_OR_RETURN(auto page, app::TeamHistory(call.app, call.actor,
-                                                                   req.Param("id"), q.before,
-                                                                   q.limit));
+                   TL_ASSIGN_OR_RETURN(
+                       auto page,
+                       app::TeamHistory(call.app, call.actor, req.Param("id"), q.before, q.limit));
                    return HistoryAnswer(page);
                });
 }

@@ -127,8 +127,14 @@ Result<std::vector<domain::Workspace>> SqlTx::ListWorkspaces() {
 
 Result<void> SqlTx::InsertUser(const domain::User& u) {
     auto r = conn_.Execute(kInsertUser,
-                           {u.id, u.workspace_id, u.email, u.name, u.password_hash,
-                            std::int64_t{u.is_admin ? 1 : 0}, u.version, u.created_at,
+                           {u.id,
+                            u.workspace_id,
+                            u.email,
+                            u.name,
+                            u.password_hash,
+                            std::int64_t{u.is_admin ? 1 : 0},
+                            u.version,
+                            u.created_at,
                             u.updated_at});
     if (!r && r.error().code == ErrorCode::kConflict) {
         Error e = Conflict("a user with this e-mail address already exists");
@@ -140,9 +146,16 @@ Result<void> SqlTx::InsertUser(const domain::User& u) {
 }
 
 Result<void> SqlTx::UpdateUser(const domain::User& u, std::int64_t expected_version) {
-    auto changed = conn_.Execute(
-        kUpdateUser, {u.email, u.name, u.password_hash, std::int64_t{u.is_admin ? 1 : 0},
-                      u.version, u.updated_at, u.workspace_id, u.id, expected_version});
+    auto changed = conn_.Execute(kUpdateUser,
+                                 {u.email,
+                                  u.name,
+                                  u.password_hash,
+                                  std::int64_t{u.is_admin ? 1 : 0},
+                                  u.version,
+                                  u.updated_at,
+                                  u.workspace_id,
+                                  u.id,
+                                  expected_version});
     if (!changed && changed.error().code == ErrorCode::kConflict) {
         Error e = Conflict("a user with this e-mail address already exists");
         e.details.push_back({"email", "is already taken"});
@@ -173,9 +186,8 @@ Result<std::optional<domain::User>> SqlTx::FindUserByEmail(const std::string& em
 
 Result<std::vector<domain::User>> SqlTx::ListUsers(const std::string& workspace_id,
                                                    const Page& page) {
-    TL_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query(kListUsers, {workspace_id, page.after,
-                                                 std::int64_t{page.limit}}));
+    TL_ASSIGN_OR_RETURN(
+        auto rows, conn_.Query(kListUsers, {workspace_id, page.after, std::int64_t{page.limit}}));
     std::vector<domain::User> users;
     users.reserve(rows.size());
     for (const auto& r : rows) {
@@ -186,9 +198,15 @@ Result<std::vector<domain::User>> SqlTx::ListUsers(const std::string& workspace_
 
 Result<void> SqlTx::InsertToken(const domain::AuthToken& t) {
     TL_TRY(conn_.Execute(kInsertToken,
-                         {t.id, t.workspace_id, t.user_id,
+                         {t.id,
+                          t.workspace_id,
+                          t.user_id,
                           std::string(t.kind == domain::TokenKind::kApi ? "api" : "session"),
-                          t.name, t.secret_hash, t.created_at, t.expires_at, t.last_used_at,
+                          t.name,
+                          t.secret_hash,
+                          t.created_at,
+                          t.expires_at,
+                          t.last_used_at,
                           t.revoked_at}));
     return {};
 }
@@ -217,8 +235,7 @@ Result<void> SqlTx::RevokeToken(const std::string& workspace_id,
     return {};
 }
 
-Result<domain::AuthToken> SqlTx::GetToken(const std::string& workspace_id,
-                                          const std::string& id) {
+Result<domain::AuthToken> SqlTx::GetToken(const std::string& workspace_id, const std::string& id) {
     TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kSelectToken, {workspace_id, id}));
     if (rows.empty()) {
         return Fail(NotFound("token"));

@@ -22,9 +22,15 @@ constexpr std::string_view kListEventsOfEntity =
 
 Result<void> SqlTx::AppendEvent(domain::AuditEvent& e) {
     TL_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query(kInsertEvent, {e.workspace_id, NullIfEmpty(e.product_id),
-                                                   e.entity_type, e.entity_id, e.action,
-                                                   NullIfEmpty(e.actor_id), e.at, e.changes}));
+                        conn_.Query(kInsertEvent,
+                                    {e.workspace_id,
+                                     NullIfEmpty(e.product_id),
+                                     e.entity_type,
+                                     e.entity_id,
+                                     e.action,
+                                     NullIfEmpty(e.actor_id),
+                                     e.at,
+                                     e.changes}));
     e.seq = rows.at(0).Int(0);
     return {};
 }
@@ -33,12 +39,16 @@ Result<std::vector<domain::AuditEvent>> SqlTx::ListEvents(const std::string& wor
                                                           const EventFilter& filter) {
     std::int64_t before =
         filter.before_seq > 0 ? filter.before_seq : std::numeric_limits<std::int64_t>::max();
-    auto rows = !filter.product_id.empty()
-                    ? conn_.Query(kListEventsOfProduct, {workspace_id, filter.product_id, before,
-                                                         std::int64_t{filter.limit}})
-                    : conn_.Query(kListEventsOfEntity,
-                                  {workspace_id, filter.entity_type, filter.entity_id, before,
-                                   std::int64_t{filter.limit}});
+    auto rows =
+        !filter.product_id.empty()
+            ? conn_.Query(kListEventsOfProduct,
+                          {workspace_id, filter.product_id, before, std::int64_t{filter.limit}})
+            : conn_.Query(kListEventsOfEntity,
+                          {workspace_id,
+                           filter.entity_type,
+                           filter.entity_id,
+                           before,
+                           std::int64_t{filter.limit}});
     TL_TRY(rows);
     std::vector<domain::AuditEvent> events;
     for (const auto& r : *rows) {

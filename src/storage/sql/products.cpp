@@ -104,8 +104,14 @@ Error KeyTaken() {
 
 Result<void> SqlTx::InsertProduct(const domain::Product& p) {
     auto r = conn_.Execute(kInsertProduct,
-                           {p.id, p.workspace_id, p.key, p.name, p.description,
-                            std::string(domain::ToString(p.stage)), p.version, p.created_at,
+                           {p.id,
+                            p.workspace_id,
+                            p.key,
+                            p.name,
+                            p.description,
+                            std::string(domain::ToString(p.stage)),
+                            p.version,
+                            p.created_at,
                             p.updated_at});
     if (!r && r.error().code == ErrorCode::kConflict) {
         return Fail(KeyTaken());
@@ -115,9 +121,16 @@ Result<void> SqlTx::InsertProduct(const domain::Product& p) {
 }
 
 Result<void> SqlTx::UpdateProduct(const domain::Product& p, std::int64_t expected_version) {
-    auto changed = conn_.Execute(
-        kUpdateProduct, {p.key, p.name, p.description, std::string(domain::ToString(p.stage)),
-                         p.version, p.updated_at, p.workspace_id, p.id, expected_version});
+    auto changed = conn_.Execute(kUpdateProduct,
+                                 {p.key,
+                                  p.name,
+                                  p.description,
+                                  std::string(domain::ToString(p.stage)),
+                                  p.version,
+                                  p.updated_at,
+                                  p.workspace_id,
+                                  p.id,
+                                  expected_version});
     if (!changed && changed.error().code == ErrorCode::kConflict) {
         return Fail(KeyTaken());
     }
@@ -125,8 +138,7 @@ Result<void> SqlTx::UpdateProduct(const domain::Product& p, std::int64_t expecte
     if (*changed == 1) {
         return {};
     }
-    return CheckVersionedUpdate(*changed, GetProduct(p.workspace_id, p.id).has_value(),
-                                "product");
+    return CheckVersionedUpdate(*changed, GetProduct(p.workspace_id, p.id).has_value(), "product");
 }
 
 Result<domain::Product> SqlTx::GetProduct(const std::string& workspace_id, const std::string& id) {
@@ -140,11 +152,11 @@ Result<domain::Product> SqlTx::GetProduct(const std::string& workspace_id, const
 Result<std::vector<domain::Product>> SqlTx::ListProducts(const std::string& workspace_id,
                                                          const std::string& user_id,
                                                          const Page& page) {
-    auto rows = user_id.empty()
-                    ? conn_.Query(kListProducts,
-                                  {workspace_id, page.after, std::int64_t{page.limit}})
-                    : conn_.Query(kListProductsOfUser,
-                                  {workspace_id, page.after, user_id, std::int64_t{page.limit}});
+    auto rows =
+        user_id.empty()
+            ? conn_.Query(kListProducts, {workspace_id, page.after, std::int64_t{page.limit}})
+            : conn_.Query(kListProductsOfUser,
+                          {workspace_id, page.after, user_id, std::int64_t{page.limit}});
     TL_TRY(rows);
     std::vector<domain::Product> products;
     for (const auto& r : *rows) {
@@ -154,8 +166,13 @@ Result<std::vector<domain::Product>> SqlTx::ListProducts(const std::string& work
 }
 
 Result<void> SqlTx::InsertRoleAssignment(const domain::RoleAssignment& a) {
-    auto r = conn_.Execute(kInsertRole, {a.id, a.workspace_id, a.product_id, a.user_id,
-                                         std::string(domain::ToString(a.role)), a.created_at});
+    auto r = conn_.Execute(kInsertRole,
+                           {a.id,
+                            a.workspace_id,
+                            a.product_id,
+                            a.user_id,
+                            std::string(domain::ToString(a.role)),
+                            a.created_at});
     if (!r && r.error().code == ErrorCode::kConflict) {
         Error e = Conflict(a.role == domain::Role::kProductOwner
                                ? "the product already has a Product Owner"
@@ -223,16 +240,27 @@ Result<void> SqlTx::LoadTeamMembers(const std::string& workspace_id, domain::Tea
 }
 
 Result<void> SqlTx::InsertTeam(const domain::Team& t) {
-    TL_TRY(conn_.Execute(kInsertTeam, {t.id, t.workspace_id, t.name, NullIfEmpty(t.product_id),
-                                       t.version, t.created_at, t.updated_at}));
+    TL_TRY(conn_.Execute(kInsertTeam,
+                         {t.id,
+                          t.workspace_id,
+                          t.name,
+                          NullIfEmpty(t.product_id),
+                          t.version,
+                          t.created_at,
+                          t.updated_at}));
     return WriteTeamMembers(t);
 }
 
 Result<void> SqlTx::UpdateTeam(const domain::Team& t, std::int64_t expected_version) {
     TL_ASSIGN_OR_RETURN(auto changed,
-                        conn_.Execute(kUpdateTeam, {t.name, NullIfEmpty(t.product_id), t.version,
-                                                    t.updated_at, t.workspace_id, t.id,
-                                                    expected_version}));
+                        conn_.Execute(kUpdateTeam,
+                                      {t.name,
+                                       NullIfEmpty(t.product_id),
+                                       t.version,
+                                       t.updated_at,
+                                       t.workspace_id,
+                                       t.id,
+                                       expected_version}));
     TL_TRY(CheckVersionedUpdate(changed, GetTeam(t.workspace_id, t.id).has_value(), "team"));
     return WriteTeamMembers(t);
 }
@@ -258,9 +286,8 @@ Result<domain::Team> SqlTx::GetTeam(const std::string& workspace_id, const std::
 
 Result<std::vector<domain::Team>> SqlTx::ListTeams(const std::string& workspace_id,
                                                    const Page& page) {
-    TL_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query(kListTeams, {workspace_id, page.after,
-                                                 std::int64_t{page.limit}}));
+    TL_ASSIGN_OR_RETURN(
+        auto rows, conn_.Query(kListTeams, {workspace_id, page.after, std::int64_t{page.limit}}));
     std::vector<domain::Team> teams;
     for (const auto& r : rows) {
         auto team = TeamFromRow(r);

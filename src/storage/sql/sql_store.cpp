@@ -33,9 +33,7 @@ SqlStore::SqlStore(std::unique_ptr<ConnectionFactory> factory,
 
 SqlStore::~SqlStore() = default;
 
-std::string SqlStore::Backend() const {
-    return factory_->Backend();
-}
+std::string SqlStore::Backend() const { return factory_->Backend(); }
 
 Result<std::unique_ptr<Connection>> SqlStore::Acquire() {
     std::unique_lock lock(mu_);
@@ -97,13 +95,9 @@ Result<void> SqlStore::Run(bool write, const std::function<Result<void>(Tx&)>& f
     return result;
 }
 
-Result<void> SqlStore::Read(const std::function<Result<void>(Tx&)>& fn) {
-    return Run(false, fn);
-}
+Result<void> SqlStore::Read(const std::function<Result<void>(Tx&)>& fn) { return Run(false, fn); }
 
-Result<void> SqlStore::Write(const std::function<Result<void>(Tx&)>& fn) {
-    return Run(true, fn);
-}
+Result<void> SqlStore::Write(const std::function<Result<void>(Tx&)>& fn) { return Run(true, fn); }
 
 Result<std::vector<int>> SqlStore::AppliedMigrations() {
     TL_ASSIGN_OR_RETURN(auto conn, Acquire());
@@ -143,8 +137,7 @@ Result<void> SqlStore::Migrate() {
             auto step = conn->ExecScript(m.sql);
             if (step) {
                 auto recorded = conn->Execute(
-                    kInsertMigration,
-                    {std::int64_t{m.version}, std::string(m.name), NowMs()});
+                    kInsertMigration, {std::int64_t{m.version}, std::string(m.name), NowMs()});
                 if (!recorded) {
                     step = Fail(recorded.error());
                 }

@@ -1,9 +1,9 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
-#include <sqlite3.h>
-
 #include <string_view>
 #include <unordered_map>
+
+#include <sqlite3.h>
 
 #include "storage/migrations.hpp"
 #include "storage/sql/sql_store.hpp"
@@ -13,7 +13,8 @@ namespace {
 
 Error SqliteError(sqlite3* db, int rc, std::string_view context) {
     int primary = rc & 0xFF;
-    std::string message = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    std::string message =
+        std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
         return MakeError(ErrorCode::kConflict, std::move(message));
     }
@@ -119,8 +120,12 @@ private:
         if (it != cache_.end()) {
             stmt = it->second;
         } else {
-            int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                        SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+            int rc = sqlite3_prepare_v3(db_,
+                                        sql.data(),
+                                        static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT,
+                                        &stmt,
+                                        nullptr);
             if (rc != SQLITE_OK) {
                 return Fail(SqliteError(db_, rc, "prepare"));
             }
@@ -139,8 +144,8 @@ private:
                     } else if constexpr (std::is_same_v<T, double>) {
                         return sqlite3_bind_double(stmt, idx, v);
                     } else {
-                        return sqlite3_bind_text64(stmt, idx, v.data(), v.size(), SQLITE_TRANSIENT,
-                                                   SQLITE_UTF8);
+                        return sqlite3_bind_text64(
+                            stmt, idx, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
                     }
                 },
                 params[i]);
@@ -161,22 +166,24 @@ public:
 
     Result<std::unique_ptr<Connection>> Open() override {
         sqlite3* db = nullptr;
-        int rc = sqlite3_open_v2(options_.path.c_str(), &db,
+        int rc = sqlite3_open_v2(options_.path.c_str(),
+                                 &db,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
         if (rc != SQLITE_OK) {
-            Error e = MakeError(ErrorCode::kUnavailable, "cannot open database " + options_.path +
-                                                             ": " + sqlite3_errstr(rc));
+            Error e =
+                MakeError(ErrorCode::kUnavailable,
+                          "cannot open database " + options_.path + ": " + sqlite3_errstr(rc));
             sqlite3_close_v2(db);
             return Fail(std::move(e));
         }
         sqlite3_extended_result_codes(db, 1);
         sqlite3_busy_timeout(db, options_.busy_timeout_ms);
         auto conn = std::make_unique<SqliteConnection>(db);
-        std::string pragmas = std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; ") +
-                              "PRAGMA synchronous=" +
-                              (options_.durability_full ? "FULL" : "NORMAL") +
-                              "; PRAGMA temp_store=MEMORY;";
+        std::string pragmas =
+            std::string("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; ") +
+            "PRAGMA synchronous=" + (options_.durability_full ? "FULL" : "NORMAL") +
+            "; PRAGMA temp_store=MEMORY;";
         if (auto r = conn->ExecScript(pragmas); !r) {
             Error e = r.error();
             e.message = "cannot configure database " + options_.path + ": " + e.message;
@@ -199,8 +206,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
     // Open one connection now so a bad path is reported at start, not on first request.
     TL_ASSIGN_OR_RETURN(auto probe, factory->Open());
     probe.reset();
-    return std::unique_ptr<Store>(
-        std::make_unique<SqlStore>(std::move(factory), sqlite_migrations(), options.max_connections));
+    return std::unique_ptr<Store>(std::make_unique<SqlStore>(
+        std::move(factory), sqlite_migrations(), options.max_connections));
 }
 
 }  // namespace tl::storage

@@ -11,7 +11,7 @@
 namespace tl::storage {
 
 struct SqliteOptions {
-    std::string path;           // database file; ":memory:" is not supported (pooling)
+    std::string path;  // database file; ":memory:" is not supported (pooling)
     int busy_timeout_ms = 5000;
     bool durability_full = false;  // synchronous=FULL (fsync per commit) instead of NORMAL
     std::size_t max_connections = 8;
