@@ -672,6 +672,11 @@ Result<unsigned short> Server::Listen() {
     if (ec) {
         return fail(ec);
     }
+    // Claim SIGINT and SIGTERM now: a signal that arrives before Run() is queued and starts
+    // the graceful shutdown as soon as Run() waits for it, instead of killing the process.
+    error_code ignored;
+    s.signals.add(SIGINT, ignored);
+    s.signals.add(SIGTERM, ignored);
     return local.port();
 }
 
@@ -684,9 +689,6 @@ void Server::Run() {
             return;
         }
     }
-    error_code ignored;
-    s.signals.add(SIGINT, ignored);
-    s.signals.add(SIGTERM, ignored);
     s.signals.async_wait(asio::bind_executor(s.control, [&s](error_code ec, int signal) {
         if (ec) {
             return;

@@ -81,7 +81,8 @@ TEST_F(HistoryTest, PagesWalkEveryEventExactlyOnce) {
     }
     const HttpResult all = client().Get(history + "?limit=200", Token("bob"));
     ASSERT_EQ(all.status, 200) << all.body;
-    const json::value* end = At(all.Json(), {"next_cursor"});
+    const json::value all_body = all.Json();
+    const json::value* end = At(all_body, {"next_cursor"});
     EXPECT_TRUE(end != nullptr && end->is_null()) << all.body;
     std::vector<std::string> expected;
     for (const auto& e : ArrAt(all.Json(), {"data"})) {
@@ -124,7 +125,8 @@ TEST_F(HistoryTest, PagesWalkEveryEventExactlyOnce) {
         for (const auto& e : ArrAt(r.Json(), {"data"})) {
             by_three.push_back(StrAt(e, {"id"}));
         }
-        const json::value* next = At(r.Json(), {"next_cursor"});
+        const json::value body = r.Json();
+        const json::value* next = At(body, {"next_cursor"});
         ASSERT_NE(next, nullptr);
         if (next->is_null()) {
             break;

@@ -66,10 +66,11 @@ TEST_F(ValidationTest, WrongTypesAreNamed) {
     ExpectInvalid(PatchX2(R"({"stage":{"name":"growth"}})"), {"stage"});
     ExpectUnchanged(before);
 
-    const HttpResult user = client().Post(
-        "/api/v1/users",
-        R"({"email":"yes@skylift.example","name":"Yes","password":"longpassword1","is_admin":"yes"})",
-        Token("admin"));
+    const HttpResult user =
+        client().Post("/api/v1/users",
+                      R"({"email":"yes@skylift.example","name":"Yes","password":"longpassword1",)"
+                      R"("is_admin":"yes"})",
+                      Token("admin"));
     ExpectInvalid(user, {"is_admin"});
     ExpectInvalid(
         client().Patch(

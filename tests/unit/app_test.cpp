@@ -335,6 +335,47 @@ TEST_F(AppTest, TeamsValidateTheirMembersAndAreAudited) {
     EXPECT_EQ(GetTeam(ctx, admin, team.id).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(AppTest, EditsThatChangeNothingWriteNothing) {
+    auto ctx = Ctx();
+    auto alice = As("alice");
+    const auto ai = ProductId("AI");
+    auto before = GetProduct(ctx, alice, ai).value();
+    auto events = ProductHistory(ctx, alice, ai, 0, 200).value().entries.size();
+    ProductInput same;
+    same.name = before.product.name;
+    auto r = UpdateProduct(ctx, alice, ai, same, before.product.version);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->product.version, before.product.version);
+    EXPECT_EQ(ProductHistory(ctx, alice, ai, 0, 200).value().entries.size(), events);
+
+    auto admin = As("admin");
+    TeamInput team_input;
+    team_input.name = "Harrier";
+    auto team = CreateTeam(ctx, admin, team_input).value();
+    auto unchanged = UpdateTeam(ctx, admin, team.id, team_input, std::nullopt);
+    ASSERT_TRUE(unchanged);
+    EXPECT_EQ(unchanged->version, team.version);
+    EXPECT_EQ(TeamHistory(ctx, admin, team.id, 0, 10).value().entries.size(), 1u);
+
+    UserPatch no_change;
+    no_change.name = alice.name;
+    auto user = UpdateUser(ctx, alice, alice.user_id, no_change, std::nullopt);
+    ASSERT_TRUE(user);
+    EXPECT_EQ(user->version, 1);
+}
+
+TEST_F(AppTest, ASessionInUseOutlivesAShortIdleLimit) {
+    auto ctx = Ctx();
+    ctx.config.session_idle_ms = 3000;  // shorter than the usual refresh interval
+    auto login = Login(ctx, {"bob@skylift.example", "demo", "10.0.0.8"}).value();
+    for (int i = 0; i < 6; ++i) {
+        clock_->now += 1500;
+        ASSERT_TRUE(Authenticate(ctx, login.secret)) << "after " << (i + 1) * 1.5 << " s";
+    }
+    clock_->now += 3000;
+    EXPECT_FALSE(Authenticate(ctx, login.secret));
+}
+
 TEST(Serialize, DiffShowsChangedAddedAndRemovedFields) {
     json::object before{{"a", 1}, {"b", "x"}, {"gone", true}, {"version", 1}};
     json::object after{{"a", 1}, {"b", "y"}, {"new", nullptr}, {"version", 2}};

@@ -115,7 +115,10 @@ Result<Actor> Authenticate(AppContext& ctx, std::string_view secret) {
         actor.email = user.email;
         actor.is_admin = user.is_admin;
         actor.token_id = token->id;
-        touch = now - token->last_used_at >= ctx.config.token_touch_interval_ms;
+        // Refresh often enough that a session in use never reaches its idle limit.
+        const std::int64_t interval =
+            std::min(ctx.config.token_touch_interval_ms, ctx.config.session_idle_ms / 2);
+        touch = now - token->last_used_at >= interval;
         return {};
     }));
     if (touch) {

@@ -143,6 +143,10 @@ Result<domain::User> UpdateUser(AppContext& ctx,
                 MakeError(ErrorCode::kPreconditionFailed,
                           "the user was changed since version " + std::to_string(*if_match)));
         }
+        if (!patch.password && Diff(ToJson(current), ToJson(next)).empty()) {
+            next = current;
+            return {};  // nothing changes: no new version, no event
+        }
         const std::int64_t expected = current.version;
         next.version = expected + 1;
         next.updated_at = now;

@@ -199,6 +199,9 @@ Result<ProductView> UpdateProduct(AppContext& ctx,
                 MakeError(ErrorCode::kPreconditionFailed,
                           "the product was changed since version " + std::to_string(*if_match)));
         }
+        if (Diff(ToJson(current), ToJson(next)).empty()) {
+            return {};  // nothing changes: no new version, no event
+        }
         next.version = current.version + 1;
         next.updated_at = now;
         TL_TRY(tx.UpdateProduct(next, current.version));

@@ -114,6 +114,10 @@ Result<domain::Team> UpdateTeam(AppContext& ctx,
                 MakeError(ErrorCode::kPreconditionFailed,
                           "the team was changed since version " + std::to_string(*if_match)));
         }
+        if (Diff(ToJson(current), ToJson(next)).empty()) {
+            next = current;
+            return {};  // nothing changes: no new version, no event
+        }
         next.version = current.version + 1;
         next.updated_at = now;
         TL_TRY(tx.UpdateTeam(next, current.version));
