@@ -2,11 +2,12 @@
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <mutex>
 #include <string>
 
 #include <boost/json/serialize.hpp>
+
+#include "app/serialize.hpp"
 
 namespace tl::http {
 namespace {
@@ -17,34 +18,15 @@ std::mutex& OutputMutex() {
     return m;
 }
 
-std::string Timestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    std::snprintf(buf,
-                  sizeof buf,
-                  "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  tm.tm_year + 1900,
-                  tm.tm_mon + 1,
-                  tm.tm_mday,
-                  tm.tm_hour,
-                  tm.tm_min,
-                  tm.tm_sec,
-                  static_cast<int>(ms % 1000));
-    return buf;
-}
-
 // Serialises field by field rather than building a new object: the access log calls this once
 // per request.
 void Write(std::string_view level, const boost::json::object& fields) {
     std::string text;
     text.reserve(256);
     text += "{\"ts\":\"";
-    text += Timestamp();
+    text += app::FormatTime(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count());
     text += "\",\"level\":";
     const auto* given = fields.if_contains("level");
     text += given != nullptr ? boost::json::serialize(*given)

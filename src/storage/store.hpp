@@ -40,6 +40,12 @@ struct EventFilter {
     int limit = 50;
 };
 
+// A role assignment with the person holding it.
+struct RoleHolder {
+    domain::RoleAssignment assignment;
+    domain::User user;
+};
+
 struct LoginFailures {
     int count = 0;
     std::int64_t oldest_at = 0;  // of the failures counted
@@ -107,6 +113,12 @@ public:
         const std::string& workspace_id, const std::string& product_id) = 0;
     virtual Result<std::vector<domain::RoleAssignment>> ListRolesOfUser(
         const std::string& workspace_id, const std::string& user_id) = 0;
+    // The assignments of a product with their users, in one query; ordered by role.
+    virtual Result<std::vector<RoleHolder>> ListRoleHolders(const std::string& workspace_id,
+                                                            const std::string& product_id) = 0;
+    // How many products of the workspace the user is Product Owner of.
+    virtual Result<std::int64_t> CountProductsOwnedBy(const std::string& workspace_id,
+                                                      const std::string& user_id) = 0;
 
     // Teams, with their members.
     virtual Result<void> InsertTeam(const domain::Team& t) = 0;

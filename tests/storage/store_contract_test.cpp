@@ -179,6 +179,17 @@ TEST_P(StoreContract, AtMostOneProductOwnerEvenWithoutTheDomainCheck) {
         EXPECT_EQ(listed.size(), 1u);
         TL_ASSIGN_OR_RETURN(auto none, tx.ListProducts("ws1", "u2", {}));
         EXPECT_TRUE(none.empty());
+        TL_ASSIGN_OR_RETURN(auto holders, tx.ListRoleHolders("ws1", "p1"));
+        EXPECT_EQ(holders.size(), 2u);
+        EXPECT_EQ(holders[0].assignment.role, domain::Role::kProductManager);
+        EXPECT_EQ(holders[1].assignment.role, domain::Role::kProductOwner);
+        EXPECT_EQ(holders[1].user.email, "ann@example.com");
+        TL_ASSIGN_OR_RETURN(auto cross, tx.ListRoleHolders("ws2", "p1"));
+        EXPECT_TRUE(cross.empty());
+        TL_ASSIGN_OR_RETURN(auto owned, tx.CountProductsOwnedBy("ws1", "u1"));
+        EXPECT_EQ(owned, 1);
+        TL_ASSIGN_OR_RETURN(auto owned_elsewhere, tx.CountProductsOwnedBy("ws2", "u1"));
+        EXPECT_EQ(owned_elsewhere, 0);
         return {};
     }));
 }

@@ -15,30 +15,19 @@ namespace {
 Result<ProductView> LoadView(storage::Tx& tx, const domain::Product& product) {
     ProductView view;
     view.product = product;
-    TL_ASSIGN_OR_RETURN(auto assignments, tx.ListRolesOfProduct(product.workspace_id, product.id));
-    std::map<std::string, domain::User> users;
-    for (const auto& a : assignments) {
-        if (!users.count(a.user_id)) {
-            TL_ASSIGN_OR_RETURN(auto u, tx.GetUser(product.workspace_id, a.user_id));
-            users.emplace(a.user_id, std::move(u));
-        }
-        view.roles.push_back({a, users.at(a.user_id)});
-    }
-    int owned = 0;
+    TL_ASSIGN_OR_RETURN(auto holders, tx.ListRoleHolders(product.workspace_id, product.id));
+    std::vector<domain::RoleAssignment> assignments;
+    std::int64_t owned = 0;
     std::string owner_name;
-    for (const auto& a : assignments) {
-        if (a.role == domain::Role::kProductOwner) {
-            TL_ASSIGN_OR_RETURN(auto theirs, tx.ListRolesOfUser(product.workspace_id, a.user_id));
-            for (const auto& r : theirs) {
-                owned += r.role == domain::Role::kProductOwner ? 1 : 0;
-            }
-            owner_name = users.at(a.user_id).name;
+    for (auto& h : holders) {
+        if (h.assignment.role == domain::Role::kProductOwner) {
+            TL_ASSIGN_OR_RETURN(owned, tx.CountProductsOwnedBy(product.workspace_id, h.user.id));
+            owner_name = h.user.name;
         }
+        assignments.push_back(h.assignment);
+        view.roles.push_back({std::move(h.assignment), std::move(h.user)});
     }
-    view.warnings = domain::RoleWarningsFor(assignments, owned, owner_name);
-    std::stable_sort(view.roles.begin(), view.roles.end(), [](const auto& a, const auto& b) {
-        return a.assignment.role < b.assignment.role;
-    });
+    view.warnings = domain::RoleWarningsFor(assignments, static_cast<int>(owned), owner_name);
     return view;
 }
 

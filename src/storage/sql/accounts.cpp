@@ -56,20 +56,6 @@ constexpr std::string_view kClearLoginFailures = "DELETE FROM login_failures WHE
 constexpr std::string_view kPruneLoginFailures =
     "DELETE FROM login_failures WHERE failure_key = ? AND at < ?";
 
-domain::User UserFromRow(const SqlRow& r) {
-    domain::User u;
-    u.id = r.Text(0);
-    u.workspace_id = r.Text(1);
-    u.email = r.Text(2);
-    u.name = r.Text(3);
-    u.password_hash = r.Text(4);
-    u.is_admin = r.Int(5) != 0;
-    u.version = r.Int(6);
-    u.created_at = r.Int(7);
-    u.updated_at = r.Int(8);
-    return u;
-}
-
 domain::AuthToken TokenFromRow(const SqlRow& r) {
     domain::AuthToken t;
     t.id = r.Text(0);
@@ -86,6 +72,20 @@ domain::AuthToken TokenFromRow(const SqlRow& r) {
 }
 
 }  // namespace
+
+domain::User UserFromRow(const SqlRow& r, std::size_t first) {
+    domain::User u;
+    u.id = r.Text(first + 0);
+    u.workspace_id = r.Text(first + 1);
+    u.email = r.Text(first + 2);
+    u.name = r.Text(first + 3);
+    u.password_hash = r.Text(first + 4);
+    u.is_admin = r.Int(first + 5) != 0;
+    u.version = r.Int(first + 6);
+    u.created_at = r.Int(first + 7);
+    u.updated_at = r.Int(first + 8);
+    return u;
+}
 
 Result<void> CheckVersionedUpdate(std::int64_t changed, bool exists, const std::string& what) {
     if (changed == 1) {

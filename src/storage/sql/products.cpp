@@ -1,4 +1,6 @@
 // Products, role assignments and teams.
+#include <algorithm>
+
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -36,6 +38,16 @@ constexpr std::string_view kListRolesOfProduct =
 constexpr std::string_view kListRolesOfUser =
     "SELECT id, workspace_id, product_id, user_id, role, created_at FROM role_assignments "
     "WHERE workspace_id = ? AND user_id = ? ORDER BY created_at, id";
+
+constexpr std::string_view kListRoleHolders =
+    "SELECT r.id, r.workspace_id, r.product_id, r.user_id, r.role, r.created_at, "
+    "u.id, u.workspace_id, u.email, u.name, u.password_hash, u.is_admin, u.version, "
+    "u.created_at, u.updated_at "
+    "FROM role_assignments r JOIN users u ON u.id = r.user_id AND u.workspace_id = r.workspace_id "
+    "WHERE r.workspace_id = ? AND r.product_id = ? ORDER BY r.created_at, r.id";
+constexpr std::string_view kCountProductsOwnedBy =
+    "SELECT COUNT(*) FROM role_assignments WHERE workspace_id = ? AND user_id = ? "
+    "AND role = 'product_owner'";
 
 constexpr std::string_view kInsertTeam =
     "INSERT INTO teams (id, workspace_id, name, product_id, version, created_at, updated_at) "
@@ -219,6 +231,26 @@ Result<std::vector<domain::RoleAssignment>> SqlTx::ListRolesOfUser(const std::st
         out.push_back(RoleFromRow(r));
     }
     return out;
+}
+
+Result<std::vector<RoleHolder>> SqlTx::ListRoleHolders(const std::string& workspace_id,
+                                                       const std::string& product_id) {
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kListRoleHolders, {workspace_id, product_id}));
+    std::vector<RoleHolder> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        out.push_back({RoleFromRow(r), UserFromRow(r, 6)});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const RoleHolder& a, const RoleHolder& b) {
+        return a.assignment.role < b.assignment.role;
+    });
+    return out;
+}
+
+Result<std::int64_t> SqlTx::CountProductsOwnedBy(const std::string& workspace_id,
+                                                 const std::string& user_id) {
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kCountProductsOwnedBy, {workspace_id, user_id}));
+    return rows.at(0).Int(0);
 }
 
 Result<void> SqlTx::WriteTeamMembers(const domain::Team& t) {

@@ -57,6 +57,10 @@ public:
         const std::string& workspace_id, const std::string& product_id) override;
     Result<std::vector<domain::RoleAssignment>> ListRolesOfUser(
         const std::string& workspace_id, const std::string& user_id) override;
+    Result<std::vector<RoleHolder>> ListRoleHolders(const std::string& workspace_id,
+                                                    const std::string& product_id) override;
+    Result<std::int64_t> CountProductsOwnedBy(const std::string& workspace_id,
+                                              const std::string& user_id) override;
 
     Result<void> InsertTeam(const domain::Team& t) override;
     Result<void> UpdateTeam(const domain::Team& t, std::int64_t expected_version) override;
@@ -75,6 +79,10 @@ private:
 
     Connection& conn_;
 };
+
+// A user from nine columns starting at `first`: id, workspace_id, email, name, password_hash,
+// is_admin, version, created_at, updated_at.
+domain::User UserFromRow(const SqlRow& r, std::size_t first = 0);
 
 // Converts "no row changed" on a versioned UPDATE into not-found or stale-version.
 Result<void> CheckVersionedUpdate(std::int64_t changed, bool exists, const std::string& what);
