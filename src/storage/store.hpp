@@ -84,6 +84,11 @@ public:
                                                const std::string& id) = 0;
     virtual Result<std::vector<domain::AuthToken>> ListApiTokens(const std::string& workspace_id,
                                                                  const std::string& user_id) = 0;
+    // Revokes the user's live sessions except `keep_id` (may be empty); returns how many.
+    virtual Result<std::int64_t> RevokeSessionsOfUser(const std::string& workspace_id,
+                                                      const std::string& user_id,
+                                                      const std::string& keep_id,
+                                                      std::int64_t now) = 0;
     // Removes expired and revoked tokens older than `before`; returns how many.
     virtual Result<std::int64_t> PurgeTokens(std::int64_t before) = 0;
 

@@ -279,6 +279,28 @@ TEST_P(StoreContract, TokensAreFoundByHashAndRevoked) {
     ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto purged, tx.PurgeTokens(100));
         EXPECT_EQ(purged, 1);
+        for (const char* id : {"s1", "s2", "s3"}) {
+            TL_TRY(tx.InsertToken({id,
+                                   "ws1",
+                                   "u1",
+                                   domain::TokenKind::kSession,
+                                   "web",
+                                   std::string("hash-") + id,
+                                   1,
+                                   0,
+                                   1,
+                                   0}));
+        }
+        TL_TRY(tx.InsertToken(
+            {"k1", "ws1", "u1", domain::TokenKind::kApi, "ci", "hash-k1", 1, 0, 1, 0}));
+        TL_ASSIGN_OR_RETURN(auto revoked, tx.RevokeSessionsOfUser("ws1", "u1", "s2", 200));
+        EXPECT_EQ(revoked, 2);
+        TL_ASSIGN_OR_RETURN(auto kept, tx.GetToken("ws1", "s2"));
+        EXPECT_EQ(kept.revoked_at, 0);
+        TL_ASSIGN_OR_RETURN(auto api, tx.GetToken("ws1", "k1"));
+        EXPECT_EQ(api.revoked_at, 0);
+        TL_ASSIGN_OR_RETURN(auto none, tx.RevokeSessionsOfUser("ws2", "u1", "", 200));
+        EXPECT_EQ(none, 0);
         return {};
     }));
 }

@@ -294,8 +294,17 @@ TEST_F(AppTest, UsersChangeTheirOwnPasswordWithTheCurrentOne) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().details.at(0).field, "current_password");
     change.current_password = "first password";
+    auto other_device = Login(ctx, {"pat@skylift.example", "first password", "10.0.0.9"}).value();
     ASSERT_TRUE(UpdateUser(ctx, actor, created.id, change, std::nullopt));
-    EXPECT_TRUE(Login(ctx, {"pat@skylift.example", "second password", "10.0.0.7"}));
+    EXPECT_TRUE(Authenticate(ctx, login.secret)) << "the session that changed it stays";
+    EXPECT_FALSE(Authenticate(ctx, other_device.secret)) << "other sessions end";
+    auto relogin = Login(ctx, {"pat@skylift.example", "second password", "10.0.0.7"});
+    EXPECT_TRUE(relogin);
+    UserPatch reset;
+    reset.password = "third password";
+    ASSERT_TRUE(UpdateUser(ctx, admin, created.id, reset, std::nullopt));
+    EXPECT_FALSE(Authenticate(ctx, login.secret)) << "an admin reset ends every session";
+    EXPECT_FALSE(Authenticate(ctx, relogin->secret));
     UserPatch escalate;
     escalate.is_admin = true;
     EXPECT_EQ(UpdateUser(ctx, actor, created.id, escalate, std::nullopt).error().code,

@@ -156,6 +156,10 @@ Result<domain::User> UpdateUser(AppContext& ctx,
         if (patch.password) {
             before["password"] = "(hidden)";
             after["password"] = "(changed)";
+            // A new password ends every other session of the person (an admin's reset ends
+            // them all); the session that made the change stays.
+            TL_TRY(
+                tx.RevokeSessionsOfUser(actor.workspace_id, id, self ? actor.token_id : "", now));
         }
         return RecordEvent(tx,
                            actor.workspace_id,

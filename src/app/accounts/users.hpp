@@ -48,7 +48,8 @@ Result<std::vector<domain::User>> ListUsers(AppContext& ctx,
                                             const storage::Page& page);
 
 // Admins may change anything of anyone (but not remove their own admin flag); others only
-// their own name, e-mail and password (with current_password). kPreconditionFailed when
+// their own name, e-mail and password (with current_password). A password change revokes the
+// user's other sessions (all of them when an admin resets it). kPreconditionFailed when
 // `if_match` names a stale version.
 Result<domain::User> UpdateUser(AppContext& ctx,
                                 const Actor& actor,

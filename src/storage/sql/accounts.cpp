@@ -44,6 +44,9 @@ constexpr std::string_view kListApiTokens =
 constexpr std::string_view kTouchToken = "UPDATE auth_tokens SET last_used_at = ? WHERE id = ?";
 constexpr std::string_view kRevokeToken =
     "UPDATE auth_tokens SET revoked_at = ? WHERE workspace_id = ? AND id = ? AND revoked_at = 0";
+constexpr std::string_view kRevokeSessionsOfUser =
+    "UPDATE auth_tokens SET revoked_at = ? WHERE workspace_id = ? AND user_id = ? "
+    "AND kind = 'session' AND revoked_at = 0 AND id <> ?";
 constexpr std::string_view kPurgeTokens =
     "DELETE FROM auth_tokens WHERE (revoked_at <> 0 AND revoked_at < ?) "
     "OR (expires_at <> 0 AND expires_at < ?)";
@@ -251,6 +254,13 @@ Result<std::vector<domain::AuthToken>> SqlTx::ListApiTokens(const std::string& w
         tokens.push_back(TokenFromRow(r));
     }
     return tokens;
+}
+
+Result<std::int64_t> SqlTx::RevokeSessionsOfUser(const std::string& workspace_id,
+                                                 const std::string& user_id,
+                                                 const std::string& keep_id,
+                                                 std::int64_t now) {
+    return conn_.Execute(kRevokeSessionsOfUser, {now, workspace_id, user_id, keep_id});
 }
 
 Result<std::int64_t> SqlTx::PurgeTokens(std::int64_t before) {

@@ -34,6 +34,10 @@ public:
                                        const std::string& id) override;
     Result<std::vector<domain::AuthToken>> ListApiTokens(const std::string& workspace_id,
                                                          const std::string& user_id) override;
+    Result<std::int64_t> RevokeSessionsOfUser(const std::string& workspace_id,
+                                              const std::string& user_id,
+                                              const std::string& keep_id,
+                                              std::int64_t now) override;
     Result<std::int64_t> PurgeTokens(std::int64_t before) override;
 
     Result<void> RecordLoginFailure(const std::string& key, std::int64_t at) override;
