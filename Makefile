@@ -1,6 +1,9 @@
 # Throughline: the two commands are `make run` and `make test`.
 SHELL := /bin/bash
 PORT ?= 8080
+# Let ccache reuse objects across checkouts in different directories (CI clones afresh).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: run test build bench clean deps web cpp
 
