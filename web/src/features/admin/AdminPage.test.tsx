@@ -48,6 +48,20 @@ describe('AdminPage', () => {
     });
   });
 
+  it('lists users sorted by name, whatever order the server sends', async () => {
+    const api = adminApi();
+    api.set('GET /users', { body: { data: [bob, adminMe.user, alice], next_cursor: null } });
+    renderApp('/admin');
+    const table = await screen.findByRole('table', { name: /users/i });
+    await within(table).findByRole('cell', { name: 'bob@skylift.example' });
+    const names = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0].textContent ?? '');
+    expect(names.length).toBeGreaterThan(2);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
   it('creates a user and adds them to the table', async () => {
     const api = adminApi();
     api.set('POST /users', { status: 201, body: makeUser('u-nina', 'Nina Novak', 'nina@skylift.example') });

@@ -31,15 +31,19 @@ export function AdminPage() {
   return <AdminContent />;
 }
 
+function byName(users: User[]): User[] {
+  return [...users].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function AdminContent() {
   const data = useAsync<AdminData>(async (signal) => {
     const [users, products] = await Promise.all([api.listUsers(signal), productsWithRoles(signal)]);
-    return { users, products };
+    return { users: byName(users), products };
   }, []);
   const { setData } = data;
 
   const onUserCreated = useCallback(
-    (user: User) => setData((d) => ({ ...d, users: [...d.users, user] })),
+    (user: User) => setData((d) => ({ ...d, users: byName([...d.users, user]) })),
     [setData],
   );
 
