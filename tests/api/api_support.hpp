@@ -170,40 +170,17 @@ struct CommandResult {
 };
 
 // Runs `args` (args[0] is the program path) with output captured; kills it after `timeout`.
+// The environment is this process's minus THROUGHLINE_*, plus `extra_env` ("NAME=value").
 inline CommandResult RunCommand(std::vector<std::string> args,
-                                std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
+                                std::chrono::milliseconds timeout = std::chrono::seconds(30),
+                                std::vector<std::string> extra_env = {}) {
     CommandResult result;
-    std::vector<char*> argv;
-    for (auto& a : args) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    std::vector<char*> envp;
-    for (char** e = environ; *e != nullptr; ++e) {
-        if (std::strncmp(*e, "THROUGHLINE_", 12) != 0) {
-            envp.push_back(*e);
-        }
-    }
-    envp.push_back(nullptr);
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) {
-        ADD_FAILURE() << "pipe2: " << std::strerror(errno);
+    const SpawnedChild child = SpawnCapturing(std::move(args), std::move(extra_env));
+    if (child.pid <= 0) {
         return result;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    pid_t pid = -1;
-    const int rc = ::posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    if (rc != 0) {
-        ::close(fds[0]);
-        ADD_FAILURE() << "cannot run " << args[0] << ": " << std::strerror(rc);
-        return result;
-    }
+    const pid_t pid = child.pid;
+    const int out = child.out_fd;
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     char buf[4096];
     for (;;) {
@@ -212,7 +189,7 @@ inline CommandResult RunCommand(std::vector<std::string> args,
         if (left.count() <= 0) {
             break;
         }
-        pollfd p{fds[0], POLLIN, 0};
+        pollfd p{out, POLLIN, 0};
         const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
         if (ready < 0 && errno == EINTR) {
             continue;
@@ -220,7 +197,7 @@ inline CommandResult RunCommand(std::vector<std::string> args,
         if (ready <= 0) {
             break;
         }
-        const ssize_t n = ::read(fds[0], buf, sizeof buf);
+        const ssize_t n = ::read(out, buf, sizeof buf);
         if (n < 0 && errno == EINTR) {
             continue;
         }
@@ -229,7 +206,7 @@ inline CommandResult RunCommand(std::vector<std::string> args,
         }
         result.output.append(buf, static_cast<std::size_t>(n));
     }
-    ::close(fds[0]);
+    ::close(out);
     int status = 0;
     for (;;) {
         const pid_t r = ::waitpid(pid, &status, WNOHANG);

@@ -1,40 +1,19 @@
 // The command line: bad flags and values give one clear line and exit code 2; every flag
 // reads THROUGHLINE_<NAME>; user add and token create work against a live server's database.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
+#include "api/api_support.hpp"
 #include "api/test_client.hpp"
 
 namespace tl::test {
 namespace {
 
-struct Outcome {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
-
-// Runs `<env> throughline <args>` through the shell; `args` are shell-quoted by the caller.
-Outcome RunCli(const std::string& args, const std::string& env = "") {
-    std::string cmd = "env -u THROUGHLINE_PORT -u THROUGHLINE_DATA_DIR " + env + " '" +
-                      std::string(TL_SERVER_BINARY) + "' " + args + " 2>&1 </dev/null";
-    Outcome out;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe) {
-        ADD_FAILURE() << "popen failed";
-        return out;
-    }
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) {
-        out.output.append(buf.data(), n);
-    }
-    int status = ::pclose(pipe);
-    out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+// Runs the binary with `args`; `env` adds "NAME=value" entries.
+CommandResult RunCli(std::vector<std::string> args, std::vector<std::string> env = {}) {
+    args.insert(args.begin(), TL_SERVER_BINARY);
+    return RunCommand(std::move(args), std::chrono::seconds(30), std::move(env));
 }
 
 int Lines(const std::string& text) {
@@ -59,79 +38,97 @@ private:
 };
 
 TEST(Cli, VersionPrintsTheVersion) {
-    auto r = RunCli("version");
+    auto r = RunCli({"version"});
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_TRUE(r.output.starts_with("throughline ")) << r.output;
 }
 
 TEST(Cli, UnknownFlagIsOneLineAndExitCode2) {
-    auto r = RunCli("serve --frobnicate");
+    auto r = RunCli({"serve", "--frobnicate"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(Lines(r.output), 1) << r.output;
     EXPECT_NE(r.output.find("--frobnicate"), std::string::npos) << r.output;
 }
 
 TEST(Cli, BadValuesNameTheFlag) {
-    for (const char* args : {"serve --port abc",
-                             "serve --port 70000",
-                             "serve --session-idle 5y",
-                             "serve --durability sometimes",
-                             "serve --body-limit -1"}) {
+    const std::vector<std::vector<std::string>> cases = {
+        {"serve", "--port", "abc"},
+        {"serve", "--port", "70000"},
+        {"serve", "--session-idle", "5y"},
+        {"serve", "--durability", "sometimes"},
+        {"serve", "--body-limit", "-1"},
+    };
+    for (const auto& args : cases) {
         auto r = RunCli(args);
-        EXPECT_EQ(r.exit_code, 2) << args << ": " << r.output;
-        EXPECT_EQ(Lines(r.output), 1) << args << ": " << r.output;
-        std::string flag = std::string(args).substr(6, std::string(args).find(' ', 6) - 6);
-        EXPECT_NE(r.output.find(flag), std::string::npos) << args << ": " << r.output;
+        EXPECT_EQ(r.exit_code, 2) << args[1] << ": " << r.output;
+        EXPECT_EQ(Lines(r.output), 1) << args[1] << ": " << r.output;
+        EXPECT_NE(r.output.find(args[1]), std::string::npos) << args[1] << ": " << r.output;
     }
 }
 
 TEST(Cli, MissingSubcommandIsAUsageError) {
-    auto r = RunCli("");
+    auto r = RunCli({});
     EXPECT_EQ(r.exit_code, 2);
-    auto u = RunCli("user add --name X");
+    auto u = RunCli({"user", "add", "--name", "X"});
     EXPECT_EQ(u.exit_code, 2);
     EXPECT_NE(u.output.find("--email"), std::string::npos) << u.output;
 }
 
 TEST(Cli, FlagsReadTheEnvironment) {
-    auto r = RunCli("serve", "THROUGHLINE_PORT=notaport");
+    auto r = RunCli({"serve"}, {"THROUGHLINE_PORT=notaport"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.output.find("port"), std::string::npos) << r.output;
 }
 
 TEST(Cli, MigrateCreatesTheDatabaseAndIsRepeatable) {
     TempDir dir;
-    auto first = RunCli("migrate --data-dir '" + dir.path() + "'");
+    auto first = RunCli({"migrate", "--data-dir", dir.path()});
     EXPECT_EQ(first.exit_code, 0) << first.output;
     EXPECT_NE(first.output.find("schema version 1"), std::string::npos) << first.output;
     EXPECT_TRUE(std::filesystem::exists(dir.path() + "/throughline.db"));
-    auto second = RunCli("migrate", "THROUGHLINE_DATA_DIR='" + dir.path() + "'");
+    auto second = RunCli({"migrate"}, {"THROUGHLINE_DATA_DIR=" + dir.path()});
     EXPECT_EQ(second.exit_code, 0) << second.output;
 }
 
 TEST(Cli, AUnusableDatabaseIsAClearFailure) {
-    auto r = RunCli("migrate --db sqlite:///nonexistent-dir/sub/x.db");
+    auto r = RunCli({"migrate", "--db", "sqlite:///nonexistent-dir/sub/x.db"});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.output.find("cannot open database"), std::string::npos) << r.output;
-    auto pg = RunCli("migrate --db postgres://u@127.0.0.1:1/x");
+    auto pg = RunCli({"migrate", "--db", "postgres://u@127.0.0.1:1/x"});
     EXPECT_EQ(pg.exit_code, 1);
     EXPECT_NE(pg.output.find("PostgreSQL"), std::string::npos) << pg.output;
 }
 
 TEST(Cli, UserAddAndTokenCreateWorkAgainstARunningServer) {
     ServerProcess server;
-    const std::string dir = "--data-dir '" + server.data_dir() + "'";
-    auto weak = RunCli("user add " + dir + " --email gil@skylift.example --name Gil --password x");
+    const std::vector<std::string> user_add = {"user", "add", "--data-dir", server.data_dir()};
+    auto with = [](std::vector<std::string> base, std::vector<std::string> more) {
+        base.insert(base.end(), more.begin(), more.end());
+        return base;
+    };
+    auto weak = RunCli(
+        with(user_add, {"--email", "gil@skylift.example", "--name", "Gil", "--password", "x"}));
     EXPECT_EQ(weak.exit_code, 1) << weak.output;
     EXPECT_NE(weak.output.find("password"), std::string::npos) << weak.output;
 
-    auto added =
-        RunCli("user add " + dir +
-               " --email gil@skylift.example --name 'Gil Tanaka' --password 'a long password'");
+    auto added = RunCli(with(user_add,
+                             {"--email",
+                              "gil@skylift.example",
+                              "--name",
+                              "Gil Tanaka",
+                              "--password",
+                              "a long password"}));
     ASSERT_EQ(added.exit_code, 0) << added.output;
     EXPECT_NE(added.output.find("SkyLift Drones"), std::string::npos) << added.output;
 
-    auto token = RunCli("token create " + dir + " --email gil@skylift.example --name ci");
+    auto token = RunCli({"token",
+                         "create",
+                         "--data-dir",
+                         server.data_dir(),
+                         "--email",
+                         "gil@skylift.example",
+                         "--name",
+                         "ci"});
     ASSERT_EQ(token.exit_code, 0) << token.output;
     auto pos = token.output.find("tlp_");
     ASSERT_NE(pos, std::string::npos) << token.output;
@@ -146,9 +143,15 @@ TEST(Cli, UserAddAndTokenCreateWorkAgainstARunningServer) {
                              R"({"email":"gil@skylift.example","password":"a long password"})");
     EXPECT_EQ(login.status, 200) << login.body;
 
-    auto other = RunCli("user add " + dir +
-                        " --new-workspace 'Rival Rotors' --email ivy@rival.example --name Ivy "
-                        "--password 'another long one'");
+    auto other = RunCli(with(user_add,
+                             {"--new-workspace",
+                              "Rival Rotors",
+                              "--email",
+                              "ivy@rival.example",
+                              "--name",
+                              "Ivy",
+                              "--password",
+                              "another long one"}));
     ASSERT_EQ(other.exit_code, 0) << other.output;
     EXPECT_NE(other.output.find("Rival Rotors"), std::string::npos) << other.output;
 }

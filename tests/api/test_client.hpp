@@ -292,6 +292,56 @@ private:
     bool closed_ = false;
 };
 
+// A child process whose stdout and stderr share one pipe (`out_fd`, owned by the caller).
+// The child sees this process's environment minus THROUGHLINE_* (the developer's own
+// configuration must not leak into tests) plus `extra_env` ("NAME=value"); stdin is
+// /dev/null. On failure the test fails and pid is -1.
+struct SpawnedChild {
+    pid_t pid = -1;
+    int out_fd = -1;
+};
+
+inline SpawnedChild SpawnCapturing(std::vector<std::string> args,
+                                   std::vector<std::string> extra_env = {}) {
+    SpawnedChild child;
+    std::vector<char*> argv;
+    for (auto& a : args) {
+        argv.push_back(a.data());
+    }
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (char** e = environ; *e != nullptr; ++e) {
+        if (std::strncmp(*e, "THROUGHLINE_", 12) != 0) {
+            envp.push_back(*e);
+        }
+    }
+    for (auto& e : extra_env) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        ADD_FAILURE() << "pipe2: " << std::strerror(errno);
+        return child;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    const int rc = ::posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(fds[1]);
+    if (rc != 0) {
+        ::close(fds[0]);
+        child.pid = -1;
+        ADD_FAILURE() << "cannot start " << args[0] << ": " << std::strerror(rc);
+        return child;
+    }
+    child.out_fd = fds[0];
+    return child;
+}
+
 // A `throughline serve` child process on a free loopback port with a fresh data directory.
 class ServerProcess {
 public:
@@ -307,39 +357,12 @@ public:
         std::vector<std::string> args = {
             TL_SERVER_BINARY, "serve", "--port", "0", "--data-dir", data_dir_, "--demo"};
         args.insert(args.end(), extra_args.begin(), extra_args.end());
-        std::vector<char*> argv;
-        for (auto& a : args) {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
-        // The child must not see the developer's configuration.
-        std::vector<char*> envp;
-        for (char** e = environ; *e != nullptr; ++e) {
-            if (std::strncmp(*e, "THROUGHLINE_", 12) != 0) {
-                envp.push_back(*e);
-            }
-        }
-        envp.push_back(nullptr);
-
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0) {
-            ADD_FAILURE() << "pipe2: " << std::strerror(errno);
+        auto child = SpawnCapturing(args);
+        if (child.pid <= 0) {
             return;
         }
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-        const int rc = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
-        posix_spawn_file_actions_destroy(&actions);
-        ::close(fds[1]);
-        if (rc != 0) {
-            ::close(fds[0]);
-            pid_ = -1;
-            ADD_FAILURE() << "cannot start " << TL_SERVER_BINARY << ": " << std::strerror(rc);
-            return;
-        }
-        out_fd_ = fds[0];
+        pid_ = child.pid;
+        out_fd_ = child.out_fd;
         reader_ = std::thread([this] { Drain(); });
 
         // The port comes from the startup line; a child that dies or stays silent fails here.
