@@ -32,6 +32,13 @@ if ((${#missing[@]})); then
     "${missing[@]}" >/dev/null
 fi
 
+# Vite 7 needs Node.js 20.19 or newer; Debian 12's own nodejs package is 18.
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "bootstrap: the web app needs Node.js 20.19 or newer; found $(node --version)." >&2
+  echo "bootstrap: install a current Node.js (e.g. the nodejs package of NodeSource) and rerun." >&2
+  exit 1
+fi
+
 # npm ci when node_modules is absent or older than the lock file. Browsers are never
 # downloaded: the end-to-end tests drive Debian's /usr/bin/chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
