@@ -15,18 +15,22 @@ std::string FormatTime(std::int64_t ms) {
     }
     std::tm tm{};
     gmtime_r(&secs, &tm);
-    char buf[64];
-    std::snprintf(buf,
-                  sizeof buf,
-                  "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  tm.tm_year + 1900,
-                  tm.tm_mon + 1,
-                  tm.tm_mday,
-                  tm.tm_hour,
-                  tm.tm_min,
-                  tm.tm_sec,
-                  millis);
-    return buf;
+    // Written digit by digit: every API answer carries several timestamps.
+    std::string out = "0000-00-00T00:00:00.000Z";
+    auto put = [&out](std::size_t at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, tm.tm_year + 1900, 4);
+    put(5, tm.tm_mon + 1, 2);
+    put(8, tm.tm_mday, 2);
+    put(11, tm.tm_hour, 2);
+    put(14, tm.tm_min, 2);
+    put(17, tm.tm_sec, 2);
+    put(20, millis, 3);
+    return out;
 }
 
 json::value TimeOrNull(std::int64_t ms) {

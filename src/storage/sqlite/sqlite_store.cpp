@@ -102,15 +102,21 @@ public:
         return static_cast<std::int64_t>(sqlite3_changes64(db_));
     }
 
+    // Transaction control goes through the statement cache too: it runs on every request.
     Result<void> Begin(bool write) override {
-        return ExecScript(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        TL_TRY(Execute(write ? "BEGIN IMMEDIATE" : "BEGIN", {}));
+        return {};
     }
-    Result<void> Commit() override { return ExecScript("COMMIT"); }
+    Result<void> Commit() override {
+        TL_TRY(Execute("COMMIT", {}));
+        return {};
+    }
     Result<void> Rollback() override {
         if (sqlite3_get_autocommit(db_)) {
             return {};  // SQLite already rolled back (e.g. after SQLITE_FULL)
         }
-        return ExecScript("ROLLBACK");
+        TL_TRY(Execute("ROLLBACK", {}));
+        return {};
     }
 
 private:
