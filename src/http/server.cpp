@@ -261,6 +261,10 @@ struct Server::Impl {
                                                               BeastResponse& res);
     asio::awaitable<void> LingeringClose(std::shared_ptr<Conn> c);
     std::optional<ReadFailure> Classify(const error_code& ec, bool timed_out) const;
+    // Counts the request in the metrics. Called when the answer is ready and before it is
+    // written, so a client that reads /metrics after its own request always sees it.
+    void Measure(std::string_view route, int status, Clock::time_point started);
+    // The access-log line, once the answer is written (it reports the bytes sent).
     void Account(const AccessRecord& r);
     void Unregister(std::uint64_t id);
     // Runs on `control`.
@@ -312,9 +316,12 @@ std::optional<ReadFailure> Server::Impl::Classify(const error_code& ec, bool tim
     return std::nullopt;
 }
 
+void Server::Impl::Measure(std::string_view route, int status, Clock::time_point started) {
+    metrics.Record(route, status, std::chrono::duration<double>(Clock::now() - started).count());
+}
+
 void Server::Impl::Account(const AccessRecord& r) {
     const double seconds = std::chrono::duration<double>(Clock::now() - r.started).count();
-    metrics.Record(r.route, r.status, seconds);
     if (!options.access_log) {
         return;
     }
@@ -446,6 +453,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
                         request_id,
                         false,
                         false);
+            Measure(kUnmatchedRoute, failure->status, started);
             auto [wec, wn] = co_await Write(c, out);
             Account({request_id,
                      msg.method_string(),
@@ -510,6 +518,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
         const bool keep_alive = msg.keep_alive() && !stopping.load();
         BeastResponse out = ToBeast(
             std::move(res), msg.version(), req.request_id, keep_alive, req.method == "HEAD");
+        Measure(req.route_label, status, started);
         auto [wec, wn] = co_await Write(c, out);
         Account({req.request_id,
                  req.method,
@@ -539,6 +548,7 @@ asio::awaitable<void> Server::Impl::Reject(std::shared_ptr<Conn> c) {
         request_id,
         false,
         false);
+    Measure(kUnmatchedRoute, 503, started);
     auto [ec, n] = co_await Write(c, out);
     Account({request_id, {}, {}, kUnmatchedRoute, 503, started, 0, n, c->remote, {}});
     if (!ec) {
