@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   g++ cmake ninja-build ccache pkg-config make git curl
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsodium-dev libcli11-dev
+  libsqlite3-dev libsodium-dev libcli11-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   wrk chromium
 )

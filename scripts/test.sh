@@ -2,7 +2,8 @@
 # Runs every test suite and totals them. The last line is "N passed, N failed"; the exit
 # status is non-zero when anything failed (a build failure counts as a failed test).
 #
-#   C++ (dev build, -Werror): unit, storage (SQLite), api (real server on loopback)
+#   C++ (dev build, -Werror): unit, storage (the Store contract on SQLite, and on PostgreSQL
+#                             through a throwaway server the suite starts), api (real server)
 #   C++ (asan build): unit and storage under AddressSanitizer + UBSan, and api against the
 #                      sanitized server           (skip with TL_SKIP_ASAN=1)
 #   web: Vitest unit tests, Playwright end-to-end tests in Debian's Chromium
@@ -62,7 +63,8 @@ if build_preset dev; then
   cp build/dev/throughline build/throughline
   echo "== C++ tests (dev)"
   ctest_suite "c++ unit" dev -L unit
-  ctest_suite "c++ storage (sqlite)" dev -L storage
+  ctest_suite "c++ storage (sqlite)" dev -L sqlite
+  ctest_suite "c++ storage (postgres)" dev -L postgres
   ctest_suite "c++ api" dev -L api
 fi
 
@@ -73,7 +75,8 @@ if [ "${TL_SKIP_ASAN:-0}" != 1 ]; then
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     ctest_suite "c++ unit (asan)" asan -L unit
-    ctest_suite "c++ storage (asan)" asan -L storage
+    ctest_suite "c++ storage sqlite (asan)" asan -L sqlite
+    ctest_suite "c++ storage postgres (asan)" asan -L postgres
     ctest_suite "c++ api (asan)" asan -L api
   fi
 fi

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -26,11 +27,13 @@ tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const std::string& db_
     } else if (db_url.starts_with("sqlite:")) {
         options.path = db_url.substr(std::string_view("sqlite:").size());
     } else if (db_url.starts_with("postgres://") || db_url.starts_with("postgresql://")) {
-        return tl::Fail(tl::MakeError(tl::ErrorCode::kUnavailable,
-                                      "this build has no PostgreSQL backend yet; use SQLite"));
+        tl::storage::PostgresOptions pg;
+        pg.url = db_url;
+        return tl::storage::OpenPostgresStore(pg);
     } else {
         return tl::Fail(tl::MakeError(tl::ErrorCode::kValidationFailed,
-                                      "--db must be a URL such as sqlite:///var/lib/tl.db"));
+                                      "--db must be a URL such as sqlite:///var/lib/tl.db or "
+                                      "postgres://user@host:5432/throughline"));
     }
     if (options.path.empty()) {
         return tl::Fail(

@@ -1,12 +1,15 @@
-// The Store contract: every backend must pass these. Instantiated per backend below.
+// The Store contract: every backend must pass these. This file is compiled once per backend
+// (tl_storage_sqlite_tests, tl_storage_postgres_tests); the instantiation at the end picks it.
 #include <filesystem>
 #include <functional>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
+#include "storage/throwaway_postgres.hpp"
 
 namespace tl::storage {
 namespace {
@@ -381,6 +384,39 @@ TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
     }));
 }
 
+#if defined(TL_STORE_BACKEND_POSTGRES)
+
+// One server per test process; each test gets a database of its own.
+test::ThrowawayPostgres& Server() {
+    static test::ThrowawayPostgres server;
+    return server;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends,
+                         StoreContract,
+                         ::testing::Values(Backend{"postgres",
+                                                   [](const fs::path&) -> std::unique_ptr<Store> {
+                                                       static int n = 0;
+                                                       const std::string db =
+                                                           "t" + std::to_string(++n);
+                                                       Server().CreateDatabase(db);
+                                                       PostgresOptions o;
+                                                       o.url = Server().Url(db);
+                                                       auto s = OpenPostgresStore(o);
+                                                       EXPECT_TRUE(s)
+                                                           << (s ? "" : s.error().message);
+                                                       return s ? std::move(*s) : nullptr;
+                                                   }}),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(PostgresDialect, NumbersPlaceholdersOutsideQuotes) {
+    EXPECT_EQ(NumberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d IN (?, ?)"),
+              "SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $3)");
+    EXPECT_EQ(NumberPlaceholders("SELECT 1"), "SELECT 1");
+}
+
+#else
+
 INSTANTIATE_TEST_SUITE_P(Backends,
                          StoreContract,
                          ::testing::Values(Backend{
@@ -392,6 +428,8 @@ INSTANTIATE_TEST_SUITE_P(Backends,
                                  return s ? std::move(*s) : nullptr;
                              }}),
                          [](const auto& info) { return info.param.name; });
+
+#endif
 
 }  // namespace
 }  // namespace tl::storage
