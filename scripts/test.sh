@@ -33,11 +33,9 @@ ctest_suite() {  # name preset [ctest args...]
   local line
   line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -n1)
   if [ -z "$line" ]; then
-    if grep -q "No tests were found" "$log"; then
-      record "$name" 0 0
-    else
-      record "$name" 0 1
-    fi
+    # No closing line: ctest crashed, or it selected no test at all. Either is a failure.
+    grep -q "No tests were found" "$log" && echo "  $name: no test matched the selection"
+    record "$name" 0 1
     return
   fi
   local failed total

@@ -21,6 +21,11 @@ struct Backend {
     std::function<std::unique_ptr<Store>(const fs::path& dir)> open;
 };
 
+// Test names show the backend, not the bytes of the struct.
+void PrintTo(const Backend& backend, std::ostream* os) {
+    *os << backend.name;
+}
+
 class StoreContract : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
