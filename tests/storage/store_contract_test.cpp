@@ -22,9 +22,7 @@ struct Backend {
 };
 
 // Test names show the backend, not the bytes of the struct.
-void PrintTo(const Backend& backend, std::ostream* os) {
-    *os << backend.name;
-}
+void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 
 class StoreContract : public ::testing::TestWithParam<Backend> {
 protected:
@@ -88,6 +86,33 @@ TEST_P(StoreContract, MigrateIsIdempotentAndRecorded) {
     for (std::size_t i = 0; i < applied->size(); ++i) {
         EXPECT_EQ((*applied)[i], static_cast<int>(i) + 1) << "migrations apply in order, once";
     }
+}
+
+TEST_P(StoreContract, ConcurrentMigratorsApplyEachMigrationOnce) {
+    // Like several nodes starting at once against one empty database.
+    auto fresh_dir = dir_ / "fresh";
+    fs::create_directories(fresh_dir);
+    auto fresh = GetParam().open(fresh_dir);
+    ASSERT_TRUE(fresh);
+    std::vector<std::thread> threads;
+    std::atomic<int> failures{0};
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&] {
+            auto r = fresh->Migrate();
+            if (!r) {
+                ++failures;
+                ADD_FAILURE() << r.error().message;
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(failures.load(), 0);
+    auto applied = fresh->AppliedMigrations();
+    ASSERT_TRUE(applied);
+    auto once = *store_->AppliedMigrations();
+    EXPECT_EQ(*applied, once);
 }
 
 TEST_P(StoreContract, ReadsBackWhatWasWritten) {

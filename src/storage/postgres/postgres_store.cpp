@@ -81,6 +81,14 @@ public:
         return n;
     }
 
+    // Any fixed key works as long as every node uses the same one.
+    Result<void> LockMigrations() override {
+        return ExecScript("SELECT pg_advisory_lock(7231001)");
+    }
+    Result<void> UnlockMigrations() override {
+        return ExecScript("SELECT pg_advisory_unlock(7231001)");
+    }
+
     Result<void> Begin(bool) override { return ExecScript("BEGIN"); }
     Result<void> Commit() override { return ExecScript("COMMIT"); }
     Result<void> Rollback() override {

@@ -51,6 +51,11 @@ public:
     // Returns the number of rows changed.
     virtual Result<std::int64_t> Execute(std::string_view sql, const SqlParams& params) = 0;
 
+    // Serialises schema migrations across every process sharing the database (PostgreSQL: a
+    // session advisory lock). SQLite needs none: BEGIN IMMEDIATE already serialises writers.
+    virtual Result<void> LockMigrations() { return {}; }
+    virtual Result<void> UnlockMigrations() { return {}; }
+
     virtual Result<void> Begin(bool write) = 0;
     virtual Result<void> Commit() = 0;
     virtual Result<void> Rollback() = 0;

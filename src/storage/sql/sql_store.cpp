@@ -152,8 +152,16 @@ Result<void> SqlStore::Migrate() {
         }
         return {};
     };
+    // Several nodes may start at once: one migrates, the others wait and then find nothing
+    // left to do.
+    auto locked = conn->LockMigrations();
+    if (!locked) {
+        Release(nullptr);
+        return locked;
+    }
     auto result = run();
-    Release(std::move(conn));
+    auto unlocked = conn->UnlockMigrations();
+    Release(unlocked ? std::move(conn) : nullptr);
     return result;
 }
 
