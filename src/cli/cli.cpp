@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app/accounts/api_tokens.hpp"
+#include "app/accounts/sessions.hpp"
 #include "app/accounts/users.hpp"
 #include "app/crypto.hpp"
 #include "app/demo_seed.hpp"
@@ -142,10 +143,7 @@ int Serve(const StoreOpener& open, const StoreFlags& store_flags, const ServeFla
     ctx.config.session_idle_ms = *ParseDurationMs(f.session_idle);
     ctx.config.login_max_failures_account = f.login_max_failures;
     ctx.config.login_max_failures_address = f.login_max_failures * 4;
-    (void)(*store)->Write([&](storage::Tx& tx) -> Result<void> {
-        TL_TRY(tx.PurgeTokens(clock.NowMs() - 86'400'000));
-        return {};
-    });
+    (void)app::PurgeOldTokens(ctx);  // housekeeping: a failure must not stop the start
 
     bool seeded = false;
     if (f.demo) {

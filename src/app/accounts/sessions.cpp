@@ -128,4 +128,11 @@ Result<Actor> Authenticate(AppContext& ctx, std::string_view secret) {
     return actor;
 }
 
+Result<void> PurgeOldTokens(AppContext& ctx) {
+    return ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
+        TL_TRY(tx.PurgeTokens(ctx.clock.NowMs() - 86'400'000));
+        return {};
+    });
+}
+
 }  // namespace tl::app

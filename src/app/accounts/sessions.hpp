@@ -35,4 +35,7 @@ Result<void> Logout(AppContext& ctx, const Actor& actor);
 // Refreshes last_used_at at most once per config.token_touch_interval_ms.
 Result<Actor> Authenticate(AppContext& ctx, std::string_view secret);
 
+// Deletes sessions and tokens that expired or were revoked more than a day ago.
+Result<void> PurgeOldTokens(AppContext& ctx);
+
 }  // namespace tl::app

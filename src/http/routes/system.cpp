@@ -1,4 +1,5 @@
 // /healthz, /metrics, /api/v1/openapi.json.
+#include "app/health.hpp"
 #include "http/metrics.hpp"
 #include "http/routes/common.hpp"
 
@@ -10,12 +11,8 @@ void AddSystemRoutes(Router& router, Metrics& metrics) {
     router.Add(
         "GET", "/healthz", domain::Action::kPublic, [](Request&, Call& call) -> Result<Response> {
             // Answers only when the database does.
-            TL_TRY(call.app.store.Read([](storage::Tx& tx) -> Result<void> {
-                TL_TRY(tx.CountWorkspaces());
-                return {};
-            }));
-            return JsonAnswer(
-                200, json::object{{"status", "ok"}, {"backend", call.app.store.Backend()}});
+            TL_ASSIGN_OR_RETURN(auto backend, app::CheckHealth(call.app));
+            return JsonAnswer(200, json::object{{"status", "ok"}, {"backend", backend}});
         });
     router.Add("GET",
                "/metrics",
