@@ -1,5 +1,6 @@
 // Migration: one versioned schema change, compiled into the binary from
-// src/storage/migrations/<dialect>/NNNN_name.sql.
+// src/storage/migrations/NNNN_name.sql. The SQL is portable; a driver rewrites what its
+// dialect spells differently (ConnectionFactory::AdaptSchemaSql).
 #pragma once
 
 #include <string_view>
@@ -13,7 +14,7 @@ struct Migration {
     std::string_view sql;
 };
 
-const std::vector<Migration>& sqlite_migrations();
-const std::vector<Migration>& postgres_migrations();
+// Every migration, in version order.
+const std::vector<Migration>& AllMigrations();
 
 }  // namespace tl::storage

@@ -439,6 +439,14 @@ INSTANTIATE_TEST_SUITE_P(Backends,
                                                    }}),
                          [](const auto& info) { return info.param.name; });
 
+TEST(PostgresDialect, RewritesTheAutoIncrementKeyOnly) {
+    EXPECT_EQ(
+        PostgresSchemaSql("CREATE TABLE e (seq INTEGER PRIMARY KEY AUTOINCREMENT, n INTEGER);"),
+        "CREATE TABLE e (seq BIGSERIAL PRIMARY KEY, n INTEGER);");
+    EXPECT_EQ(PostgresSchemaSql("CREATE TABLE t (id TEXT PRIMARY KEY)"),
+              "CREATE TABLE t (id TEXT PRIMARY KEY)");
+}
+
 TEST(PostgresDialect, NumbersPlaceholdersOutsideQuotes) {
     EXPECT_EQ(NumberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d IN (?, ?)"),
               "SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $3)");

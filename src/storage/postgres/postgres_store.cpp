@@ -173,12 +173,26 @@ public:
     }
 
     std::string Backend() const override { return "postgres"; }
+    std::string AdaptSchemaSql(std::string_view sql) const override {
+        return PostgresSchemaSql(sql);
+    }
 
 private:
     PostgresOptions options_;
 };
 
 }  // namespace
+
+std::string PostgresSchemaSql(std::string_view sql) {
+    constexpr std::string_view kSqlite = "INTEGER PRIMARY KEY AUTOINCREMENT";
+    constexpr std::string_view kPostgres = "BIGSERIAL PRIMARY KEY";
+    std::string out(sql);
+    for (auto at = out.find(kSqlite); at != std::string::npos;
+         at = out.find(kSqlite, at + kPostgres.size())) {
+        out.replace(at, kSqlite.size(), kPostgres);
+    }
+    return out;
+}
 
 std::string NumberPlaceholders(std::string_view sql) {
     std::string out;
@@ -203,8 +217,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const PostgresOptions& options)
     auto factory = std::make_unique<PgFactory>(options);
     TL_ASSIGN_OR_RETURN(auto probe, factory->Open());
     probe.reset();
-    return std::unique_ptr<Store>(std::make_unique<SqlStore>(
-        std::move(factory), postgres_migrations(), options.max_connections));
+    return std::unique_ptr<Store>(
+        std::make_unique<SqlStore>(std::move(factory), AllMigrations(), options.max_connections));
 }
 
 }  // namespace tl::storage

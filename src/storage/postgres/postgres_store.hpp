@@ -21,6 +21,10 @@ struct PostgresOptions {
 // Connects once to check the URL; does not migrate.
 Result<std::unique_ptr<Store>> OpenPostgresStore(const PostgresOptions& options);
 
+// The portable migration SQL in PostgreSQL's dialect: an auto-increment integer key
+// (INTEGER PRIMARY KEY AUTOINCREMENT) becomes BIGSERIAL PRIMARY KEY (exposed for tests).
+std::string PostgresSchemaSql(std::string_view sql);
+
 // `?` placeholders outside quoted text become $1, $2, ... (exposed for tests).
 std::string NumberPlaceholders(std::string_view sql);
 

@@ -66,6 +66,8 @@ public:
     virtual ~ConnectionFactory() = default;
     virtual Result<std::unique_ptr<Connection>> Open() = 0;
     virtual std::string Backend() const = 0;
+    // A migration's portable SQL in this dialect; only real differences are rewritten.
+    virtual std::string AdaptSchemaSql(std::string_view sql) const { return std::string(sql); }
 };
 
 }  // namespace tl::storage

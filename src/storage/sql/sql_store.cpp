@@ -134,7 +134,7 @@ Result<void> SqlStore::Migrate() {
                 TL_TRY(conn->Commit());
                 continue;
             }
-            auto step = conn->ExecScript(m.sql);
+            auto step = conn->ExecScript(factory_->AdaptSchemaSql(m.sql));
             if (step) {
                 auto recorded = conn->Execute(
                     kInsertMigration, {std::int64_t{m.version}, std::string(m.name), NowMs()});

@@ -212,8 +212,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
     // Open one connection now so a bad path is reported at start, not on first request.
     TL_ASSIGN_OR_RETURN(auto probe, factory->Open());
     probe.reset();
-    return std::unique_ptr<Store>(std::make_unique<SqlStore>(
-        std::move(factory), sqlite_migrations(), options.max_connections));
+    return std::unique_ptr<Store>(
+        std::make_unique<SqlStore>(std::move(factory), AllMigrations(), options.max_connections));
 }
 
 }  // namespace tl::storage

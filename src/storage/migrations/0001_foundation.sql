@@ -1,5 +1,6 @@
 -- Foundation: workspaces, users, sessions and tokens, products, roles, teams, the event log.
--- Portable SQL: only the events.seq column differs from the PostgreSQL dialect.
+-- Portable SQL, written once for every backend. The one dialect difference, the
+-- auto-increment key of events.seq, is rewritten by the PostgreSQL driver (BIGSERIAL).
 -- Every table carries workspace_id; every query filters by it.
 
 CREATE TABLE workspaces (
