@@ -35,10 +35,14 @@ struct AppConfig {
     std::int64_t token_touch_interval_ms = 60 * 1000;
 };
 
+class ChangeHub;
+
 struct AppContext {
     storage::Store& store;
     const Clock& clock;
     AppConfig config;
+    // Wakes live event streams on changes; null where nothing streams (CLI commands).
+    ChangeHub* changes = nullptr;
 };
 
 // The authenticated user a request acts for.

@@ -16,24 +16,33 @@ Result<HistoryPage> Load(storage::Tx& tx, const Actor& actor, storage::EventFilt
         events.resize(limit);
         page.next_before = events.back().seq;
     }
+    page.entries = WithActorNames(tx, actor.workspace_id, std::move(events));
+    return page;
+}
+
+}  // namespace
+
+std::vector<HistoryEntry> WithActorNames(storage::Tx& tx,
+                                         const std::string& workspace_id,
+                                         std::vector<domain::AuditEvent> events) {
+    std::vector<HistoryEntry> entries;
+    entries.reserve(events.size());
     std::map<std::string, std::string> names;
     for (auto& e : events) {
         std::string name;
         if (!e.actor_id.empty()) {
             auto it = names.find(e.actor_id);
             if (it == names.end()) {
-                auto user = tx.GetUser(actor.workspace_id, e.actor_id);
+                auto user = tx.GetUser(workspace_id, e.actor_id);
                 it = names.emplace(e.actor_id, user ? user->name : std::string("(removed user)"))
                          .first;
             }
             name = it->second;
         }
-        page.entries.push_back({std::move(e), std::move(name)});
+        entries.push_back({std::move(e), std::move(name)});
     }
-    return page;
+    return entries;
 }
-
-}  // namespace
 
 Result<HistoryPage> ProductHistory(AppContext& ctx,
                                    const Actor& actor,

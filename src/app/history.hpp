@@ -21,6 +21,11 @@ struct HistoryPage {
     std::int64_t next_before = 0;  // 0: no more
 };
 
+// The events with their actors' names (one lookup per distinct actor).
+std::vector<HistoryEntry> WithActorNames(storage::Tx& tx,
+                                         const std::string& workspace_id,
+                                         std::vector<domain::AuditEvent> events);
+
 // Requires a readable product (product.read).
 Result<HistoryPage> ProductHistory(AppContext& ctx,
                                    const Actor& actor,

@@ -14,6 +14,7 @@
 #include "app/accounts/users.hpp"
 #include "app/crypto.hpp"
 #include "app/demo_seed.hpp"
+#include "app/live/change_hub.hpp"
 #include "app/serialize.hpp"
 #include "cli/duration.hpp"
 #include "cli/store_opener.hpp"
@@ -47,6 +48,7 @@ struct ServeFlags {
     std::string read_timeout = "10s";
     std::string idle_timeout = "60s";
     std::string shutdown_grace = "10s";
+    std::string event_heartbeat = "15s";
     std::int64_t body_limit = 1024 * 1024;
     std::int64_t max_connections = 4096;
     int login_max_failures = 5;
@@ -167,6 +169,17 @@ int Serve(const StoreOpener& open, const StoreFlags& store_flags, const ServeFla
     options.shutdown_grace = std::chrono::milliseconds(*ParseDurationMs(f.shutdown_grace));
     options.max_connections = static_cast<std::size_t>(f.max_connections);
     options.access_log = f.access_log;
+    options.stream_heartbeat = std::chrono::milliseconds(*ParseDurationMs(f.event_heartbeat));
+    // Live events: the store reports committed changes (from every node, on PostgreSQL) and
+    // the hub wakes the open streams of that workspace.
+    app::ChangeHub changes;
+    ctx.changes = &changes;
+    (*store)->SetChangeListener(
+        [&changes](const std::string& workspace_id) { changes.Notify(workspace_id); });
+    struct StopListening {
+        storage::Store& store;
+        ~StopListening() { store.SetChangeListener({}); }
+    } stop_listening{**store};
     http::Server server(
         options, [&api](http::Request& req) { return api.Handle(req); }, metrics);
     auto port = server.Listen();
@@ -224,6 +237,11 @@ int Run(int argc, char** argv, const StoreOpener& open) {
          "shutdown-grace",
          serve.shutdown_grace,
          "Time in-flight requests get to finish on shutdown")
+        ->check(kDuration);
+    Flag(*serve_cmd,
+         "event-heartbeat",
+         serve.event_heartbeat,
+         "How often an idle event stream sends a keep-alive comment")
         ->check(kDuration);
     Flag(*serve_cmd, "body-limit", serve.body_limit, "Largest request body in bytes")
         ->check(CLI::Range(std::int64_t{1024}, std::int64_t{1} << 30));

@@ -7,21 +7,6 @@
 namespace tl::http {
 namespace {
 
-// The bearer token, else the session cookie.
-std::string_view Credentials(const Request& req) {
-    if (auto auth = req.Header("authorization")) {
-        constexpr std::string_view kBearer = "Bearer ";
-        if (auth->size() > kBearer.size() && auth->substr(0, kBearer.size()) == kBearer) {
-            return auth->substr(kBearer.size());
-        }
-        return {};
-    }
-    if (auto cookie = req.Header("cookie")) {
-        return CookieValue(*cookie, kSessionCookie);
-    }
-    return {};
-}
-
 bool IsApiPath(std::string_view path) {
     return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/metrics";
 }
@@ -35,6 +20,7 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddTokenRoutes(router);
     AddProductRoutes(router);
     AddTeamRoutes(router);
+    AddEventRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)
@@ -76,7 +62,7 @@ Response Api::Handle(Request& req) {
 
     Call call{app_, {}};
     if (route.action != domain::Action::kPublic) {
-        auto actor = app::Authenticate(app_, Credentials(req));
+        auto actor = app::Authenticate(app_, RequestCredentials(req));
         if (!actor) {
             return ErrorResponse(actor.error());
         }

@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
@@ -30,17 +31,21 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/chunk_encode.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
+#include <sys/socket.h>
 
 #include "http/log.hpp"
 
@@ -127,11 +132,13 @@ std::string ToLower(std::string_view s) {
 
 bool HasBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
-// Builds the wire response: the handler's answer plus request id, security headers, framing and
-// connection management. Response.headers replace server defaults of the same name.
-BeastResponse ToBeast(
-    Response&& res, unsigned version, std::string_view request_id, bool keep_alive, bool head) {
-    BeastResponse out;
+// The head every answer carries: status, request id, security headers, content type, and the
+// handler's headers (which replace server defaults of the same name).
+template <class Body>
+void SetHead(bhttp::response<Body>& out,
+             const Response& res,
+             unsigned version,
+             std::string_view request_id) {
     out.version(version);
     out.result(static_cast<unsigned>(res.status));
     out.set(bhttp::field::server, "throughline");
@@ -149,6 +156,13 @@ BeastResponse ToBeast(
     for (const auto& [name, value] : res.headers) {
         out.insert(name, value);
     }
+}
+
+// Builds the wire response: the head plus framing and connection management.
+BeastResponse ToBeast(
+    Response&& res, unsigned version, std::string_view request_id, bool keep_alive, bool head) {
+    BeastResponse out;
+    SetHead(out, res, version, request_id);
     out.keep_alive(keep_alive);
     if (HasBody(res.status)) {
         out.content_length(res.body.size());
@@ -171,15 +185,26 @@ bool IsHttpParseError(const error_code& ec) {
 // strand only.
 struct Conn {
     Conn(tcp::socket s, std::uint64_t conn_id)
-        : socket(std::move(s)), timer(socket.get_executor()), id(conn_id) {}
+        : socket(std::move(s)),
+          timer(socket.get_executor()),
+          stream_timer(socket.get_executor()),
+          id(conn_id) {}
 
     tcp::socket socket;
     asio::steady_timer timer;
+    asio::steady_timer stream_timer;  // an open stream waits on it for a wake-up or heartbeat
     std::uint64_t id;
     std::uint64_t timer_generation = 0;
     bool timed_out = false;
     bool idle = false;
+    bool streaming = false;
     std::string remote;
+};
+
+// What wakes a stream. `pending` is set from any thread; `gone` only on the connection's strand.
+struct StreamSignal {
+    std::atomic<bool> pending{true};
+    bool gone = false;
 };
 
 // Cancels the pending I/O of `c` after `d` and marks it timed out. Replaces any earlier deadline.
@@ -260,6 +285,13 @@ struct Server::Impl {
     asio::awaitable<std::pair<error_code, std::size_t>> Write(const std::shared_ptr<Conn>& c,
                                                               BeastResponse& res);
     asio::awaitable<void> LingeringClose(std::shared_ptr<Conn> c);
+    // Sends a streaming answer until it ends, the client leaves, or the server stops.
+    asio::awaitable<void> ServeStream(std::shared_ptr<Conn> c,
+                                      const Request& req,
+                                      Response res,
+                                      unsigned version,
+                                      Clock::time_point started,
+                                      std::size_t bytes_in);
     std::optional<ReadFailure> Classify(const error_code& ec, bool timed_out) const;
     // Counts the request in the metrics. Called when the answer is ready and before it is
     // written, so a client that reads /metrics after its own request always sees it.
@@ -514,6 +546,12 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
             res = Response::Json(500, ErrorBody("internal", "internal error", req.request_id));
         }
 
+        if (res.stream && res.status == 200 && req.method == "GET") {
+            co_await ServeStream(c, req, std::move(res), msg.version(), started, bytes_in);
+            break;  // a stream ends its connection
+        }
+        res.stream.reset();
+
         const int status = res.status;
         const bool keep_alive = msg.keep_alive() && !stopping.load();
         BeastResponse out = ToBeast(
@@ -537,6 +575,115 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
     error_code ignored;
     c->socket.shutdown(tcp::socket::shutdown_send, ignored);
     c->socket.close(ignored);
+}
+
+// A client sends nothing on a stream, so the socket turning readable means it closed (or
+// misbehaves): mark the stream gone and wake it. The reactor may report readiness that is not
+// there (no byte, no end of file): then keep watching.
+static void WatchPeer(const std::shared_ptr<Conn>& c, const std::shared_ptr<StreamSignal>& signal) {
+    c->socket.async_wait(
+        tcp::socket::wait_read, [signal, weak = std::weak_ptr<Conn>(c)](error_code ec) {
+            auto conn = weak.lock();
+            if (!conn) {
+                return;
+            }
+            if (!ec) {
+                char byte;
+                const ssize_t n =
+                    ::recv(conn->socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+                if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
+                    WatchPeer(conn, signal);
+                    return;
+                }
+            }
+            signal->gone = true;
+            conn->stream_timer.cancel();
+        });
+}
+
+asio::awaitable<void> Server::Impl::ServeStream(std::shared_ptr<Conn> c,
+                                                const Request& req,
+                                                Response res,
+                                                unsigned version,
+                                                Clock::time_point started,
+                                                std::size_t bytes_in) {
+    const auto write_timeout = std::max<Clock::duration>(options.read_timeout, kMinWriteTimeout);
+    std::shared_ptr<Stream> stream = std::move(res.stream);
+    bhttp::response<bhttp::empty_body> head;
+    SetHead(head, res, version, req.request_id);
+    head.keep_alive(false);
+    head.chunked(true);
+    Measure(req.route_label, res.status, started);
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    Arm(c, write_timeout);
+    auto [ec, written] = co_await bhttp::async_write_header(c->socket, serializer, kTuple);
+    Disarm(*c);
+    std::size_t bytes_out = written;
+
+    if (!ec) {
+        auto signal = std::make_shared<StreamSignal>();
+        const std::weak_ptr<Conn> weak = c;
+        c->streaming = true;
+        stream->Start([signal, weak] {
+            signal->pending.store(true);
+            if (auto conn = weak.lock()) {
+                asio::post(conn->socket.get_executor(), [conn] { conn->stream_timer.cancel(); });
+            }
+        });
+        WatchPeer(c, signal);
+        bool heartbeat = false;
+        bool ended = false;
+        while (!stopping.load() && !signal->gone) {
+            // Everything between the check of `pending` and the start of the wait runs on the
+            // strand without suspending, and wake-ups cancel the timer on the same strand: a
+            // wake-up either is seen by the check or cancels the wait. None is lost.
+            if (signal->pending.exchange(false) || heartbeat) {
+                Stream::Chunk chunk = stream->Next(heartbeat);
+                if (chunk.more) {
+                    signal->pending.store(true);
+                }
+                if (!chunk.data.empty()) {
+                    Arm(c, write_timeout);
+                    auto [wec, wn] = co_await asio::async_write(
+                        c->socket, bhttp::make_chunk(asio::buffer(chunk.data)), kTuple);
+                    Disarm(*c);
+                    bytes_out += wn;
+                    if (wec) {
+                        break;
+                    }
+                }
+                if (chunk.last) {
+                    ended = true;
+                    break;
+                }
+            }
+            heartbeat = false;
+            if (signal->pending.load() || stopping.load() || signal->gone) {
+                continue;
+            }
+            c->stream_timer.expires_after(options.stream_heartbeat);
+            auto [tec] = co_await c->stream_timer.async_wait(kTuple);
+            heartbeat = !tec;
+        }
+        if (ended || (stopping.load() && !signal->gone)) {
+            Arm(c, write_timeout);
+            auto [lec, ln] =
+                co_await asio::async_write(c->socket, bhttp::make_chunk_last(), kTuple);
+            Disarm(*c);
+            bytes_out += ln;
+        }
+    }
+    stream.reset();  // ends its subscription before the connection goes
+    Account({req.request_id,
+             req.method,
+             req.path,
+             req.route_label,
+             res.status,
+             started,
+             bytes_in,
+             bytes_out,
+             req.remote_address,
+             req.user_id});
 }
 
 asio::awaitable<void> Server::Impl::Reject(std::shared_ptr<Conn> c) {
@@ -609,12 +756,16 @@ void Server::Impl::BeginShutdown() {
             snapshot.push_back(c);
         }
     }
-    // Idle connections are closed now; busy ones see `stopping` after their current request.
+    // Idle connections are closed now; busy ones see `stopping` after their current request;
+    // open streams are woken to end.
     for (auto& c : snapshot) {
         asio::post(c->socket.get_executor(), [c] {
             if (c->idle) {
                 error_code ec;
                 c->socket.cancel(ec);
+            }
+            if (c->streaming) {
+                c->stream_timer.cancel();
             }
         });
     }

@@ -8,7 +8,9 @@
 // body_limit gets 413, a request not fully received within read_timeout gets 408; an idle
 // keep-alive connection is closed after idle_timeout; connections beyond max_connections get
 // 503. On SIGTERM/SIGINT (or Stop()) the server stops accepting, lets in-flight requests
-// finish (up to shutdown_grace), closes idle connections, and Run() returns.
+// finish (up to shutdown_grace), closes idle connections, ends open streams, and Run()
+// returns. A Response with a Stream (server-sent events) is sent chunked and keeps its
+// connection until the stream ends or the client leaves.
 #pragma once
 
 #include <chrono>
@@ -37,6 +39,8 @@ struct ServerOptions {
     std::size_t max_connections = 4096;
     std::chrono::milliseconds shutdown_grace{10'000};
     bool access_log = true;  // one JSON line per request on stdout
+    // An open stream with nothing to say sends a comment this often (and re-checks its source).
+    std::chrono::milliseconds stream_heartbeat{15'000};
 };
 
 class Server {

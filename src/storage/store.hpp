@@ -134,11 +134,25 @@ public:
     virtual Result<std::vector<domain::Team>> ListTeams(const std::string& workspace_id,
                                                         const Page& page) = 0;
 
-    // The event log. AppendEvent assigns e.seq.
+    // The event log. AppendEvent assigns e.seq. Within a workspace, sequence numbers become
+    // visible in increasing order: a reader that has seen seq N never later finds a new event
+    // below N (on PostgreSQL the append takes a per-workspace lock held until commit).
     virtual Result<void> AppendEvent(domain::AuditEvent& e) = 0;
     virtual Result<std::vector<domain::AuditEvent>> ListEvents(const std::string& workspace_id,
                                                                const EventFilter& filter) = 0;
+    // The workspace's events after `after_seq`, oldest first, at most `limit`.
+    virtual Result<std::vector<domain::AuditEvent>> ListEventsAfter(const std::string& workspace_id,
+                                                                    std::int64_t after_seq,
+                                                                    int limit) = 0;
+    // The newest sequence number of the workspace's events; 0 when there are none.
+    virtual Result<std::int64_t> LatestEventSeq(const std::string& workspace_id) = 0;
 };
+
+// Called with a workspace id after a transaction that appended events to that workspace
+// commits, on this process or (PostgreSQL) on any node sharing the database. An empty id
+// means "anything may have changed" (the notification channel was re-established and may
+// have missed some). Called from a store thread: must be quick and must not throw.
+using ChangeListener = std::function<void(const std::string& workspace_id)>;
 
 class Store {
 public:
@@ -155,6 +169,10 @@ public:
 
     // "sqlite" or "postgres".
     virtual std::string Backend() const = 0;
+
+    // Starts delivering change notifications to `listener`; an empty function stops them
+    // (and waits until no call is in progress). Set it once before serving.
+    virtual void SetChangeListener(ChangeListener listener) = 0;
 };
 
 }  // namespace tl::storage

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "api/api_support.hpp"
+#include "api/event_stream_client.hpp"
 #include "api/test_client.hpp"
 #include "domain/role.hpp"
 
@@ -103,9 +104,10 @@ TEST_F(AuthorizationTest, ProductWithoutARoleIsForbiddenAndNotListed) {
 class RoleWalkTest : public DemoSuite<RoleWalkTest> {};
 
 struct Operation {
-    std::string method;  // upper case
-    std::string path;    // template
-    std::string action;  // x-action
+    std::string method;   // upper case
+    std::string path;     // template
+    std::string action;   // x-action
+    bool stream = false;  // answers text/event-stream and stays open
 };
 
 std::vector<Operation> Operations(const json::value& doc) {
@@ -130,6 +132,7 @@ std::vector<Operation> Operations(const json::value& doc) {
             }
             o.path = std::string(path);
             o.action = StrAt(op, {"x-action"});
+            o.stream = At(op, {"responses", "200", "content", "text/event-stream"}) != nullptr;
             EXPECT_FALSE(o.action.empty()) << o.method << " " << o.path << " has no x-action";
             ops.push_back(std::move(o));
         }
@@ -250,7 +253,15 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
                 body = "{}";
                 headers.emplace_back("Content-Type", "application/json");
             }
-            const HttpResult r = client().Request(op.method, *path, body, headers);
+            HttpResult r;
+            if (op.stream) {
+                // A stream stays open: only its status counts (the head, or an error answer).
+                EventStreamClient stream(env().server().port(), token, *path);
+                r.status = stream.Status();
+                r.body = stream.raw_body();
+            } else {
+                r = client().Request(op.method, *path, body, headers);
+            }
             ++walked;
             const auto& mine = roles[user_id];
             const bool allowed = domain::Allows(mine, is_admin[user_id], *action);

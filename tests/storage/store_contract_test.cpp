@@ -1,8 +1,15 @@
 // The Store contract: every backend must pass these. This file is compiled once per backend
 // (tl_storage_sqlite_tests, tl_storage_postgres_tests); the instantiation at the end picks it.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -290,6 +297,159 @@ TEST_P(StoreContract, EventsAreNewestFirstAndPageByCursor) {
     }));
 }
 
+TEST_P(StoreContract, EventsAfterACursorComeOldestFirstPerWorkspace) {
+    std::vector<std::int64_t> seqs;
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        for (int i = 0; i < 5; ++i) {
+            domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", 100 + i, "{}"};
+            TL_TRY(tx.AppendEvent(e));
+            seqs.push_back(e.seq);
+            domain::AuditEvent other{0, "ws2", "", "user", "u3", "updated", "", 1, "{}"};
+            TL_TRY(tx.AppendEvent(other));
+        }
+        return {};
+    }));
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto first, tx.ListEventsAfter("ws1", 0, 3));
+        EXPECT_EQ(first.size(), 3u);
+        EXPECT_EQ(first.front().seq, seqs[0]);
+        EXPECT_EQ(first.back().seq, seqs[2]);
+        TL_ASSIGN_OR_RETURN(auto rest, tx.ListEventsAfter("ws1", first.back().seq, 3));
+        EXPECT_EQ(rest.size(), 2u);
+        EXPECT_EQ(rest.back().seq, seqs[4]);
+        for (const auto& e : rest) {
+            EXPECT_EQ(e.workspace_id, "ws1");
+        }
+        TL_ASSIGN_OR_RETURN(auto none, tx.ListEventsAfter("ws1", seqs[4], 3));
+        EXPECT_TRUE(none.empty());
+        TL_ASSIGN_OR_RETURN(auto head, tx.LatestEventSeq("ws1"));
+        EXPECT_EQ(head, seqs[4]);
+        TL_ASSIGN_OR_RETURN(auto empty, tx.LatestEventSeq("ws-without-events"));
+        EXPECT_EQ(empty, 0);
+        return {};
+    }));
+}
+
+// Collects change notifications; Wait() blocks until one for `workspace_id` arrives.
+class Notifications {
+public:
+    ChangeListener Listener() {
+        return [this](const std::string& workspace_id) {
+            std::lock_guard lock(mu_);
+            seen_.push_back(workspace_id);
+            cv_.notify_all();
+        };
+    }
+    bool Wait(const std::string& workspace_id, std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mu_);
+        return cv_.wait_for(lock, timeout, [&] {
+            return std::find(seen_.begin(), seen_.end(), workspace_id) != seen_.end();
+        });
+    }
+
+private:
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<std::string> seen_;
+};
+
+TEST_P(StoreContract, CommittedEventsAreAnnouncedAndRolledBackOnesAreNot) {
+    Notifications notes;
+    store_->SetChangeListener(notes.Listener());
+    auto rolled_back = store_->Write([&](Tx& tx) -> Result<void> {
+        domain::AuditEvent e{0, "ws2", "", "user", "u3", "updated", "", 1, "{}"};
+        TL_TRY(tx.AppendEvent(e));
+        return Fail(MakeError(ErrorCode::kConflict, "changed my mind"));
+    });
+    ASSERT_FALSE(rolled_back);
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", 1, "{}"};
+        return tx.AppendEvent(e);
+    }));
+    EXPECT_TRUE(notes.Wait("ws1", std::chrono::seconds(5)));
+    // Notifications arrive in commit order on one channel, so ws2's would have come first.
+    EXPECT_FALSE(notes.Wait("ws2", std::chrono::milliseconds(200)));
+    store_->SetChangeListener({});
+}
+
+TEST_P(StoreContract, ASecondStoreOnTheSameDatabaseSeesTheEventsInOrder) {
+    // Another process (node) on the same database: PostgreSQL announces across connections;
+    // SQLite has one writer process, so only the log itself is shared there.
+    auto other = GetParam().open(dir_);
+    ASSERT_TRUE(other);
+    Notifications notes;
+    other->SetChangeListener(notes.Listener());
+    std::int64_t seq = 0;
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", 1, "{}"};
+        TL_TRY(tx.AppendEvent(e));
+        seq = e.seq;
+        return {};
+    }));
+    if (GetParam().name == "postgres") {
+        EXPECT_TRUE(notes.Wait("ws1", std::chrono::seconds(1)));
+    }
+    ASSERT_TRUE(other->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto events, tx.ListEventsAfter("ws1", seq - 1, 10));
+        EXPECT_EQ(events.size(), 1u);
+        return {};
+    }));
+    other->SetChangeListener({});
+}
+
+// Writers append concurrently while a reader follows the log by cursor, as a live stream
+// does. The reader must end up with every event exactly once: a sequence number that became
+// visible after a higher one had been read would be skipped for good.
+TEST_P(StoreContract, ConcurrentAppendsBecomeVisibleInSequenceOrder) {
+    constexpr int kWriters = 4;
+    constexpr int kPerWriter = 40;
+    std::atomic<bool> done{false};
+    std::vector<std::thread> writers;
+    std::atomic<int> failures{0};
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < kPerWriter; ++i) {
+                auto r = store_->Write([&](Tx& tx) -> Result<void> {
+                    domain::AuditEvent e{0, "ws1", "p1", "product", "p1", "updated", "u1", w, "{}"};
+                    TL_TRY(tx.AppendEvent(e));
+                    // Work after the append widens the window between numbering and commit.
+                    TL_TRY(tx.GetProduct("ws1", "p1"));
+                    return {};
+                });
+                if (!r) {
+                    failures.fetch_add(1);
+                }
+            }
+        });
+    }
+    std::vector<std::int64_t> seen;
+    std::int64_t cursor = 0;
+    auto follow = [&] {
+        ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+            TL_ASSIGN_OR_RETURN(auto events, tx.ListEventsAfter("ws1", cursor, 1000));
+            for (const auto& e : events) {
+                seen.push_back(e.seq);
+                cursor = e.seq;
+            }
+            return {};
+        }));
+    };
+    std::thread reader([&] {
+        while (!done.load()) {
+            follow();
+        }
+    });
+    for (auto& t : writers) {
+        t.join();
+    }
+    done.store(true);
+    reader.join();
+    follow();
+    EXPECT_EQ(failures.load(), 0);
+    EXPECT_EQ(seen.size(), static_cast<std::size_t>(kWriters * kPerWriter));
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+}
+
 TEST_P(StoreContract, TokensAreFoundByHashAndRevoked) {
     domain::AuthToken t{"t1", "ws1", "u1", domain::TokenKind::kApi, "ci", "abc123", 1, 0, 1, 0};
     ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.InsertToken(t); }));
@@ -424,19 +584,24 @@ test::ThrowawayPostgres& Server() {
 
 INSTANTIATE_TEST_SUITE_P(Backends,
                          StoreContract,
-                         ::testing::Values(Backend{"postgres",
-                                                   [](const fs::path&) -> std::unique_ptr<Store> {
-                                                       static int n = 0;
-                                                       const std::string db =
-                                                           "t" + std::to_string(++n);
-                                                       Server().CreateDatabase(db);
-                                                       PostgresOptions o;
-                                                       o.url = Server().Url(db);
-                                                       auto s = OpenPostgresStore(o);
-                                                       EXPECT_TRUE(s)
-                                                           << (s ? "" : s.error().message);
-                                                       return s ? std::move(*s) : nullptr;
-                                                   }}),
+                         ::testing::Values(Backend{
+                             "postgres",
+                             [](const fs::path& dir) -> std::unique_ptr<Store> {
+                                 // One database per test directory: a
+                                 // second open is a second node.
+                                 static std::map<fs::path, std::string> dbs;
+                                 auto [it, fresh] =
+                                     dbs.emplace(dir, "t" + std::to_string(dbs.size() + 1));
+                                 const std::string db = it->second;
+                                 if (fresh) {
+                                     Server().CreateDatabase(db);
+                                 }
+                                 PostgresOptions o;
+                                 o.url = Server().Url(db);
+                                 auto s = OpenPostgresStore(o);
+                                 EXPECT_TRUE(s) << (s ? "" : s.error().message);
+                                 return s ? std::move(*s) : nullptr;
+                             }}),
                          [](const auto& info) { return info.param.name; });
 
 TEST(PostgresDialect, RewritesTheAutoIncrementKeyOnly) {

@@ -92,7 +92,7 @@ Result<void> Logout(AppContext& ctx, const Actor& actor) {
     });
 }
 
-Result<Actor> Authenticate(AppContext& ctx, std::string_view secret) {
+Result<Actor> Authenticate(AppContext& ctx, std::string_view secret, bool refresh) {
     const Error unauthenticated =
         MakeError(ErrorCode::kUnauthenticated, "missing, expired or revoked credentials");
     if (secret.empty() || secret.size() > 200) {
@@ -118,7 +118,7 @@ Result<Actor> Authenticate(AppContext& ctx, std::string_view secret) {
         // Refresh often enough that a session in use never reaches its idle limit.
         const std::int64_t interval =
             std::min(ctx.config.token_touch_interval_ms, ctx.config.session_idle_ms / 2);
-        touch = now - token->last_used_at >= interval;
+        touch = refresh && now - token->last_used_at >= interval;
         return {};
     }));
     if (touch) {

@@ -32,8 +32,9 @@ Result<LoginResult> Login(AppContext& ctx, const LoginInput& input);
 Result<void> Logout(AppContext& ctx, const Actor& actor);
 
 // kUnauthenticated when the secret is unknown, revoked, expired or idle too long.
-// Refreshes last_used_at at most once per config.token_touch_interval_ms.
-Result<Actor> Authenticate(AppContext& ctx, std::string_view secret);
+// Refreshes last_used_at at most once per config.token_touch_interval_ms, unless `refresh` is
+// false (a re-check that is not user activity, such as an open event stream's).
+Result<Actor> Authenticate(AppContext& ctx, std::string_view secret, bool refresh = true);
 
 // Deletes sessions and tokens that expired or were revoked more than a day ago.
 Result<void> PurgeOldTokens(AppContext& ctx);

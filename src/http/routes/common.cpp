@@ -60,24 +60,28 @@ Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req) {
     return std::optional<std::int64_t>(n);
 }
 
+json::object HistoryEntryJson(const app::HistoryEntry& entry) {
+    const auto& e = entry.event;
+    json::value changes = json::parse(e.changes.empty() ? "{}" : e.changes);
+    json::value actor = nullptr;
+    if (!e.actor_id.empty()) {
+        actor = json::object{{"id", e.actor_id}, {"name", entry.actor_name}};
+    }
+    return json::object{
+        {"id", std::to_string(e.seq)},
+        {"at", app::FormatTime(e.at)},
+        {"actor", std::move(actor)},
+        {"entity_type", e.entity_type},
+        {"entity_id", e.entity_id},
+        {"product_id", e.product_id.empty() ? json::value(nullptr) : json::value(e.product_id)},
+        {"action", e.action},
+        {"changes", std::move(changes)}};
+}
+
 Response HistoryAnswer(const app::HistoryPage& page) {
     json::array data;
     for (const auto& entry : page.entries) {
-        const auto& e = entry.event;
-        json::value changes = json::parse(e.changes.empty() ? "{}" : e.changes);
-        json::value actor = nullptr;
-        if (!e.actor_id.empty()) {
-            actor = json::object{{"id", e.actor_id}, {"name", entry.actor_name}};
-        }
-        data.push_back(json::object{
-            {"id", std::to_string(e.seq)},
-            {"at", app::FormatTime(e.at)},
-            {"actor", std::move(actor)},
-            {"entity_type", e.entity_type},
-            {"entity_id", e.entity_id},
-            {"product_id", e.product_id.empty() ? json::value(nullptr) : json::value(e.product_id)},
-            {"action", e.action},
-            {"changes", std::move(changes)}});
+        data.push_back(HistoryEntryJson(entry));
     }
     return PageAnswer(std::move(data), page.next_before ? std::to_string(page.next_before) : "");
 }
@@ -94,6 +98,20 @@ Result<HistoryQuery> ReadHistoryQuery(const Request& req) {
         }
     }
     return q;
+}
+
+std::string_view RequestCredentials(const Request& req) {
+    if (auto auth = req.Header("authorization")) {
+        constexpr std::string_view kBearer = "Bearer ";
+        if (auth->size() > kBearer.size() && auth->substr(0, kBearer.size()) == kBearer) {
+            return auth->substr(kBearer.size());
+        }
+        return {};
+    }
+    if (auto cookie = req.Header("cookie")) {
+        return CookieValue(*cookie, kSessionCookie);
+    }
+    return {};
 }
 
 std::string_view CookieValue(std::string_view header, std::string_view name) {

@@ -30,6 +30,8 @@ Response StaleVersion(const Error& error, const boost::json::object& current);
 // kValidationFailed when present but not a version.
 Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req);
 
+// One history entry: {id, at, actor, entity_type, entity_id, product_id, action, changes}.
+boost::json::object HistoryEntryJson(const app::HistoryEntry& entry);
 // A page of history entries, newest first.
 Response HistoryAnswer(const app::HistoryPage& page);
 // Reads limit and cursor for a history page (the cursor is a sequence number).
@@ -38,6 +40,9 @@ struct HistoryQuery {
     int limit = 50;
 };
 Result<HistoryQuery> ReadHistoryQuery(const Request& req);
+
+// The secret a request presents: the bearer token, else the session cookie; empty if none.
+std::string_view RequestCredentials(const Request& req);
 
 // The value of cookie `name` in a Cookie header, or empty.
 std::string_view CookieValue(std::string_view header, std::string_view name);
@@ -49,6 +54,7 @@ void AddUserRoutes(Router& router);
 void AddTokenRoutes(Router& router);
 void AddProductRoutes(Router& router);
 void AddTeamRoutes(Router& router);
+void AddEventRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

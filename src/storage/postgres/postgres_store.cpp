@@ -1,10 +1,18 @@
 #include "storage/postgres/postgres_store.hpp"
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
+#include <fcntl.h>
 #include <libpq-fe.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include "storage/migrations.hpp"
 #include "storage/sql/sql_store.hpp"
@@ -13,6 +21,12 @@ namespace tl::storage {
 namespace {
 
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+// Every node uses the same keys and channel.
+constexpr int kMigrationLockKey = 7231001;
+constexpr std::string_view kPrepareEventSql =
+    "SELECT pg_advisory_xact_lock(7231002, hashtext(?)), pg_notify('throughline_events', ?)";
+constexpr const char* kListenSql = "LISTEN throughline_events";
 
 // SQLSTATE classes: 23505 unique violation; 40001 serialization failure, 40P01 deadlock,
 // 55P03 lock not available, 57014 statement timeout, class 08 connection exceptions.
@@ -81,12 +95,21 @@ public:
         return n;
     }
 
-    // Any fixed key works as long as every node uses the same one.
     Result<void> LockMigrations() override {
-        return ExecScript("SELECT pg_advisory_lock(7231001)");
+        return ExecScript("SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")");
     }
     Result<void> UnlockMigrations() override {
-        return ExecScript("SELECT pg_advisory_unlock(7231001)");
+        return ExecScript("SELECT pg_advisory_unlock(" + std::to_string(kMigrationLockKey) + ")");
+    }
+
+    // The sequence assigns numbers at insert, not at commit: without the lock, a reader could
+    // see seq 11 committed before seq 10 and skip 10 for good. Holding a per-workspace lock
+    // from the insert to the commit makes the workspace's numbers commit in order. Writes to
+    // different workspaces do not wait for each other. NOTIFY is delivered at commit (and
+    // dropped on rollback); PostgreSQL folds identical ones within a transaction.
+    Result<void> PrepareEventAppend(const std::string& workspace_id) override {
+        TL_TRY(Run(kPrepareEventSql, {workspace_id, workspace_id}));
+        return {};
     }
 
     Result<void> Begin(bool) override { return ExecScript("BEGIN"); }
@@ -150,6 +173,106 @@ private:
     std::unordered_map<std::string, std::string> prepared_;  // SQL text → statement name
 };
 
+std::string TrimmedError(PGconn* conn) {
+    std::string message = PQerrorMessage(conn);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    return message;
+}
+
+// LISTENs on a connection of its own and hands each notification's payload (a workspace id)
+// to the listener. When the connection is lost it reconnects with a growing delay and then
+// reports "" (anything may have changed), since notifications sent meanwhile are gone.
+class PgChangeSubscription final : public ChangeSubscription {
+public:
+    PgChangeSubscription(std::string url, ChangeListener listener)
+        : url_(std::move(url)), listener_(std::move(listener)) {
+        if (::pipe2(stop_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) {
+            stop_pipe_[0] = stop_pipe_[1] = -1;
+        }
+        thread_ = std::thread([this] { Loop(); });
+        // Commits after this constructor returns are heard (unless the server is unreachable
+        // now: then the first connection reports "" when it succeeds).
+        std::unique_lock lock(mu_);
+        cv_.wait_for(lock, std::chrono::seconds(5), [&] { return first_attempt_done_; });
+    }
+    ~PgChangeSubscription() override {
+        stopping_.store(true);
+        if (stop_pipe_[1] >= 0) {
+            char b = 1;
+            [[maybe_unused]] auto n = ::write(stop_pipe_[1], &b, 1);
+        }
+        thread_.join();
+        for (int fd : stop_pipe_) {
+            if (fd >= 0) {
+                ::close(fd);
+            }
+        }
+    }
+
+private:
+    // Waits up to `ms` for `fd` to be readable or for the stop signal; false when stopping.
+    bool Wait(int fd, int ms) {
+        pollfd fds[2] = {{stop_pipe_[0], POLLIN, 0}, {fd, POLLIN, 0}};
+        ::poll(fds, fd >= 0 ? 2 : 1, ms);
+        return !stopping_.load();
+    }
+
+    void Loop() {
+        int delay_ms = 100;
+        bool connected_before = false;
+        while (!stopping_.load()) {
+            PGconn* conn = PQconnectdb(url_.c_str());
+            PQsetNoticeProcessor(
+                conn, [](void*, const char*) {}, nullptr);
+            bool listening = PQstatus(conn) == CONNECTION_OK;
+            if (listening) {
+                ResultPtr res(PQexec(conn, kListenSql), &PQclear);
+                listening = PQresultStatus(res.get()) == PGRES_COMMAND_OK;
+            }
+            if (!connected_before) {
+                std::lock_guard lock(mu_);
+                first_attempt_done_ = true;
+                cv_.notify_all();
+            }
+            if (!listening) {
+                PQfinish(conn);
+                if (!Wait(-1, delay_ms)) {
+                    break;
+                }
+                delay_ms = std::min(delay_ms * 2, 2000);
+                continue;
+            }
+            delay_ms = 100;
+            if (connected_before) {
+                listener_("");
+            }
+            connected_before = true;
+            const int fd = PQsocket(conn);
+            while (Wait(fd, 1000)) {
+                if (PQconsumeInput(conn) == 0) {
+                    break;  // the connection is gone: reconnect
+                }
+                while (PGnotify* n = PQnotifies(conn)) {
+                    listener_(n->extra ? n->extra : "");
+                    PQfreemem(n);
+                }
+            }
+            PQfinish(conn);
+        }
+    }
+
+    std::string url_;
+    ChangeListener listener_;
+    std::atomic<bool> stopping_{false};
+    std::mutex mu_;
+    std::condition_variable cv_;
+    bool first_attempt_done_ = false;  // guarded by mu_
+    int stop_pipe_[2] = {-1, -1};
+    std::thread thread_;
+};
+
 class PgFactory final : public ConnectionFactory {
 public:
     explicit PgFactory(PostgresOptions options) : options_(std::move(options)) {}
@@ -157,14 +280,14 @@ public:
     Result<std::unique_ptr<Connection>> Open() override {
         PGconn* conn = PQconnectdb(options_.url.c_str());
         if (PQstatus(conn) != CONNECTION_OK) {
-            std::string message = PQerrorMessage(conn);
+            std::string message = TrimmedError(conn);
             PQfinish(conn);
-            while (!message.empty() && message.back() == '\n') {
-                message.pop_back();
-            }
             return Fail(
                 MakeError(ErrorCode::kUnavailable, "cannot connect to PostgreSQL: " + message));
         }
+        // Server notices (a restart's "terminating connection") are not ours to print.
+        PQsetNoticeProcessor(
+            conn, [](void*, const char*) {}, nullptr);
         auto c = std::make_unique<PgConnection>(conn);
         TL_TRY(c->ExecScript(
             "SET statement_timeout = " + std::to_string(options_.statement_timeout_ms) +
@@ -175,6 +298,9 @@ public:
     std::string Backend() const override { return "postgres"; }
     std::string AdaptSchemaSql(std::string_view sql) const override {
         return PostgresSchemaSql(sql);
+    }
+    std::unique_ptr<ChangeSubscription> SubscribeToChanges(ChangeListener listener) override {
+        return std::make_unique<PgChangeSubscription>(options_.url, std::move(listener));
     }
 
 private:

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/result.hpp"
+#include "storage/store.hpp"
 
 namespace tl::storage {
 
@@ -56,9 +57,20 @@ public:
     virtual Result<void> LockMigrations() { return {}; }
     virtual Result<void> UnlockMigrations() { return {}; }
 
+    // Called in the transaction before an event of the workspace is appended. PostgreSQL takes a
+    // per-workspace transaction lock (so sequence numbers commit in order) and queues a NOTIFY
+    // that other nodes receive when the transaction commits. SQLite needs neither.
+    virtual Result<void> PrepareEventAppend(const std::string& /*workspace_id*/) { return {}; }
+
     virtual Result<void> Begin(bool write) = 0;
     virtual Result<void> Commit() = 0;
     virtual Result<void> Rollback() = 0;
+};
+
+// Delivers change notifications from other processes until destroyed.
+class ChangeSubscription {
+public:
+    virtual ~ChangeSubscription() = default;
 };
 
 class ConnectionFactory {
@@ -68,6 +80,12 @@ public:
     virtual std::string Backend() const = 0;
     // A migration's portable SQL in this dialect; only real differences are rewritten.
     virtual std::string AdaptSchemaSql(std::string_view sql) const { return std::string(sql); }
+    // Subscribes to the changes committed by every process sharing the database (PostgreSQL:
+    // LISTEN), returning once listening. nullptr: the database has no such channel and only
+    // this process writes to it, so the store announces its own commits.
+    virtual std::unique_ptr<ChangeSubscription> SubscribeToChanges(ChangeListener /*listener*/) {
+        return nullptr;
+    }
 };
 
 }  // namespace tl::storage

@@ -1,4 +1,5 @@
 // The append-only event log.
+#include <algorithm>
 #include <limits>
 
 #include "storage/sql/sql_tx.hpp"
@@ -18,9 +19,35 @@ constexpr std::string_view kListEventsOfEntity =
     "FROM events WHERE workspace_id = ? AND entity_type = ? AND entity_id = ? AND seq < ? "
     "ORDER BY seq DESC LIMIT ?";
 
+constexpr std::string_view kListEventsAfter =
+    "SELECT seq, workspace_id, product_id, entity_type, entity_id, action, actor_id, at, changes "
+    "FROM events WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+constexpr std::string_view kLatestEventSeq =
+    "SELECT COALESCE(MAX(seq), 0) FROM events WHERE workspace_id = ?";
+
+std::vector<domain::AuditEvent> EventsFromRows(const std::vector<SqlRow>& rows) {
+    std::vector<domain::AuditEvent> events;
+    events.reserve(rows.size());
+    for (const auto& r : rows) {
+        domain::AuditEvent e;
+        e.seq = r.Int(0);
+        e.workspace_id = r.Text(1);
+        e.product_id = r.Text(2);
+        e.entity_type = r.Text(3);
+        e.entity_id = r.Text(4);
+        e.action = r.Text(5);
+        e.actor_id = r.Text(6);
+        e.at = r.Int(7);
+        e.changes = r.Text(8);
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
 }  // namespace
 
 Result<void> SqlTx::AppendEvent(domain::AuditEvent& e) {
+    TL_TRY(conn_.PrepareEventAppend(e.workspace_id));
     TL_ASSIGN_OR_RETURN(auto rows,
                         conn_.Query(kInsertEvent,
                                     {e.workspace_id,
@@ -32,6 +59,10 @@ Result<void> SqlTx::AppendEvent(domain::AuditEvent& e) {
                                      e.at,
                                      e.changes}));
     e.seq = rows.at(0).Int(0);
+    if (std::find(event_workspaces_.begin(), event_workspaces_.end(), e.workspace_id) ==
+        event_workspaces_.end()) {
+        event_workspaces_.push_back(e.workspace_id);
+    }
     return {};
 }
 
@@ -50,21 +81,20 @@ Result<std::vector<domain::AuditEvent>> SqlTx::ListEvents(const std::string& wor
                            before,
                            std::int64_t{filter.limit}});
     TL_TRY(rows);
-    std::vector<domain::AuditEvent> events;
-    for (const auto& r : *rows) {
-        domain::AuditEvent e;
-        e.seq = r.Int(0);
-        e.workspace_id = r.Text(1);
-        e.product_id = r.Text(2);
-        e.entity_type = r.Text(3);
-        e.entity_id = r.Text(4);
-        e.action = r.Text(5);
-        e.actor_id = r.Text(6);
-        e.at = r.Int(7);
-        e.changes = r.Text(8);
-        events.push_back(std::move(e));
-    }
-    return events;
+    return EventsFromRows(*rows);
+}
+
+Result<std::vector<domain::AuditEvent>> SqlTx::ListEventsAfter(const std::string& workspace_id,
+                                                               std::int64_t after_seq,
+                                                               int limit) {
+    TL_ASSIGN_OR_RETURN(
+        auto rows, conn_.Query(kListEventsAfter, {workspace_id, after_seq, std::int64_t{limit}}));
+    return EventsFromRows(rows);
+}
+
+Result<std::int64_t> SqlTx::LatestEventSeq(const std::string& workspace_id) {
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kLatestEventSeq, {workspace_id}));
+    return rows.empty() ? 0 : rows.front().Int(0);
 }
 
 }  // namespace tl::storage

@@ -31,17 +31,31 @@ SqlStore::SqlStore(std::unique_ptr<ConnectionFactory> factory,
       migrations_(migrations),
       max_connections_(max_connections == 0 ? 1 : max_connections) {}
 
-SqlStore::~SqlStore() = default;
+SqlStore::~SqlStore() { SetChangeListener({}); }
 
 std::string SqlStore::Backend() const { return factory_->Backend(); }
 
-Result<std::unique_ptr<Connection>> SqlStore::Acquire() {
+void SqlStore::SetChangeListener(ChangeListener listener) {
+    std::unique_ptr<ChangeSubscription> old;
+    {
+        std::lock_guard lock(listener_mu_);
+        old = std::move(subscription_);
+    }
+    old.reset();  // joins the notification thread outside the lock
+    std::lock_guard lock(listener_mu_);
+    listener_ = std::move(listener);
+    if (listener_) {
+        subscription_ = factory_->SubscribeToChanges(listener_);
+    }
+}
+
+Result<SqlStore::Pooled> SqlStore::Acquire() {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [&] { return !idle_.empty() || open_ < max_connections_; });
     if (!idle_.empty()) {
         auto conn = std::move(idle_.back());
         idle_.pop_back();
-        return conn;
+        return Pooled{std::move(conn), true};
     }
     ++open_;
     lock.unlock();
@@ -50,8 +64,9 @@ Result<std::unique_ptr<Connection>> SqlStore::Acquire() {
         std::lock_guard relock(mu_);
         --open_;
         cv_.notify_one();
+        return Fail(conn.error());
     }
-    return conn;
+    return Pooled{std::move(*conn), false};
 }
 
 void SqlStore::Release(std::unique_ptr<Connection> conn) {
@@ -65,15 +80,28 @@ void SqlStore::Release(std::unique_ptr<Connection> conn) {
 }
 
 Result<void> SqlStore::Run(bool write, const std::function<Result<void>(Tx&)>& fn) {
-    TL_ASSIGN_OR_RETURN(auto conn, Acquire());
-    if (auto begun = conn->Begin(write); !begun) {
+    std::unique_ptr<Connection> conn;
+    // An idle connection may have died with the server it talked to (a restart, a failover):
+    // BEGIN then fails before anything ran, so the transaction starts again on a new
+    // connection. Every idle connection may be dead, hence up to the pool size plus one tries.
+    for (std::size_t attempt = 0;; ++attempt) {
+        TL_ASSIGN_OR_RETURN(auto pooled, Acquire());
+        auto begun = pooled.conn->Begin(write);
+        if (begun) {
+            conn = std::move(pooled.conn);
+            break;
+        }
         Release(nullptr);
-        return begun;
+        if (!pooled.reused || attempt >= max_connections_) {
+            return begun;
+        }
     }
     Result<void> result;
+    std::vector<std::string> announce;
     try {
         SqlTx tx(*conn);
         result = fn(tx);
+        announce = tx.event_workspaces();
     } catch (...) {
         bool clean = static_cast<bool>(conn->Rollback());
         Release(clean ? std::move(conn) : nullptr);
@@ -92,6 +120,14 @@ Result<void> SqlStore::Run(bool write, const std::function<Result<void>(Tx&)>& f
         }
     }
     Release(std::move(conn));
+    if (result && !announce.empty()) {
+        std::lock_guard lock(listener_mu_);
+        if (listener_ && !subscription_) {
+            for (const auto& workspace_id : announce) {
+                listener_(workspace_id);
+            }
+        }
+    }
     return result;
 }
 
@@ -100,7 +136,8 @@ Result<void> SqlStore::Read(const std::function<Result<void>(Tx&)>& fn) { return
 Result<void> SqlStore::Write(const std::function<Result<void>(Tx&)>& fn) { return Run(true, fn); }
 
 Result<std::vector<int>> SqlStore::AppliedMigrations() {
-    TL_ASSIGN_OR_RETURN(auto conn, Acquire());
+    TL_ASSIGN_OR_RETURN(auto pooled, Acquire());
+    auto conn = std::move(pooled.conn);
     std::vector<int> versions;
     auto ensured = conn->ExecScript(kCreateMigrationsTable);
     Result<std::vector<SqlRow>> rows =
@@ -114,7 +151,8 @@ Result<std::vector<int>> SqlStore::AppliedMigrations() {
 }
 
 Result<void> SqlStore::Migrate() {
-    TL_ASSIGN_OR_RETURN(auto conn, Acquire());
+    TL_ASSIGN_OR_RETURN(auto pooled, Acquire());
+    auto conn = std::move(pooled.conn);
     auto run = [&]() -> Result<void> {
         TL_TRY(conn->ExecScript(kCreateMigrationsTable));
         for (const auto& m : migrations_) {

@@ -27,9 +27,14 @@ public:
     Result<void> Read(const std::function<Result<void>(Tx&)>& fn) override;
     Result<void> Write(const std::function<Result<void>(Tx&)>& fn) override;
     std::string Backend() const override;
+    void SetChangeListener(ChangeListener listener) override;
 
 private:
-    Result<std::unique_ptr<Connection>> Acquire();
+    struct Pooled {
+        std::unique_ptr<Connection> conn;
+        bool reused = false;  // came from the idle pool (may have broken meanwhile)
+    };
+    Result<Pooled> Acquire();
     void Release(std::unique_ptr<Connection> conn);
     Result<void> Run(bool write, const std::function<Result<void>(Tx&)>& fn);
 
@@ -40,6 +45,12 @@ private:
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Connection>> idle_;
     std::size_t open_ = 0;
+
+    // Change notifications: from the database's own channel when the factory has one,
+    // otherwise announced by Run() after each commit that appended events.
+    std::mutex listener_mu_;
+    ChangeListener listener_;
+    std::unique_ptr<ChangeSubscription> subscription_;
 };
 
 }  // namespace tl::storage

@@ -76,12 +76,20 @@ public:
     Result<void> AppendEvent(domain::AuditEvent& e) override;
     Result<std::vector<domain::AuditEvent>> ListEvents(const std::string& workspace_id,
                                                        const EventFilter& filter) override;
+    Result<std::vector<domain::AuditEvent>> ListEventsAfter(const std::string& workspace_id,
+                                                            std::int64_t after_seq,
+                                                            int limit) override;
+    Result<std::int64_t> LatestEventSeq(const std::string& workspace_id) override;
+
+    // The workspaces this transaction appended events to (announced after commit).
+    const std::vector<std::string>& event_workspaces() const { return event_workspaces_; }
 
 private:
     Result<void> WriteTeamMembers(const domain::Team& t);
     Result<void> LoadTeamMembers(const std::string& workspace_id, domain::Team& t);
 
     Connection& conn_;
+    std::vector<std::string> event_workspaces_;
 };
 
 // A user from nine columns starting at `first`: id, workspace_id, email, name, password_hash,

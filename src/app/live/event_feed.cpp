@@ -1,0 +1,76 @@
+#include "app/live/event_feed.hpp"
+
+#include "app/access.hpp"
+#include "domain/role.hpp"
+
+namespace tl::app {
+
+bool EventVisibleTo(const domain::AuditEvent& e,
+                    const Actor& actor,
+                    const std::vector<domain::RoleAssignment>& actor_roles) {
+    if (e.workspace_id != actor.workspace_id) {
+        return false;
+    }
+    // Teams are listed to every member of the workspace, whichever product they work on.
+    if (e.entity_type == "team") {
+        return true;
+    }
+    if (!e.product_id.empty()) {
+        std::vector<domain::Role> roles;
+        for (const auto& a : actor_roles) {
+            if (a.product_id == e.product_id) {
+                roles.push_back(a.role);
+            }
+        }
+        return domain::Allows(roles, actor.is_admin, domain::Action::kProductRead);
+    }
+    if (e.entity_type == "user") {
+        return actor.is_admin || e.entity_id == actor.user_id;
+    }
+    if (e.entity_type == "api_token") {
+        return actor.is_admin || e.actor_id == actor.user_id;
+    }
+    return true;
+}
+
+Result<std::int64_t> OpenFeed(AppContext& ctx, const Actor& actor, const std::string& product_id) {
+    std::int64_t head = 0;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        if (!product_id.empty()) {
+            TL_TRY(AuthorizeProduct(tx, actor, product_id, domain::Action::kProductRead));
+        }
+        TL_ASSIGN_OR_RETURN(head, tx.LatestEventSeq(actor.workspace_id));
+        return {};
+    }));
+    return head;
+}
+
+Result<FeedBatch> ReadFeed(AppContext& ctx,
+                           const Actor& actor,
+                           const std::string& product_id,
+                           std::int64_t after,
+                           int limit) {
+    FeedBatch batch;
+    batch.cursor = after;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto events, tx.ListEventsAfter(actor.workspace_id, after, limit));
+        if (events.empty()) {
+            return {};
+        }
+        batch.cursor = events.back().seq;
+        batch.more = static_cast<int>(events.size()) >= limit;
+        TL_ASSIGN_OR_RETURN(auto roles, tx.ListRolesOfUser(actor.workspace_id, actor.user_id));
+        std::vector<domain::AuditEvent> visible;
+        for (auto& e : events) {
+            if ((product_id.empty() || e.product_id == product_id) &&
+                EventVisibleTo(e, actor, roles)) {
+                visible.push_back(std::move(e));
+            }
+        }
+        batch.entries = WithActorNames(tx, actor.workspace_id, std::move(visible));
+        return {};
+    }));
+    return batch;
+}
+
+}  // namespace tl::app

@@ -1,0 +1,43 @@
+// EventFeed: the live view of a workspace's event log for one user — the events after a
+// cursor that the user may see, in sequence order. The log is durable and shared by every
+// node, so any node can resume a client from its last sequence number.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/history.hpp"
+#include "domain/audit_event.hpp"
+#include "domain/role_assignment.hpp"
+
+namespace tl::app {
+
+struct FeedBatch {
+    std::vector<HistoryEntry> entries;  // visible events, oldest first
+    std::int64_t cursor = 0;            // the last sequence number read (visible or not)
+    bool more = false;                  // the read stopped at its limit
+};
+
+// Whether `actor` may see `e`: team and workspace events every member's (teams are listed to
+// all); a product's other events need product.read on it (the role matrix); a user's events
+// are the admin's and that user's own; an API token's, its owner's and the admin's.
+bool EventVisibleTo(const domain::AuditEvent& e,
+                    const Actor& actor,
+                    const std::vector<domain::RoleAssignment>& actor_roles);
+
+// Where a new feed starts: after the workspace's newest event. With `product_id`, checks the
+// product is readable (kNotFound / kForbidden as for the product itself).
+Result<std::int64_t> OpenFeed(AppContext& ctx, const Actor& actor, const std::string& product_id);
+
+// Reads at most `limit` events after `after` and keeps those the actor may see (and, with
+// `product_id`, those of that product). Roles are read afresh on each call, so a role granted
+// or revoked applies to the next batch.
+Result<FeedBatch> ReadFeed(AppContext& ctx,
+                           const Actor& actor,
+                           const std::string& product_id,
+                           std::int64_t after,
+                           int limit);
+
+}  // namespace tl::app
