@@ -89,8 +89,21 @@ public:
         return ExecScript("SELECT pg_advisory_unlock(7231001)");
     }
 
-    Result<void> Begin(bool) override { return ExecScript("BEGIN"); }
-    Result<void> Commit() override { return ExecScript("COMMIT"); }
+    // A read runs its statements without BEGIN/COMMIT: under PostgreSQL's default READ
+    // COMMITTED every statement takes its own snapshot anyway, so the transaction added two
+    // network round trips and no consistency. Writes keep their transaction.
+    Result<void> Begin(bool write) override {
+        if (!write) {
+            return {};
+        }
+        return ExecScript("BEGIN");
+    }
+    Result<void> Commit() override {
+        if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+            return {};  // a read: nothing to commit
+        }
+        return ExecScript("COMMIT");
+    }
     Result<void> Rollback() override {
         if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
             return {};
