@@ -1,14 +1,32 @@
 #!/usr/bin/env bash
-# The benchmark suite: micro-benchmarks of hot paths (Google Benchmark), then HTTP load with
-# wrk against a release server on loopback (GET /healthz and GET /api/v1/products/{id} with a
-# token), and the server's cold start. Traffic stays on 127.0.0.1 and every run is bounded.
+# The benchmark suite: micro-benchmarks of hot paths (Google Benchmark), then, for each storage
+# backend, the server's cold start, HTTP load with wrk against a release server on loopback
+# (GET /healthz and GET /api/v1/products/{id} with a token) and its RSS afterwards.
 #
-#   BENCH_DURATION=10s BENCH_CONNECTIONS=16 scripts/bench.sh
+# Backends: `sqlite` (embedded, a fresh --data-dir) and `postgres` (a throwaway PostgreSQL 15
+# this script starts itself: initdb into a temp dir, pg_ctl on a free loopback port, stopped
+# and removed at exit even on failure). PostgreSQL runs with its default settings (fsync and
+# synchronous_commit on); the settings that matter are printed with the results.
+# Traffic stays on 127.0.0.1 and every run is bounded.
+#
+#   BENCH_DURATION=10s BENCH_CONNECTIONS=16 BENCH_BACKENDS="sqlite postgres" scripts/bench.sh
+#   BENCH_PORT=0 (server port; 0 picks a free one)   BENCH_PG_BIN=/usr/lib/postgresql/15/bin
+#   CMAKE_BUILD_PARALLEL_LEVEL=2 limits the build's parallel jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${BENCH_DURATION:-10s}
 connections=${BENCH_CONNECTIONS:-16}
-port=${BENCH_PORT:-18181}
+fixed_port=${BENCH_PORT:-0}
+backends=${BENCH_BACKENDS:-sqlite postgres}
+pg_bin=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
+start_timeout_s=60
+
+for backend in $backends; do
+  case "$backend" in
+    sqlite | postgres) ;;
+    *) echo "bench: unknown backend '$backend' in BENCH_BACKENDS (sqlite, postgres)" >&2; exit 2 ;;
+  esac
+done
 
 cmake --preset release >/dev/null
 cmake --build --preset release
@@ -17,36 +35,155 @@ bin=build/release/throughline
 echo "== micro-benchmarks"
 build/release/bench/tl_bench --benchmark_min_time=0.2
 
-data=$(mktemp -d)
+work=$(mktemp -d -t tl-bench-XXXXXX)
 server_pid=""
+pg_dir=""
+pg_as=()
+if [ "$(id -u)" -eq 0 ]; then
+  pg_as=(runuser -u postgres --)  # initdb refuses root
+fi
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    if [ -f "$pg_dir/data/postmaster.pid" ]; then
+      "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 ||
+        true
+    fi
+    rm -rf "$pg_dir"
+    pg_dir=""
+  fi
+}
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$data"
+  stop_server
+  stop_postgres
+  rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-echo "== cold start (migrate + demo seed on an empty database, then a warm restart)"
-for run in first warm; do
-  start=$(date +%s%N)
-  "$bin" serve --port "$port" --data-dir "$data" --demo --access-log=false >"$data/server.log" 2>&1 &
-  server_pid=$!
-  until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.005; done
-  echo "  $run start: $(( ($(date +%s%N) - start) / 1000000 )) ms to first /healthz answer"
-  if [ "$run" = first ]; then
-    kill "$server_pid"; wait "$server_pid" || true
+# A loopback port nothing listens on (a connect attempt is refused).
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  echo "bench: no free loopback port found" >&2
+  return 1
+}
+
+# Waits until the server prints its port and answers /healthz there; sets port. Fails if the
+# server exits or takes longer than the timeout.
+wait_healthy() {
+  local deadline=$((SECONDS + start_timeout_s))
+  port=""
+  until [ -n "$port" ] && curl -sf --max-time 2 "http://127.0.0.1:$port/healthz" >/dev/null; do
+    if [ -z "$port" ]; then
+      port=$(sed -nE 's|.* listening on http://[^ ]*:([0-9]+)$|\1|p' "$work/server.log")
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "bench: the server exited; its log:" >&2
+      cat "$work/server.log" >&2
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "bench: no /healthz answer within ${start_timeout_s}s" >&2
+      return 1
+    fi
+    sleep 0.005
+  done
+}
+
+# A throwaway PostgreSQL with default settings on a free loopback port; sets pg_url.
+start_postgres() {
+  pg_dir=$(mktemp -d -t tl-bench-pg-XXXXXX)
+  local pg_port
+  pg_port=$(free_port)
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$pg_dir"
   fi
+  # --no-sync only skips initdb's final flush of the fresh files; the server keeps fsync on.
+  "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U tl -E UTF8 --locale=C --no-sync \
+    >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; return 1; }
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null ||
+    { cat "$pg_dir/server.log" >&2; return 1; }
+  psql -X -q -h 127.0.0.1 -p "$pg_port" -U tl -d postgres -c 'CREATE DATABASE throughline_bench'
+  pg_url="postgres://tl@127.0.0.1:$pg_port/throughline_bench"
+  echo "  $(psql -X -At -h 127.0.0.1 -p "$pg_port" -U tl -d postgres -c 'SHOW server_version')" \
+    "on 127.0.0.1:$pg_port, default settings:" \
+    "$(psql -X -At -F= -h 127.0.0.1 -p "$pg_port" -U tl -d postgres -c \
+      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit',
+       'shared_buffers', 'max_connections') ORDER BY name" | paste -sd ' ')" \
+    "(shared_buffers in 8 kB pages)"
+}
+
+# wrk against one URL; prints the interesting lines and records "req/s p99" for the summary.
+load() {
+  local label=$1 url=$2
+  shift 2
+  echo "-- wrk -t2 -c$connections -d$duration $label"
+  local out
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url")
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors" <<<"$out"
+  summary+=("$(printf '%-9s %-34s %10s req/s  p50 %-9s p99 %s' "$backend" "$label" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")")")
+}
+
+summary=()
+for backend in $backends; do
+  db_args=(--data-dir "$work/data")
+  if [ "$backend" = postgres ]; then
+    echo "==== backend: postgres (throwaway PostgreSQL, server with --db postgres://...)"
+    start_postgres
+    db_args=(--db "$pg_url")
+  else
+    echo "==== backend: sqlite (embedded, WAL, --durability normal)"
+    rm -rf "$work/data"
+  fi
+
+  echo "-- cold start (migrate + demo seed on an empty database, then a warm restart)"
+  for run in first warm; do
+    start=$(date +%s%N)
+    "$bin" serve --bind 127.0.0.1 --port "$fixed_port" "${db_args[@]}" --demo --access-log=false \
+      >"$work/server.log" 2>&1 &
+    server_pid=$!
+    wait_healthy
+    echo "  $run start: $((($(date +%s%N) - start) / 1000000)) ms to first /healthz answer"
+    if [ "$run" = first ]; then
+      stop_server
+    fi
+  done
+
+  token=$(curl -sf --max-time 10 -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
+    -d '{"email":"alice@skylift.example","password":"demo"}' |
+    sed -E 's/.*"token":"([^"]+)".*/\1/')
+  product=$(curl -sf --max-time 10 "http://127.0.0.1:$port/api/v1/products" \
+    -H "Authorization: Bearer $token" | sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
+  if [[ -z "$product" || "$product" == *[\"{}]* ]]; then
+    echo "bench: could not log in as the demo PM and find a product" >&2
+    exit 1
+  fi
+
+  load "GET /healthz" "http://127.0.0.1:$port/healthz"
+  load "GET /api/v1/products/{id} (bearer)" "http://127.0.0.1:$port/api/v1/products/$product" \
+    -H "Authorization: Bearer $token"
+  echo "-- server RSS after load: $(ps -o rss= -p "$server_pid" | awk '{printf "%.1f MiB", $1/1024}')"
+  stop_server
+  stop_postgres
 done
 
-token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
-  -d '{"email":"alice@skylift.example","password":"demo"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-product=$(curl -sf "http://127.0.0.1:$port/api/v1/products" -H "Authorization: Bearer $token" |
-  sed -E 's/^\{"data":\[\{"id":"([^"]+)".*/\1/')
-
-echo "== wrk -t2 -c$connections -d$duration GET /healthz"
-wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/healthz" |
-  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
-echo "== wrk -t2 -c$connections -d$duration GET /api/v1/products/{id} (bearer token)"
-wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" \
-  "http://127.0.0.1:$port/api/v1/products/$product" |
-  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
-echo "== server RSS after load: $(ps -o rss= -p "$server_pid" | awk '{printf "%.1f MiB", $1/1024}')"
+echo "==== summary (wrk -t2 -c$connections -d$duration, loopback)"
+printf '%s\n' "${summary[@]}"

@@ -1,8 +1,10 @@
 // Store: the persistence interface. app/ sees storage only through this header.
 //
-// All reads and writes happen inside a transaction: Read() and Write() run a callback with a
-// Tx, committing when it returns success and rolling back when it returns an error (or
-// throws). Every query is scoped by workspace_id. Driver failures come back as kUnavailable
+// Read() and Write() run a callback with a Tx. A Write is one transaction, committed when
+// the callback returns success and rolled back when it returns an error (or throws). A Read
+// sees committed data only; it is one snapshot on SQLite, but on PostgreSQL (READ COMMITTED,
+// no BEGIN) each statement sees its own, so do not rely on a snapshot across a Read's
+// queries. Every query is scoped by workspace_id. Driver failures come back as kUnavailable
 // (busy, gone) or kInternal; uniqueness violations as kConflict. No driver type leaks out.
 //
 // Thread-safety: a Store is shared by all server threads; a Tx belongs to one thread for the

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <latch>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -603,6 +604,67 @@ INSTANTIATE_TEST_SUITE_P(Backends,
                                  return s ? std::move(*s) : nullptr;
                              }}),
                          [](const auto& info) { return info.param.name; });
+
+// After a server restart, every pooled connection is dead: a transaction on one answers
+// kUnavailable (503 upstream), never kInternal, the dead connection is dropped, and the
+// store is back once fresh connections open. Reads (which run without BEGIN) and writes alike.
+// Every pooled connection dies with a restart; the pool notices before using one, so once the
+// server is back no request fails.
+TEST(PostgresReconnect, DeadPooledConnectionsAreReplacedBeforeUse) {
+    Server().CreateDatabase("reconnect");
+    PostgresOptions o;
+    o.url = Server().Url("reconnect");
+    o.max_connections = 3;
+    auto opened = OpenPostgresStore(o);
+    ASSERT_TRUE(opened) << opened.error().message;
+    Store& store = **opened;
+    ASSERT_TRUE(store.Migrate());
+    ASSERT_TRUE(store.Write([](Tx& tx) { return tx.InsertWorkspace({"ws1", "One", 1}); }));
+    auto count = [&store]() -> Result<std::int64_t> {
+        std::int64_t n = 0;
+        TL_TRY(store.Read([&](Tx& tx) -> Result<void> {
+            TL_ASSIGN_OR_RETURN(n, tx.CountWorkspaces());
+            return {};
+        }));
+        return n;
+    };
+    // Fill the pool with three idle connections: three reads held open at once.
+    std::latch inside(3);
+    std::vector<std::thread> readers;
+    for (int i = 0; i < 3; ++i) {
+        readers.emplace_back([&] {
+            EXPECT_TRUE(store.Read([&](Tx& tx) -> Result<void> {
+                inside.arrive_and_wait();
+                TL_TRY(tx.CountWorkspaces());
+                return {};
+            }));
+        });
+    }
+    for (auto& t : readers) {
+        t.join();
+    }
+
+    Server().Restart();
+
+    int failed = 0;
+    Result<std::int64_t> n = Fail(MakeError(ErrorCode::kInternal, "not run"));
+    for (int attempt = 0; attempt < 5 && !n; ++attempt) {
+        n = count();
+        if (!n) {
+            EXPECT_EQ(n.error().code, ErrorCode::kUnavailable) << n.error().message;
+            ++failed;
+        }
+    }
+    ASSERT_TRUE(n) << n.error().message;
+    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(failed, 0);
+    Server().Restart();
+    auto wrote = store.Write([](Tx& tx) { return tx.InsertWorkspace({"ws2", "Two", 2}); });
+    ASSERT_TRUE(wrote) << wrote.error().message;
+    n = count();
+    ASSERT_TRUE(n) << n.error().message;
+    EXPECT_EQ(*n, 2);
+}
 
 TEST(PostgresDialect, RewritesTheAutoIncrementKeyOnly) {
     EXPECT_EQ(

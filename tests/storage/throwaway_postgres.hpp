@@ -61,6 +61,11 @@ public:
             " -U tl -d postgres -c 'CREATE DATABASE \"" + db + "\"' >/dev/null");
     }
     int port() const { return port_; }
+    // Stops the server (ending every client connection) and starts it again on the same port.
+    void Restart() const {
+        Run(as_ + "/usr/lib/postgresql/15/bin/pg_ctl -D '" + dir_ +
+            "/data' -m fast -w restart >/dev/null");
+    }
 
 private:
     static int FreePort() {

@@ -48,6 +48,14 @@ Error PgError(PGconn* conn, const PGresult* res, std::string_view context) {
     return MakeError(ErrorCode::kInternal, std::move(message));
 }
 
+std::string TrimmedError(PGconn* conn) {
+    std::string message = PQerrorMessage(conn);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    return message;
+}
+
 class PgConnection final : public Connection {
 public:
     explicit PgConnection(PGconn* conn) : conn_(conn) {}
@@ -112,8 +120,25 @@ public:
         return {};
     }
 
-    Result<void> Begin(bool) override { return ExecScript("BEGIN"); }
-    Result<void> Commit() override { return ExecScript("COMMIT"); }
+    // A read runs its statements without BEGIN/COMMIT: under PostgreSQL's default READ
+    // COMMITTED every statement takes its own snapshot anyway, so the transaction added two
+    // network round trips and no consistency. Writes keep their transaction.
+    Result<void> Begin(bool write) override {
+        if (!Alive()) {
+            return Fail(MakeError(ErrorCode::kUnavailable,
+                                  "the PostgreSQL connection was lost: " + TrimmedError(conn_)));
+        }
+        if (!write) {
+            return {};
+        }
+        return ExecScript("BEGIN");
+    }
+    Result<void> Commit() override {
+        if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+            return {};  // a read: nothing to commit
+        }
+        return ExecScript("COMMIT");
+    }
     Result<void> Rollback() override {
         if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
             return {};
@@ -122,6 +147,18 @@ public:
     }
 
 private:
+    // An idle pooled connection whose server went away (restart, failover, crash) has a
+    // readable socket: the server's farewell and the end of the stream. Nothing else arrives
+    // unasked on a pool connection (it does not LISTEN), so a readable idle socket means the
+    // connection is replaced; at worst that costs a reconnect, never a failed request.
+    bool Alive() {
+        if (PQstatus(conn_) != CONNECTION_OK) {
+            return false;
+        }
+        pollfd p{PQsocket(conn_), POLLIN, 0};
+        return ::poll(&p, 1, 0) == 0;
+    }
+
     Result<ResultPtr> Run(std::string_view sql, const SqlParams& params) {
         std::string key(sql);
         auto it = prepared_.find(key);
@@ -172,14 +209,6 @@ private:
     PGconn* conn_;
     std::unordered_map<std::string, std::string> prepared_;  // SQL text → statement name
 };
-
-std::string TrimmedError(PGconn* conn) {
-    std::string message = PQerrorMessage(conn);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-        message.pop_back();
-    }
-    return message;
-}
 
 // LISTENs on a connection of its own and hands each notification's payload (a workspace id)
 // to the listener. When the connection is lost it reconnects with a growing delay and then
