@@ -136,6 +136,12 @@ public:
     virtual Result<std::vector<domain::Team>> ListTeams(const std::string& workspace_id,
                                                         const Page& page) = 0;
 
+    // Serialises the writers that lock the same `scope` (e.g. "ranks:<product id>" while
+    // rebalancing a backlog's rank keys) until this transaction ends, across every node: on
+    // PostgreSQL a transaction advisory lock, on SQLite nothing more than the write
+    // transaction, which already excludes every other writer.
+    virtual Result<void> LockScope(const std::string& scope) = 0;
+
     // The event log. AppendEvent assigns e.seq. Within a workspace, sequence numbers become
     // visible in increasing order: a reader that has seen seq N never later finds a new event
     // below N (on PostgreSQL the append takes a per-workspace lock held until commit).

@@ -451,6 +451,40 @@ TEST_P(StoreContract, ConcurrentAppendsBecomeVisibleInSequenceOrder) {
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
 }
 
+// Read-modify-write under a scope lock, from several threads (on PostgreSQL, several
+// connections, as several nodes would): no writer ever sees a stale version.
+TEST_P(StoreContract, ScopeLockSerialisesReadModifyWrite) {
+    constexpr int kThreads = 4;
+    constexpr int kEach = 15;
+    std::atomic<int> stale{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < kEach; ++i) {
+                auto r = store_->Write([&](Tx& tx) -> Result<void> {
+                    TL_TRY(tx.LockScope("ranks:p1"));
+                    TL_ASSIGN_OR_RETURN(auto p, tx.GetProduct("ws1", "p1"));
+                    const std::int64_t seen = p.version;
+                    ++p.version;
+                    return tx.UpdateProduct(p, seen);
+                });
+                if (!r) {
+                    stale.fetch_add(1);
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(stale.load(), 0);
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto p, tx.GetProduct("ws1", "p1"));
+        EXPECT_EQ(p.version, Product("p1", "ws1", "DRN").version + kThreads * kEach);
+        return {};
+    }));
+}
+
 TEST_P(StoreContract, TokensAreFoundByHashAndRevoked) {
     domain::AuthToken t{"t1", "ws1", "u1", domain::TokenKind::kApi, "ci", "abc123", 1, 0, 1, 0};
     ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.InsertToken(t); }));

@@ -26,6 +26,7 @@ using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 constexpr int kMigrationLockKey = 7231001;
 constexpr std::string_view kPrepareEventSql =
     "SELECT pg_advisory_xact_lock(7231002, hashtext(?)), pg_notify('throughline_events', ?)";
+constexpr std::string_view kLockScopeSql = "SELECT pg_advisory_xact_lock(7231003, hashtext(?))";
 constexpr const char* kListenSql = "LISTEN throughline_events";
 
 // SQLSTATE classes: 23505 unique violation; 40001 serialization failure, 40P01 deadlock,
@@ -123,6 +124,12 @@ public:
     // A read runs its statements without BEGIN/COMMIT: under PostgreSQL's default READ
     // COMMITTED every statement takes its own snapshot anyway, so the transaction added two
     // network round trips and no consistency. Writes keep their transaction.
+    // Two scopes may share a hash: they then wait for each other, which is safe, only slower.
+    Result<void> LockScope(const std::string& scope) override {
+        TL_TRY(Run(kLockScopeSql, {scope}));
+        return {};
+    }
+
     Result<void> Begin(bool write) override {
         if (!Alive()) {
             return Fail(MakeError(ErrorCode::kUnavailable,

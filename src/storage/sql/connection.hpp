@@ -61,6 +61,9 @@ public:
     // per-workspace transaction lock (so sequence numbers commit in order) and queues a NOTIFY
     // that other nodes receive when the transaction commits. SQLite needs neither.
     virtual Result<void> PrepareEventAppend(const std::string& /*workspace_id*/) { return {}; }
+    // Tx::LockScope: held until the transaction ends. SQLite's write transaction already
+    // excludes every other writer.
+    virtual Result<void> LockScope(const std::string& /*scope*/) { return {}; }
 
     virtual Result<void> Begin(bool write) = 0;
     virtual Result<void> Commit() = 0;

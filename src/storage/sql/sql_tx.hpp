@@ -73,6 +73,8 @@ public:
     Result<std::vector<domain::Team>> ListTeams(const std::string& workspace_id,
                                                 const Page& page) override;
 
+    Result<void> LockScope(const std::string& scope) override { return conn_.LockScope(scope); }
+
     Result<void> AppendEvent(domain::AuditEvent& e) override;
     Result<std::vector<domain::AuditEvent>> ListEvents(const std::string& workspace_id,
                                                        const EventFilter& filter) override;
