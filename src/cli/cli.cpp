@@ -49,6 +49,7 @@ struct ServeFlags {
     std::string idle_timeout = "60s";
     std::string shutdown_grace = "10s";
     std::string event_heartbeat = "15s";
+    std::string trusted_proxies;
     std::int64_t body_limit = 1024 * 1024;
     std::int64_t max_connections = 4096;
     int login_max_failures = 5;
@@ -170,6 +171,7 @@ int Serve(const StoreOpener& open, const StoreFlags& store_flags, const ServeFla
     options.max_connections = static_cast<std::size_t>(f.max_connections);
     options.access_log = f.access_log;
     options.stream_heartbeat = std::chrono::milliseconds(*ParseDurationMs(f.event_heartbeat));
+    options.trusted_proxies = *http::TrustedProxies::Parse(f.trusted_proxies);
     // Live events: the store reports committed changes (from every node, on PostgreSQL) and
     // the hub wakes the open streams of that workspace.
     app::ChangeHub changes;
@@ -243,6 +245,17 @@ int Run(int argc, char** argv, const StoreOpener& open) {
          serve.event_heartbeat,
          "How often an idle event stream sends a keep-alive comment")
         ->check(kDuration);
+    Flag(*serve_cmd,
+         "trusted-proxies",
+         serve.trusted_proxies,
+         "Load balancers whose X-Forwarded-For names the client (addresses or CIDR, "
+         "comma-separated)")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                auto parsed = http::TrustedProxies::Parse(value);
+                return parsed ? "" : parsed.error().details.at(0).issue;
+            },
+            "ADDRESSES"));
     Flag(*serve_cmd, "body-limit", serve.body_limit, "Largest request body in bytes")
         ->check(CLI::Range(std::int64_t{1024}, std::int64_t{1} << 30));
     Flag(*serve_cmd, "max-connections", serve.max_connections, "Most open connections")

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "domain/result.hpp"
+#include "http/client_address.hpp"
 #include "http/metrics.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
@@ -41,6 +42,8 @@ struct ServerOptions {
     bool access_log = true;  // one JSON line per request on stdout
     // An open stream with nothing to say sends a comment this often (and re-checks its source).
     std::chrono::milliseconds stream_heartbeat{15'000};
+    // Proxies whose X-Forwarded-For is believed (the client address for logs and login limits).
+    TrustedProxies trusted_proxies;
 };
 
 class Server {
