@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "http/log.hpp"
+
 namespace tl::http {
 
 namespace json = boost::json;
@@ -48,8 +50,19 @@ std::string_view CodeName(ErrorCode code) {
     return "internal";
 }
 
+std::string_view PublicMessage(const Error& error) {
+    switch (error.code) {
+        case ErrorCode::kUnavailable:
+            return "the service is briefly unavailable; retry in a moment";
+        case ErrorCode::kInternal:
+            return "internal error";
+        default:
+            return error.message;
+    }
+}
+
 json::object ErrorBody(const Error& error) {
-    json::object e{{"code", CodeName(error.code)}, {"message", error.message}};
+    json::object e{{"code", CodeName(error.code)}, {"message", PublicMessage(error)}};
     if (!error.details.empty()) {
         json::array details;
         for (const auto& d : error.details) {
@@ -61,7 +74,14 @@ json::object ErrorBody(const Error& error) {
 }
 
 Response ErrorResponse(const Error& error) {
+    if (error.code == ErrorCode::kUnavailable || error.code == ErrorCode::kInternal) {
+        // The cause (a database host, an SQL error) is for the operator's log, not the client.
+        LogError("request failed", {{"code", CodeName(error.code)}, {"error", error.message}});
+    }
     Response r = Response::Json(StatusOf(error.code), json::serialize(ErrorBody(error)));
+    if (error.code == ErrorCode::kUnavailable && !error.retry_after_seconds) {
+        r.SetHeader("Retry-After", "1");
+    }
     if (error.retry_after_seconds) {
         r.SetHeader("Retry-After", std::to_string(*error.retry_after_seconds));
     }

@@ -1,5 +1,7 @@
 // The one table from error code to HTTP status and JSON body:
 // {"error":{"code":"validation_failed","message":"…","details":[{"field":"…","issue":"…"}]}}
+// The message of an `unavailable` or `internal` error is a fixed text: its cause (a database
+// host, an SQL error) goes to the log, never to the client.
 #pragma once
 
 #include <string_view>

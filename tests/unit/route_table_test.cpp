@@ -198,3 +198,31 @@ TEST(IfMatch, AcceptsQuotedWeakAndBareVersions) {
 
 }  // namespace
 }  // namespace tl::http
+
+namespace tl::http {
+namespace {
+
+TEST(ErrorAnswers, UnavailableAndInternalCausesStayInTheLog) {
+    const Response unavailable = ErrorResponse(MakeError(
+        ErrorCode::kUnavailable,
+        "cannot connect to PostgreSQL: connection to server at \"db1.internal\" (10.0.0.5)"));
+    EXPECT_EQ(unavailable.status, 503);
+    EXPECT_EQ(unavailable.body.find("db1.internal"), std::string::npos) << unavailable.body;
+    EXPECT_NE(unavailable.body.find("\"code\":\"unavailable\""), std::string::npos);
+    bool retry_after = false;
+    for (const auto& [name, value] : unavailable.headers) {
+        retry_after = retry_after || (name == "Retry-After" && value == "1");
+    }
+    EXPECT_TRUE(retry_after);
+
+    const Response internal =
+        ErrorResponse(MakeError(ErrorCode::kInternal, "query: relation \"users\" does not exist"));
+    EXPECT_EQ(internal.status, 500);
+    EXPECT_EQ(internal.body.find("relation"), std::string::npos) << internal.body;
+
+    const Response conflict = ErrorResponse(MakeError(ErrorCode::kConflict, "key DRN is taken"));
+    EXPECT_NE(conflict.body.find("key DRN is taken"), std::string::npos) << conflict.body;
+}
+
+}  // namespace
+}  // namespace tl::http
