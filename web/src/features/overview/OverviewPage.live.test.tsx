@@ -1,11 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { Product } from '../../api/types';
 import { aliceMe, bobMe, productX2 } from '../../test/fixtures';
 import { changeEvent, installFakeEventSource } from '../../test/fakeEventSource';
 import { apiError, mockApi } from '../../test/mockApi';
 import { renderApp } from '../../test/renderApp';
+import { UPDATED_NOTICE_MS } from './OverviewPage';
 
 const alice = { id: 'u-alice', name: 'Alice Moreau' };
 const bob = { id: 'u-bob', name: 'Bob Chen' };
@@ -139,5 +140,37 @@ describe('OverviewPage, live', () => {
     expect(patches.map((p) => new Headers(p.init?.headers).get('If-Match'))).toEqual(['"3"', '"5"']);
     expect(patches[1].body).toEqual({ name: 'Mine' });
     expect(screen.getByText('Their text.')).toBeInTheDocument();
+  });
+});
+
+describe('OverviewPage, live notice', () => {
+  it('hides "Updated by …" after a while', async () => {
+    const { ES, api } = await openOverview();
+    api.set('GET /products/p-x2', { body: renamed });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      act(() => ES.latest().change(changeEvent({ actor: alice })));
+      expect(await screen.findByText('Updated by Alice Moreau just now')).toBeInTheDocument();
+      await act(() => vi.advanceTimersByTimeAsync(UPDATED_NOTICE_MS - 1000));
+      expect(screen.getByText('Updated by Alice Moreau just now')).toBeInTheDocument();
+      await act(() => vi.advanceTimersByTimeAsync(1000));
+      expect(screen.queryByText(/Updated by/)).not.toBeInTheDocument();
+      expect(screen.getByRole('heading', { level: 1, name: 'SkyLift X2 Pro' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says an open form was changed by me elsewhere when it was', async () => {
+    const { ES, api, user } = await openOverview(aliceMe);
+    await user.click(screen.getByRole('button', { name: 'Edit product' }));
+    const form = screen.getByRole('form', { name: 'Edit product' });
+    await user.type(within(form).getByLabelText('Name'), ' draft');
+    api.set('GET /products/p-x2', { body: { ...productX2, stage: 'launch', version: 4 } });
+    act(() => ES.latest().change(changeEvent({ actor: alice })));
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'This product was changed by you, in another window while you were editing.',
+    );
+    expect(within(form).getByLabelText('Name')).toHaveValue('SkyLift X2 draft');
   });
 });

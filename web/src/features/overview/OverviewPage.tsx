@@ -20,10 +20,10 @@ export function OverviewPage({ productId }: { productId: string }) {
   const product = useAsync((signal) => api.getProduct(productId, signal), [productId]);
   const { refresh, setData } = product;
   const [editing, setEditing] = useState(false);
-  // Who changed the product in the latest live update from someone else, and whether the
-  // "Updated by … just now" notice is showing.
+  // Who made the latest live change (for an open form), and the "Updated by … just now"
+  // notice, shown for others' changes only (a new object restarts its timer).
   const [changedBy, setChangedBy] = useState<string | null>(null);
-  const [notice, setNotice] = useState(0);
+  const [notice, setNotice] = useState<{ by: string } | null>(null);
 
   useLiveEvents(
     (e: ChangeEvent) => e.product_id === productId,
@@ -32,14 +32,17 @@ export function OverviewPage({ productId }: { productId: string }) {
       const others = otherActors(events, me.user.id);
       if (others.length > 0) {
         setChangedBy(joinNames(others));
-        setNotice((n) => n + 1);
+        setNotice({ by: joinNames(others) });
+      } else {
+        // My own change from another window or device: no notice, but an open form says so.
+        setChangedBy('you, in another window');
       }
     },
   );
 
   useEffect(() => {
-    if (notice === 0) return;
-    const timer = setTimeout(() => setNotice(0), UPDATED_NOTICE_MS);
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), UPDATED_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
 
@@ -74,7 +77,7 @@ export function OverviewPage({ productId }: { productId: string }) {
         )}
       </div>
       <div className="live-notice" aria-live="polite">
-        {notice > 0 && !editing && changedBy && <p>Updated by {changedBy} just now</p>}
+        {notice && !editing && <p>Updated by {notice.by} just now</p>}
       </div>
       <Warnings warnings={p.warnings} />
       {editing ? (

@@ -123,12 +123,14 @@ export function ProductEditForm({ product, changedBy, onSaved, onStale, onCancel
             This product was changed by {changedBy ?? 'someone else'} while you were editing. Your
             input is kept.
           </p>
-          <button type="button" onClick={reload}>
-            Reload (discard my changes)
-          </button>{' '}
-          <button type="button" onClick={keepMine}>
-            Keep my changes
-          </button>
+          <div className="inline-form">
+            <button type="button" onClick={reload}>
+              Reload (discard my changes)
+            </button>
+            <button type="button" onClick={keepMine}>
+              Keep my changes
+            </button>
+          </div>
         </div>
       )}
       {error && !(stale && dirty) && (
