@@ -9,8 +9,8 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function loginAndLand(page: Page, email: string): Promise<void> {
-  await login(page, email);
+export async function loginAndLand(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await login(page, email, password);
   await expect(page).not.toHaveURL(/\/login$/);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }

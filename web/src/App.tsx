@@ -4,6 +4,7 @@ import { AppShell } from './components/AppShell';
 import { NotFound } from './components/NotFound';
 import { AdminPage } from './features/admin/AdminPage';
 import { HomeRedirect } from './features/home/HomeRedirect';
+import { LiveEventsProvider } from './features/live/LiveEvents';
 import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ProductPage } from './features/product/ProductPage';
@@ -14,30 +15,32 @@ import { SessionProvider } from './features/session/SessionContext';
 export function App() {
   return (
     <SessionProvider>
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route
-          index
-          element={
-            <RequireSession>
-              <HomeRedirect />
-            </RequireSession>
-          }
-        />
-        <Route
-          element={
-            <RequireSession>
-              <AppShell />
-            </RequireSession>
-          }
-        >
-          <Route path="portfolio" element={<PortfolioPage />} />
-          <Route path="admin" element={<AdminPage />} />
-          <Route path="products/:productId" element={<Navigate to="overview" replace />} />
-          <Route path="products/:productId/:page" element={<ProductPage />} />
-          <Route path="*" element={<NotFound />} />
-        </Route>
-      </Routes>
+      <LiveEventsProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            index
+            element={
+              <RequireSession>
+                <HomeRedirect />
+              </RequireSession>
+            }
+          />
+          <Route
+            element={
+              <RequireSession>
+                <AppShell />
+              </RequireSession>
+            }
+          >
+            <Route path="portfolio" element={<PortfolioPage />} />
+            <Route path="admin" element={<AdminPage />} />
+            <Route path="products/:productId" element={<Navigate to="overview" replace />} />
+            <Route path="products/:productId/:page" element={<ProductPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </LiveEventsProvider>
     </SessionProvider>
   );
 }

@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly details: ErrorDetail[];
   /** Seconds from a Retry-After header (429), when present. */
   readonly retryAfter: number | null;
+  /** The whole error body, e.g. a 412's `current` object. */
+  readonly body: unknown;
 
   constructor(
     status: number,
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     message: string,
     details: ErrorDetail[] = [],
     retryAfter: number | null = null,
+    body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -41,6 +45,11 @@ let unauthorizedHandler: UnauthorizedHandler | null = null;
 /** Registers what happens on any 401 (except where a request opts out): the app signs out. */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
   unauthorizedHandler = handler;
+}
+
+/** Reports a session that ended outside a request (the live event stream): as for a 401. */
+export function notifyUnauthorized(): void {
+  unauthorizedHandler?.();
 }
 
 export interface RequestOptions {
@@ -112,6 +121,7 @@ export async function request<T>(
       err?.message ?? `Request failed (HTTP ${res.status})`,
       Array.isArray(err?.details) ? err.details : [],
       parseRetryAfter(res.headers.get('Retry-After')),
+      payload,
     );
     if (res.status === 401 && !options.skipAuthRedirect) unauthorizedHandler?.();
     throw apiError;

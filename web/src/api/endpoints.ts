@@ -7,6 +7,7 @@ import type {
   NewUser,
   Page,
   Product,
+  ProductChanges,
   Role,
   RoleAssignment,
   User,
@@ -61,6 +62,18 @@ export const api = {
 
   getProduct(id: string, signal?: AbortSignal): Promise<Product> {
     return getJson<Product>(`/products/${enc(id)}`, { signal });
+  },
+
+  /**
+   * PATCH with If-Match: a stale `version` fails with a 412 ApiError whose body holds the
+   * current product under `current`.
+   */
+  async updateProduct(id: string, version: number, changes: ProductChanges): Promise<Product> {
+    const res = await request<Product>('PATCH', `/products/${enc(id)}`, {
+      body: changes,
+      headers: { 'If-Match': `"${version}"` },
+    });
+    return res.data;
   },
 
   listUsers(signal?: AbortSignal): Promise<User[]> {

@@ -99,8 +99,20 @@ export interface HistoryEntry {
   actor: { id: string; name: string } | null;
   entity_type: string;
   entity_id: string;
+  /** The product the object belongs to; null for users, tokens, the workspace. */
+  product_id?: string | null;
   action: string;
   changes: Record<string, FieldChange> | null;
+}
+
+/** A `change` message of the live event stream: a history entry as it is written. */
+export type ChangeEvent = HistoryEntry & { product_id: string | null };
+
+/** The fields of a product an editor may change (PATCH /products/{id}). */
+export interface ProductChanges {
+  name?: string;
+  description?: string;
+  stage?: Stage;
 }
 
 export interface LoginResponse {

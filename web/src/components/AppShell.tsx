@@ -1,6 +1,9 @@
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
 
-import { useMe } from '../features/session/SessionContext';
+import type { ChangeEvent } from '../api/types';
+import { useLiveEvents } from '../features/live/LiveEvents';
+import { useMe, useSession } from '../features/session/SessionContext';
+import { LiveIndicator } from './LiveIndicator';
 import { ProductSwitcher } from './ProductSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -13,9 +16,27 @@ const PRODUCT_LINKS = [
   ['history', 'History'],
 ] as const;
 
+/** Whether a change can alter GET /me: my products (switcher), my roles, my own account. */
+export function changesMe(event: ChangeEvent, myId: string): boolean {
+  switch (event.entity_type) {
+    case 'product':
+    case 'role_assignment':
+      return true;
+    case 'user':
+      return event.entity_id === myId;
+    default:
+      return false;
+  }
+}
+
 /** Header (product switcher, navigation, user menu) around every signed-in page. */
 export function AppShell() {
   const me = useMe();
+  const { refresh } = useSession();
+  useLiveEvents(
+    (e) => changesMe(e, me.user.id),
+    () => void refresh(),
+  );
   const match = useMatch('/products/:productId/:page/*');
   const routeProductId = match?.params.productId ?? null;
   const pageKind = match?.params.page ?? null;
@@ -37,6 +58,7 @@ export function AppShell() {
             pageKind={pageKind}
           />
           <span className="spacer" />
+          <LiveIndicator />
           <UserMenu user={me.user} product={currentProduct} />
         </div>
         <nav className="main-nav" aria-label="Main">

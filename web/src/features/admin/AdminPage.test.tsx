@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
+import { changeEvent, installFakeEventSource } from '../../test/fakeEventSource';
 import { adminMe, alice, aliceMe, bob, productX2, user as makeUser } from '../../test/fixtures';
 import { apiError, mockApi } from '../../test/mockApi';
 import { renderApp } from '../../test/renderApp';
@@ -110,5 +111,35 @@ describe('AdminPage', () => {
     mockApi({ 'GET /me': { body: aliceMe } });
     renderApp('/admin');
     expect(await screen.findByRole('alert')).toHaveTextContent('Only workspace administrators');
+  });
+});
+
+describe('AdminPage, live', () => {
+  it('adds a user created elsewhere and shows role changes, keeping the create form input', async () => {
+    const ES = installFakeEventSource();
+    const api = adminApi();
+    const { user } = renderApp('/admin');
+    await screen.findByRole('cell', { name: 'bob@skylift.example' });
+    act(() => ES.latest().open());
+    const form = screen.getByRole('form', { name: 'Create a user' });
+    await user.type(within(form).getByLabelText('Name'), 'Half typed');
+
+    const nina = makeUser('u-nina', 'Nina Novak', 'nina@skylift.example');
+    api.set('GET /users', { body: { data: [adminMe.user, alice, bob, nina], next_cursor: null } });
+    api.set('GET /products', {
+      body: { data: [{ ...productX2, roles: productX2.roles!.slice(0, 1) }], next_cursor: null },
+    });
+    act(() => {
+      ES.latest().change(
+        changeEvent({ entity_type: 'user', entity_id: 'u-nina', product_id: null, action: 'created' }),
+      );
+      ES.latest().change(changeEvent({ entity_type: 'role_assignment', entity_id: 'ra-2', action: 'deleted' }));
+    });
+
+    expect(await screen.findByRole('cell', { name: 'nina@skylift.example' })).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'X2 — SkyLift X2' });
+    await waitFor(() => expect(within(section).queryByText('Bob Chen')).not.toBeInTheDocument());
+    expect(within(form).getByLabelText('Name')).toHaveValue('Half typed');
+    expect(api.callsTo('GET', '/users')).toHaveLength(2);
   });
 });

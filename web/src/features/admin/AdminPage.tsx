@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
+import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
 import { CreateUserForm } from './CreateUserForm';
 import { ProductRoles } from './ProductRoles';
@@ -40,7 +41,11 @@ function AdminContent() {
     const [users, products] = await Promise.all([api.listUsers(signal), productsWithRoles(signal)]);
     return { users: byName(users), products };
   }, []);
-  const { setData } = data;
+  const { setData, refresh } = data;
+  useLiveEvents(
+    (e) => ['user', 'product', 'role_assignment'].includes(e.entity_type),
+    refresh,
+  );
 
   const onUserCreated = useCallback(
     (user: User) => setData((d) => ({ ...d, users: byName([...d.users, user]) })),

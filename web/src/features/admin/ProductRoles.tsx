@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 
 import { toApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
@@ -19,6 +19,9 @@ export function ProductRoles({ initial, users }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+
+  // A newer copy from the page (a live update) replaces ours; the assign form keeps its input.
+  useEffect(() => setProduct(initial), [initial]);
 
   async function refresh() {
     setProduct(await api.getProduct(product.id));

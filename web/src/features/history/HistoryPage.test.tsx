@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { HistoryEntry } from '../../api/types';
+import { installFakeEventSource } from '../../test/fakeEventSource';
 import { aliceMe } from '../../test/fixtures';
 import { mockApi } from '../../test/mockApi';
 import { renderApp } from '../../test/renderApp';
@@ -42,5 +43,36 @@ describe('HistoryPage', () => {
     const calls = api.callsTo('GET', '/products/p-x2/history');
     expect(calls.map((c) => c.search.get('cursor'))).toEqual([null, 'c2']);
     expect(calls[0].search.get('limit')).toBe('50');
+  });
+});
+
+describe('HistoryPage, live', () => {
+  it('puts new entries of this product on top as they happen, without refetching', async () => {
+    const ES = installFakeEventSource();
+    const api = mockApi({
+      'GET /me': { body: aliceMe },
+      'GET /products/p-x2/history': {
+        body: { data: [entry('h1', 'stage', 'conception', 'development')], next_cursor: null },
+      },
+    });
+    renderApp('/products/p-x2/history');
+    const table = await screen.findByRole('table');
+    act(() => ES.latest().open());
+
+    act(() => {
+      ES.latest().change({ ...entry('201', 'name', 'SkyLift X2', 'SkyLift X2 Pro'), product_id: 'p-x2' });
+      ES.latest().change({ ...entry('202', 'description', 'a', 'b'), product_id: 'p-x2' });
+      ES.latest().change({ ...entry('203', 'name', 'SkyLift AI', 'Other'), product_id: 'p-ai' });
+    });
+
+    await within(table).findByText('SkyLift X2 Pro');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('.changes')?.textContent)).toEqual([
+      'description: a → b',
+      'name: SkyLift X2 → SkyLift X2 Pro',
+      'stage: conception → development',
+    ]);
+    expect(within(table).queryByText('Other')).not.toBeInTheDocument();
+    expect(api.callsTo('GET', '/products/p-x2/history')).toHaveLength(1);
   });
 });

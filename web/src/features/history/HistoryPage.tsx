@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
+import { useLiveEvents } from '../live/LiveEvents';
 
 export const HISTORY_PAGE_SIZE = 50;
 
@@ -45,6 +46,13 @@ export function HistoryPage({ productId }: { productId: string }) {
   const [more, setMore] = useState<Page<HistoryEntry>[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiError | null>(null);
+  // Entries that arrived live since the first page loaded, newest first.
+  const [live, setLive] = useState<HistoryEntry[]>([]);
+
+  useLiveEvents(
+    (e) => e.product_id === productId,
+    (events) => setLive((l) => [...[...events].reverse(), ...l]),
+  );
 
   if (first.status === 'loading') return <Loading />;
   if (first.status === 'error') {
@@ -52,7 +60,10 @@ export function HistoryPage({ productId }: { productId: string }) {
   }
 
   const pages = [first.data, ...more];
-  const entries = pages.flatMap((p) => p.data ?? []);
+  const seen = new Set<string>();
+  const entries = [...live, ...pages.flatMap((p) => p.data ?? [])].filter(
+    (e) => !seen.has(e.id) && seen.add(e.id),
+  );
   const cursor = pages[pages.length - 1].next_cursor;
 
   async function loadMore() {

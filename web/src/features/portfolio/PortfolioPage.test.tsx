@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
+import { changeEvent, installFakeEventSource } from '../../test/fakeEventSource';
 import { aliceMe, productAI, productX2 } from '../../test/fixtures';
 import { mockApi } from '../../test/mockApi';
 import { renderApp } from '../../test/renderApp';
@@ -26,5 +27,29 @@ describe('PortfolioPage', () => {
     expect(api.callsTo('GET', '/products/p-ai')).toHaveLength(1);
     expect(ai.querySelectorAll('td')[3]).toHaveTextContent('Alice Moreau');
     expect(ai.querySelectorAll('td')[4]).toHaveTextContent('Alice Moreau');
+  });
+});
+
+describe('PortfolioPage, live', () => {
+  it('shows a renamed product without a reload, and ignores unrelated changes', async () => {
+    const ES = installFakeEventSource();
+    const api = mockApi({
+      'GET /me': { body: aliceMe },
+      'GET /products': { body: { data: [productX2, productAI], next_cursor: null } },
+    });
+    renderApp('/portfolio');
+    await screen.findByRole('link', { name: 'SkyLift X2' });
+    act(() => ES.latest().open());
+
+    const x2 = { ...productX2, name: 'SkyLift X2 Pro', version: 4 };
+    api.set('GET /products', { body: { data: [x2, productAI], next_cursor: null } });
+    act(() => {
+      ES.latest().change(changeEvent({ actor: { id: 'u-alice', name: 'Alice Moreau' } }));
+      ES.latest().change(changeEvent({ entity_type: 'team', entity_id: 't-1' }));
+    });
+
+    expect(await screen.findByRole('link', { name: 'SkyLift X2 Pro' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'SkyLift X2' })).not.toBeInTheDocument();
+    expect(api.callsTo('GET', '/products')).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
+import { useLiveEvents } from '../live/LiveEvents';
 
 function names(list: string[]) {
   return list.length > 0 ? list.join(', ') : <span className="muted">—</span>;
@@ -13,6 +14,11 @@ function names(list: string[]) {
 
 export function PortfolioPage() {
   const products = useAsync((signal) => productsWithRoles(signal), []);
+  // Names, stages and the PM/PO columns change with products and role assignments.
+  useLiveEvents(
+    (e) => e.entity_type === 'product' || e.entity_type === 'role_assignment',
+    products.refresh,
+  );
 
   return (
     <section>

@@ -15,6 +15,11 @@ export interface Session {
   error: ApiError | null;
   /** Fetches /me; resolves with it (rejects with ApiError). */
   load: () => Promise<Me>;
+  /**
+   * Fetches /me again without leaving `ready` (a product renamed, a role granted); a failure
+   * keeps the current one (a 401 still signs out).
+   */
+  refresh: () => Promise<void>;
   /** Calls logout on the server (errors ignored) and forgets the session. */
   logout: () => Promise<void>;
 }
@@ -50,6 +55,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const refresh = useCallback(async () => {
+    let me: Me;
+    try {
+      me = await api.me();
+    } catch {
+      return;
+    }
+    setState((s) => (s.status === 'ready' && s.me?.user.id === me.user.id ? { ...s, me } : s));
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -60,8 +75,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ ...state, loggedOut: state.loggedOut ?? false, load, logout }),
-    [state, load, logout],
+    () => ({ ...state, loggedOut: state.loggedOut ?? false, load, refresh, logout }),
+    [state, load, refresh, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
