@@ -2,14 +2,16 @@
 // (tl_storage_sqlite_tests, tl_storage_postgres_tests); the instantiation at the end picks it.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
-#include "storage/throwaway_postgres.hpp"
+#include "support/throwaway_postgres.hpp"
 
 namespace tl::storage {
 namespace {
@@ -416,27 +418,27 @@ TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
 
 #if defined(TL_STORE_BACKEND_POSTGRES)
 
-// One server per test process; each test gets a database of its own.
-test::ThrowawayPostgres& Server() {
-    static test::ThrowawayPostgres server;
-    return server;
+// The databases this process created, dropped at exit; the tests reset their stores first.
+std::vector<std::unique_ptr<test::ScratchDatabase>>& Databases() {
+    test::TestPostgresUrl();  // a server this process starts must outlive the list
+    static std::vector<std::unique_ptr<test::ScratchDatabase>> databases;
+    return databases;
 }
 
+// Each test gets a database of its own on the test server (see throwaway_postgres.hpp).
 INSTANTIATE_TEST_SUITE_P(Backends,
                          StoreContract,
-                         ::testing::Values(Backend{"postgres",
-                                                   [](const fs::path&) -> std::unique_ptr<Store> {
-                                                       static int n = 0;
-                                                       const std::string db =
-                                                           "t" + std::to_string(++n);
-                                                       Server().CreateDatabase(db);
-                                                       PostgresOptions o;
-                                                       o.url = Server().Url(db);
-                                                       auto s = OpenPostgresStore(o);
-                                                       EXPECT_TRUE(s)
-                                                           << (s ? "" : s.error().message);
-                                                       return s ? std::move(*s) : nullptr;
-                                                   }}),
+                         ::testing::Values(Backend{
+                             "postgres",
+                             [](const fs::path&) -> std::unique_ptr<Store> {
+                                 auto& db = Databases().emplace_back(
+                                     std::make_unique<test::ScratchDatabase>());
+                                 PostgresOptions o;
+                                 o.url = db->Url();
+                                 auto s = OpenPostgresStore(o);
+                                 EXPECT_TRUE(s) << (s ? "" : s.error().message);
+                                 return s ? std::move(*s) : nullptr;
+                             }}),
                          [](const auto& info) { return info.param.name; });
 
 TEST(PostgresDialect, RewritesTheAutoIncrementKeyOnly) {
