@@ -117,7 +117,9 @@ public:
         name_ = "tl_" + std::to_string(::getpid()) + "_" + std::to_string(++counter) + "_" +
                 std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count() %
                                1000000);
-        if (!Admin("CREATE DATABASE " + name_)) {
+        // FILE_COPY copies the small template directly: about twice as fast as the default
+        // WAL_LOG here, and its checkpoint costs little on a server without fsync.
+        if (!Admin("CREATE DATABASE " + name_ + " STRATEGY FILE_COPY")) {
             throw std::runtime_error("cannot create database " + name_ + " on " +
                                      TestPostgresUrl());
         }
