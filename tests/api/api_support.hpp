@@ -225,6 +225,17 @@ inline CommandResult RunCommand(std::vector<std::string> args,
     return result;
 }
 
+// `command`, then the flags that point it at `server`'s database (--data-dir on SQLite, --db on
+// PostgreSQL), then `more`: a CLI command that works on a live server's data.
+inline std::vector<std::string> WithDbFlags(std::vector<std::string> command,
+                                            const ServerProcess& server,
+                                            std::vector<std::string> more = {}) {
+    const std::vector<std::string> flags = server.DbFlags();
+    command.insert(command.end(), flags.begin(), flags.end());
+    command.insert(command.end(), more.begin(), more.end());
+    return command;
+}
+
 // Ids of the demo workspace, read through the API as the admin.
 struct DemoIds {
     std::string x2;                            // product "SkyLift X2"

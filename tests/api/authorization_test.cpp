@@ -295,35 +295,28 @@ protected:
         if (!env().ok()) {
             return;
         }
-        const std::string dir = env().server().data_dir();
-        const CommandResult eve = RunCommand({TL_SERVER_BINARY,
-                                              "user",
-                                              "add",
-                                              "--data-dir",
-                                              dir,
-                                              "--new-workspace",
-                                              "Other",
-                                              "--email",
-                                              "eve@other.example",
-                                              "--name",
-                                              "Eve",
-                                              "--password",
-                                              "longpassword1"});
+        const CommandResult eve = RunCommand(WithDbFlags({TL_SERVER_BINARY, "user", "add"},
+                                                         env().server(),
+                                                         {"--new-workspace",
+                                                          "Other",
+                                                          "--email",
+                                                          "eve@other.example",
+                                                          "--name",
+                                                          "Eve",
+                                                          "--password",
+                                                          "longpassword1"}));
         EXPECT_EQ(eve.exit_code, 0) << eve.output;
-        const CommandResult oscar = RunCommand({TL_SERVER_BINARY,
-                                                "user",
-                                                "add",
-                                                "--data-dir",
-                                                dir,
-                                                "--workspace",
-                                                "Other",
-                                                "--email",
-                                                "oscar@other.example",
-                                                "--name",
-                                                "Oscar",
-                                                "--password",
-                                                "longpassword2",
-                                                "--admin"});
+        const CommandResult oscar = RunCommand(WithDbFlags({TL_SERVER_BINARY, "user", "add"},
+                                                           env().server(),
+                                                           {"--workspace",
+                                                            "Other",
+                                                            "--email",
+                                                            "oscar@other.example",
+                                                            "--name",
+                                                            "Oscar",
+                                                            "--password",
+                                                            "longpassword2",
+                                                            "--admin"}));
         EXPECT_EQ(oscar.exit_code, 0) << oscar.output;
         eve_ = LoginToken(client(), "eve@other.example", "longpassword1");
         oscar_ = LoginToken(client(), "oscar@other.example", "longpassword2");

@@ -25,19 +25,6 @@ int Lines(const std::string& text) {
     return n;
 }
 
-class TempDir {
-public:
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "tl-cli-XXXXXX").string();
-        path_ = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { std::filesystem::remove_all(path_); }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
-
 TEST(Cli, VersionPrintsTheVersion) {
     auto r = RunCli({"version"});
     EXPECT_EQ(r.exit_code, 0);
@@ -82,18 +69,25 @@ TEST(Cli, FlagsReadTheEnvironment) {
 }
 
 TEST(Cli, MigrateCreatesTheDatabaseAndIsRepeatable) {
-    TempDir dir;
+    TestDatabase db;
+    ASSERT_TRUE(db.ok());
     auto version = [](const std::string& output) {
         std::smatch m;
         return std::regex_search(output, m, std::regex(R"(schema version (\d+))"))
                    ? std::stoi(m[1].str())
                    : -1;
     };
-    auto first = RunCli({"migrate", "--data-dir", dir.path()});
+    std::vector<std::string> migrate = {"migrate"};
+    for (const auto& flag : db.Flags()) {
+        migrate.push_back(flag);
+    }
+    auto first = RunCli(migrate);
     EXPECT_EQ(first.exit_code, 0) << first.output;
     EXPECT_GT(version(first.output), 0) << first.output;
-    EXPECT_TRUE(std::filesystem::exists(dir.path() + "/throughline.db"));
-    auto second = RunCli({"migrate"}, {"THROUGHLINE_DATA_DIR=" + dir.path()});
+    if (!kOnPostgres) {
+        EXPECT_TRUE(std::filesystem::exists(db.data_dir() + "/throughline.db"));
+    }
+    auto second = RunCli({"migrate"}, {db.Env()});
     EXPECT_EQ(second.exit_code, 0) << second.output;
     EXPECT_EQ(version(second.output), version(first.output)) << second.output;
 }
@@ -109,7 +103,7 @@ TEST(Cli, AUnusableDatabaseIsAClearFailure) {
 
 TEST(Cli, UserAddAndTokenCreateWorkAgainstARunningServer) {
     ServerProcess server;
-    const std::vector<std::string> user_add = {"user", "add", "--data-dir", server.data_dir()};
+    const std::vector<std::string> user_add = WithDbFlags({"user", "add"}, server);
     auto with = [](std::vector<std::string> base, std::vector<std::string> more) {
         base.insert(base.end(), more.begin(), more.end());
         return base;
@@ -129,14 +123,8 @@ TEST(Cli, UserAddAndTokenCreateWorkAgainstARunningServer) {
     ASSERT_EQ(added.exit_code, 0) << added.output;
     EXPECT_NE(added.output.find("SkyLift Drones"), std::string::npos) << added.output;
 
-    auto token = RunCli({"token",
-                         "create",
-                         "--data-dir",
-                         server.data_dir(),
-                         "--email",
-                         "gil@skylift.example",
-                         "--name",
-                         "ci"});
+    auto token = RunCli(WithDbFlags(
+        {"token", "create"}, server, {"--email", "gil@skylift.example", "--name", "ci"}));
     ASSERT_EQ(token.exit_code, 0) << token.output;
     auto pos = token.output.find("tlp_");
     ASSERT_NE(pos, std::string::npos) << token.output;

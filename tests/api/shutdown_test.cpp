@@ -88,7 +88,7 @@ TEST(ShutdownTest, SigintAlsoStopsCleanly) {
 }
 
 TEST(ShutdownTest, RestartKeepsTheDataAndDoesNotReseed) {
-    // A second server on the same data directory sees the first one's writes.
+    // A second server on the same database, named by its --db URL, sees the first one's writes.
     DemoEnv first;
     ASSERT_TRUE(first.ok());
     const std::string alice = first.Token("alice");
@@ -98,9 +98,7 @@ TEST(ShutdownTest, RestartKeepsTheDataAndDoesNotReseed) {
     first.server().Signal(SIGTERM);
     ASSERT_EQ(first.server().Wait(5s), 0);
 
-    ServerProcess second({"--access-log=false",
-                          "--db",
-                          "sqlite://" + first.server().data_dir() + "/throughline.db"});
+    ServerProcess second(first.server().database(), {"--access-log=false"});
     ASSERT_NE(second.port(), 0) << second.Output();
     EXPECT_NE(second.Output().find("already present"), std::string::npos) << second.Output();
     HttpClient client(second.port());

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -48,6 +49,8 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "api/test_database.hpp"
 
 extern char** environ;
 
@@ -342,45 +345,19 @@ inline SpawnedChild SpawnCapturing(std::vector<std::string> args,
     return child;
 }
 
-// A `throughline serve` child process on a free loopback port with a fresh data directory.
+// A `throughline serve --demo` child process on a free loopback port, on a fresh database of
+// the backend under test (see test_database.hpp), or on an existing one.
 class ServerProcess {
 public:
-    explicit ServerProcess(std::vector<std::string> extra_args = {}) {
-        std::string tmpl =
-            (std::filesystem::temp_directory_path() / "throughline-test-XXXXXX").string();
-        if (::mkdtemp(tmpl.data()) == nullptr) {
-            ADD_FAILURE() << "mkdtemp: " << std::strerror(errno);
-            return;
-        }
-        data_dir_ = tmpl;
-
-        std::vector<std::string> args = {
-            TL_SERVER_BINARY, "serve", "--port", "0", "--data-dir", data_dir_, "--demo"};
-        args.insert(args.end(), extra_args.begin(), extra_args.end());
-        auto child = SpawnCapturing(args);
-        if (child.pid <= 0) {
-            return;
-        }
-        pid_ = child.pid;
-        out_fd_ = child.out_fd;
-        reader_ = std::thread([this] { Drain(); });
-
-        // The port comes from the startup line; a child that dies or stays silent fails here.
-        const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
-        std::unique_lock lock(mu_);
-        const bool found = cv_.wait_for(lock, std::chrono::seconds(15), [&] {
-            std::smatch m;
-            if (std::regex_search(output_, m, listening) && m.suffix().first != output_.cend()) {
-                port_ = static_cast<unsigned short>(std::stoi(m[1].str()));
-                return true;
-            }
-            return eof_;
-        });
-        if (!found || port_ == 0) {
-            ADD_FAILURE() << "server did not report `listening on http://127.0.0.1:<port>` "
-                          << (eof_ ? "before exiting" : "within 15 s") << "; output:\n"
-                          << output_;
-        }
+    explicit ServerProcess(std::vector<std::string> extra_args = {})
+        : db_(std::make_shared<TestDatabase>()) {
+        Start(db_->Flags(), std::move(extra_args));
+    }
+    // A server on `db`, which another server may have used before: named by --db URL
+    // (sqlite://… or postgres://…), as a second node or a restarted one would be.
+    ServerProcess(std::shared_ptr<TestDatabase> db, std::vector<std::string> extra_args)
+        : db_(std::move(db)) {
+        Start({"--db", db_->Url()}, std::move(extra_args));
     }
 
     ~ServerProcess() {
@@ -399,17 +376,16 @@ public:
         if (out_fd_ >= 0) {
             ::close(out_fd_);
         }
-        if (!data_dir_.empty()) {
-            std::error_code ec;
-            std::filesystem::remove_all(data_dir_, ec);
-        }
     }
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     unsigned short port() const { return port_; }
-    std::string data_dir() const { return data_dir_; }
     pid_t pid() const { return pid_; }
+    // The database it serves; shared so a later server can reopen it.
+    const std::shared_ptr<TestDatabase>& database() const { return db_; }
+    // The flags that point another command (migrate, user add, ...) at the same database.
+    std::vector<std::string> DbFlags() const { return db_->Flags(); }
 
     void Signal(int sig) {
         if (pid_ > 0 && !exit_status_) {
@@ -450,6 +426,41 @@ public:
     }
 
 private:
+    // Spawns the server on `db_flags` and waits for its startup line.
+    void Start(std::vector<std::string> db_flags, std::vector<std::string> extra_args) {
+        if (!db_->ok()) {
+            return;
+        }
+        std::vector<std::string> args = {TL_SERVER_BINARY, "serve", "--port", "0"};
+        args.insert(args.end(), db_flags.begin(), db_flags.end());
+        args.push_back("--demo");
+        args.insert(args.end(), extra_args.begin(), extra_args.end());
+        auto child = SpawnCapturing(args);
+        if (child.pid <= 0) {
+            return;
+        }
+        pid_ = child.pid;
+        out_fd_ = child.out_fd;
+        reader_ = std::thread([this] { Drain(); });
+
+        // The port comes from the startup line; a child that dies or stays silent fails here.
+        const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
+        std::unique_lock lock(mu_);
+        const bool found = cv_.wait_for(lock, std::chrono::seconds(15), [&] {
+            std::smatch m;
+            if (std::regex_search(output_, m, listening) && m.suffix().first != output_.cend()) {
+                port_ = static_cast<unsigned short>(std::stoi(m[1].str()));
+                return true;
+            }
+            return eof_;
+        });
+        if (!found || port_ == 0) {
+            ADD_FAILURE() << "server did not report `listening on http://127.0.0.1:<port>` "
+                          << (eof_ ? "before exiting" : "within 15 s") << "; output:\n"
+                          << output_;
+        }
+    }
+
     // Keeps the pipe empty so the child never blocks on a write to stdout or stderr.
     void Drain() {
         char buf[8192];
@@ -477,9 +488,9 @@ private:
         }
     }
 
+    std::shared_ptr<TestDatabase> db_;
     pid_t pid_ = -1;
     unsigned short port_ = 0;
-    std::string data_dir_;
     int out_fd_ = -1;
     std::optional<int> exit_status_;
     std::thread reader_;

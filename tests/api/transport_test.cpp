@@ -625,7 +625,10 @@ TEST(TransportProcessTest, ServerProcessServesAndExitsCleanlyOnSigterm) {
     test::ServerProcess server;
     ::unsetenv("THROUGHLINE_DURABILITY");
     ASSERT_NE(server.port(), 0) << server.Output();
-    EXPECT_TRUE(std::filesystem::is_directory(server.data_dir()));
+    if (!test::kOnPostgres) {
+        EXPECT_TRUE(
+            std::filesystem::is_regular_file(server.database()->data_dir() + "/throughline.db"));
+    }
 
     HttpClient client(server.port());
     auto anonymous = client.Get("/api/v1/me");

@@ -8,6 +8,7 @@
 #include <functional>
 #include <latch>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -17,7 +18,7 @@
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
-#include "storage/throwaway_postgres.hpp"
+#include "support/throwaway_postgres.hpp"
 
 namespace tl::storage {
 namespace {
@@ -611,43 +612,44 @@ TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
 
 #if defined(TL_STORE_BACKEND_POSTGRES)
 
-// One server per test process; each test gets a database of its own.
-test::ThrowawayPostgres& Server() {
-    static test::ThrowawayPostgres server;
-    return server;
+// The databases this process created, dropped at exit; the tests reset their stores first.
+std::vector<std::unique_ptr<test::ScratchDatabase>>& Databases() {
+    test::TestPostgresUrl();  // a server this process starts must outlive the list
+    static std::vector<std::unique_ptr<test::ScratchDatabase>> databases;
+    return databases;
 }
 
+// Each test gets a database of its own on the test server (see throwaway_postgres.hpp).
 INSTANTIATE_TEST_SUITE_P(Backends,
                          StoreContract,
                          ::testing::Values(Backend{
                              "postgres",
                              [](const fs::path& dir) -> std::unique_ptr<Store> {
-                                 // One database per test directory: a
-                                 // second open is a second node.
-                                 static std::map<fs::path, std::string> dbs;
-                                 auto [it, fresh] =
-                                     dbs.emplace(dir, "t" + std::to_string(dbs.size() + 1));
-                                 const std::string db = it->second;
-                                 if (fresh) {
-                                     Server().CreateDatabase(db);
+                                 // One database per test directory: a second open of the
+                                 // same directory is a second node on that database.
+                                 static std::map<fs::path, std::string> urls;
+                                 auto it = urls.find(dir);
+                                 if (it == urls.end()) {
+                                     auto& db = Databases().emplace_back(
+                                         std::make_unique<test::ScratchDatabase>());
+                                     it = urls.emplace(dir, db->Url()).first;
                                  }
                                  PostgresOptions o;
-                                 o.url = Server().Url(db);
+                                 o.url = it->second;
                                  auto s = OpenPostgresStore(o);
                                  EXPECT_TRUE(s) << (s ? "" : s.error().message);
                                  return s ? std::move(*s) : nullptr;
                              }}),
                          [](const auto& info) { return info.param.name; });
 
-// After a server restart, every pooled connection is dead: a transaction on one answers
-// kUnavailable (503 upstream), never kInternal, the dead connection is dropped, and the
-// store is back once fresh connections open. Reads (which run without BEGIN) and writes alike.
-// Every pooled connection dies with a restart; the pool notices before using one, so once the
-// server is back no request fails.
+// Every pooled connection dies with a server restart; the pool notices before using one, so
+// once the server is back no transaction fails, read or write. The test restarts a server of
+// its own: the shared test server must stay up for the suites running beside it.
 TEST(PostgresReconnect, DeadPooledConnectionsAreReplacedBeforeUse) {
-    Server().CreateDatabase("reconnect");
+    test::ThrowawayPostgres own;
+    own.CreateDatabase("reconnect");
     PostgresOptions o;
-    o.url = Server().Url("reconnect");
+    o.url = own.Url() + "/reconnect";
     o.max_connections = 3;
     auto opened = OpenPostgresStore(o);
     ASSERT_TRUE(opened) << opened.error().message;
@@ -678,7 +680,7 @@ TEST(PostgresReconnect, DeadPooledConnectionsAreReplacedBeforeUse) {
         t.join();
     }
 
-    Server().Restart();
+    own.Restart();
 
     int failed = 0;
     Result<std::int64_t> n = Fail(MakeError(ErrorCode::kInternal, "not run"));
@@ -692,7 +694,7 @@ TEST(PostgresReconnect, DeadPooledConnectionsAreReplacedBeforeUse) {
     ASSERT_TRUE(n) << n.error().message;
     EXPECT_EQ(*n, 1);
     EXPECT_EQ(failed, 0);
-    Server().Restart();
+    own.Restart();
     auto wrote = store.Write([](Tx& tx) { return tx.InsertWorkspace({"ws2", "Two", 2}); });
     ASSERT_TRUE(wrote) << wrote.error().message;
     n = count();
