@@ -3,16 +3,17 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "cli/store_opener.hpp"
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
 
-tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const std::string& db_url,
-                                                          const std::string& data_dir,
-                                                          bool durability_full) {
+tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const tl::cli::StoreSettings& s) {
+    const std::string& db_url = s.db_url;
+    const std::string& data_dir = s.data_dir;
     tl::storage::SqliteOptions options;
-    options.durability_full = durability_full;
+    options.durability_full = s.durability_full;
     if (db_url.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(data_dir, ec);
@@ -29,6 +30,8 @@ tl::Result<std::unique_ptr<tl::storage::Store>> OpenStore(const std::string& db_
     } else if (db_url.starts_with("postgres://") || db_url.starts_with("postgresql://")) {
         tl::storage::PostgresOptions pg;
         pg.url = db_url;
+        pg.max_connections = static_cast<std::size_t>(s.pool_size);
+        pg.statement_timeout_ms = static_cast<int>(s.statement_timeout_ms);
         return tl::storage::OpenPostgresStore(pg);
     } else {
         return tl::Fail(tl::MakeError(tl::ErrorCode::kValidationFailed,

@@ -35,6 +35,8 @@ struct StoreFlags {
     std::string data_dir = "./data";
     std::string db;  // empty: sqlite under data_dir
     std::string durability = "normal";
+    int db_pool = 16;
+    std::string db_statement_timeout = "30s";
 };
 
 struct ServeFlags {
@@ -95,11 +97,24 @@ void AddStoreFlags(CLI::App& cmd, StoreFlags& flags) {
          flags.durability,
          "normal (survives a process crash) or full (fsync each commit, survives power loss)")
         ->check(CLI::IsMember({"normal", "full"}));
+    Flag(cmd, "db-pool", flags.db_pool, "Most connections to PostgreSQL from this process")
+        ->check(CLI::Range(1, 1000));
+    Flag(cmd,
+         "db-statement-timeout",
+         flags.db_statement_timeout,
+         "Longest a PostgreSQL statement may run before it is cancelled (503)")
+        ->check(kDuration);
 }
 
 Result<std::unique_ptr<storage::Store>> OpenAndMigrate(const StoreOpener& open,
                                                        const StoreFlags& flags) {
-    TL_ASSIGN_OR_RETURN(auto store, open(flags.db, flags.data_dir, flags.durability == "full"));
+    StoreSettings settings;
+    settings.db_url = flags.db;
+    settings.data_dir = flags.data_dir;
+    settings.durability_full = flags.durability == "full";
+    settings.pool_size = flags.db_pool;
+    settings.statement_timeout_ms = *ParseDurationMs(flags.db_statement_timeout);
+    TL_ASSIGN_OR_RETURN(auto store, open(settings));
     TL_TRY(store->Migrate());
     return store;
 }

@@ -2,6 +2,7 @@
 // supplies it; it is the only place that names concrete backends.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -11,8 +12,17 @@
 
 namespace tl::cli {
 
-using StoreOpener = std::function<Result<std::unique_ptr<storage::Store>>(
-    const std::string& db_url, const std::string& data_dir, bool durability_full)>;
+// Where the data lives and how to reach it, from the command line.
+struct StoreSettings {
+    std::string db_url;    // empty: SQLite under data_dir
+    std::string data_dir;  // for the embedded database
+    bool durability_full = false;
+    int pool_size = 16;                          // connections to the database (PostgreSQL)
+    std::int64_t statement_timeout_ms = 30'000;  // per statement (PostgreSQL)
+};
+
+using StoreOpener =
+    std::function<Result<std::unique_ptr<storage::Store>>(const StoreSettings& settings)>;
 
 int Run(int argc, char** argv, const StoreOpener& open);
 

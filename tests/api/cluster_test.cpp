@@ -255,6 +255,50 @@ TEST(NodeCrashTest, KillingANodeMidWriteLosesNoAcknowledgedWrite) {
               << ", products listed after: " << listed << "\n";
 }
 
+// --db-pool bounds a node's connections to PostgreSQL: with one, parallel requests still all
+// succeed (they take turns), and the database sees one pool connection plus the listener.
+TEST(PoolTest, APoolOfOneServesParallelRequestsOnOneConnection) {
+    ServerProcess node({"--access-log=false", "--db-pool", "1"});
+    ASSERT_NE(node.port(), 0);
+    std::atomic<int> ok{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 6; ++t) {
+        clients.emplace_back([&] {
+            HttpClient client(node.port());
+            for (int i = 0; i < 10; ++i) {
+                if (client.Get("/healthz").status == 200) {
+                    ok.fetch_add(1);
+                }
+            }
+        });
+    }
+    for (auto& t : clients) {
+        t.join();
+    }
+    EXPECT_EQ(ok.load(), 60);
+    const CommandResult count =
+        RunCommand({"/usr/bin/psql",
+                    "-X",
+                    "-tA",
+                    node.database()->Url(),
+                    "-c",
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()"});
+    ASSERT_EQ(count.exit_code, 0) << count.output;
+    EXPECT_EQ(std::stoi(count.output), 2) << "one pool connection and the LISTEN connection";
+}
+
+TEST(PoolTest, BadPoolSettingsAreRefusedNamingTheFlag) {
+    const CommandResult pool =
+        RunCommand({TL_SERVER_BINARY, "migrate", "--db-pool", "0", "--data-dir", "/nonexistent"});
+    EXPECT_EQ(pool.exit_code, 2) << pool.output;
+    EXPECT_NE(pool.output.find("--db-pool"), std::string::npos) << pool.output;
+    const CommandResult timeout = RunCommand(
+        {TL_SERVER_BINARY, "migrate", "--db-statement-timeout", "soon", "--data-dir", "/x"});
+    EXPECT_EQ(timeout.exit_code, 2) << timeout.output;
+    EXPECT_NE(timeout.output.find("--db-statement-timeout"), std::string::npos) << timeout.output;
+}
+
 }  // namespace
 }  // namespace tl::test
 
