@@ -91,7 +91,8 @@ void AddStoreFlags(CLI::App& cmd, StoreFlags& flags) {
     Flag(cmd,
          "db",
          flags.db,
-         "Database URL (sqlite:///path/file.db); default: SQLite under --data-dir");
+         "Database URL: sqlite:///path/file.db or postgres://user@host:5432/db; "
+         "default: SQLite under --data-dir");
     Flag(cmd,
          "durability",
          flags.durability,
