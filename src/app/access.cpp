@@ -6,6 +6,11 @@ Result<std::vector<domain::Role>> RolesOn(storage::Tx& tx,
                                           const Actor& actor,
                                           const std::string& product_id) {
     TL_ASSIGN_OR_RETURN(auto assignments, tx.ListRolesOfUser(actor.workspace_id, actor.user_id));
+    return RolesIn(assignments, product_id);
+}
+
+std::vector<domain::Role> RolesIn(const std::vector<domain::RoleAssignment>& assignments,
+                                  const std::string& product_id) {
     std::vector<domain::Role> roles;
     for (const auto& a : assignments) {
         if (a.product_id == product_id) {
@@ -13,6 +18,10 @@ Result<std::vector<domain::Role>> RolesOn(storage::Tx& tx,
         }
     }
     return roles;
+}
+
+bool MayReadAccount(const Actor& actor, const std::string& user_id) {
+    return actor.is_admin || actor.user_id == user_id;
 }
 
 Result<domain::Product> AuthorizeProduct(storage::Tx& tx,

@@ -6,6 +6,7 @@
 
 #include "app/context.hpp"
 #include "domain/role.hpp"
+#include "domain/role_assignment.hpp"
 
 namespace tl::app {
 
@@ -26,5 +27,12 @@ Result<void> RequireAdmin(const Actor& actor);
 Result<std::vector<domain::Role>> RolesOn(storage::Tx& tx,
                                           const Actor& actor,
                                           const std::string& product_id);
+// The roles among `assignments` (one user's) that are on `product_id`.
+std::vector<domain::Role> RolesIn(const std::vector<domain::RoleAssignment>& assignments,
+                                  const std::string& product_id);
+
+// Whether the actor may read what concerns the account `user_id` (its history, its events):
+// the account's own user and the workspace admins.
+bool MayReadAccount(const Actor& actor, const std::string& user_id);
 
 }  // namespace tl::app

@@ -84,7 +84,7 @@ Result<HistoryPage> UserHistory(AppContext& ctx,
     HistoryPage page;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.GetUser(actor.workspace_id, user_id));
-        if (!actor.is_admin && actor.user_id != user_id) {
+        if (!MayReadAccount(actor, user_id)) {
             return Fail(
                 Forbidden("only a workspace administrator may read another user's history"));
         }

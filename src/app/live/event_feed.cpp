@@ -16,19 +16,14 @@ bool EventVisibleTo(const domain::AuditEvent& e,
         return true;
     }
     if (!e.product_id.empty()) {
-        std::vector<domain::Role> roles;
-        for (const auto& a : actor_roles) {
-            if (a.product_id == e.product_id) {
-                roles.push_back(a.role);
-            }
-        }
-        return domain::Allows(roles, actor.is_admin, domain::Action::kProductRead);
+        return domain::Allows(
+            RolesIn(actor_roles, e.product_id), actor.is_admin, domain::Action::kProductRead);
     }
     if (e.entity_type == "user") {
-        return actor.is_admin || e.entity_id == actor.user_id;
+        return MayReadAccount(actor, e.entity_id);
     }
     if (e.entity_type == "api_token") {
-        return actor.is_admin || e.actor_id == actor.user_id;
+        return MayReadAccount(actor, e.actor_id);  // users make and revoke their own tokens
     }
     return true;
 }

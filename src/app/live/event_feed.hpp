@@ -22,7 +22,8 @@ struct FeedBatch {
 
 // Whether `actor` may see `e`: team and workspace events every member's (teams are listed to
 // all); a product's other events need product.read on it (the role matrix); a user's events
-// are the admin's and that user's own; an API token's, its owner's and the admin's.
+// are the admin's and that user's own; an API token's, the admin's and those of the user who
+// made or revoked it (users manage their own tokens).
 bool EventVisibleTo(const domain::AuditEvent& e,
                     const Actor& actor,
                     const std::vector<domain::RoleAssignment>& actor_roles);
