@@ -1,5 +1,7 @@
 #include "http/client_address.hpp"
 
+#include <algorithm>
+
 #include <boost/asio/ip/address.hpp>
 
 namespace tl::http {
@@ -66,29 +68,31 @@ bool TrustedProxies::Trusts(std::string_view address) const {
         return false;
     }
     const ip::address a = Normalised(parsed);
+    // `a` is in `net` when the network of `a` at net's prefix length is `net` itself.
     if (a.is_v4()) {
-        const auto v4 = a.to_v4();
-        for (const auto& net : v4_) {
-            if (ip::network_v4(v4, 32).is_subnet_of(net) || net.address() == v4) {
-                return true;
-            }
-        }
-        return false;
+        return std::any_of(v4_.begin(), v4_.end(), [&](const ip::network_v4& net) {
+            return ip::network_v4(a.to_v4(), net.prefix_length()).canonical() == net;
+        });
     }
-    const auto v6 = a.to_v6();
-    for (const auto& net : v6_) {
-        if (ip::network_v6(v6, 128).is_subnet_of(net) || net.address() == v6) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(v6_.begin(), v6_.end(), [&](const ip::network_v6& net) {
+        return ip::network_v6(a.to_v6(), net.prefix_length()).canonical() == net;
+    });
 }
 
-std::string TrustedProxies::ClientAddress(const std::string& peer,
-                                          std::string_view forwarded_for) const {
+std::string TrustedProxies::ClientAddress(
+    const std::string& peer,
+    const std::vector<std::pair<std::string, std::string>>& headers) const {
     if (empty() || !Trusts(peer)) {
         return peer;
     }
+    // Several X-Forwarded-For headers read as one list, in order.
+    std::string joined;
+    for (const auto& [name, value] : headers) {
+        if (name == "x-forwarded-for") {
+            joined += (joined.empty() ? "" : ", ") + value;
+        }
+    }
+    std::string_view forwarded_for = joined;
     // Right to left: each trusted hop vouches for the one before it; the first hop we do not
     // trust is the client (anything further left may be forged by it).
     std::string client = peer;

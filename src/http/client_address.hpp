@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/ip/network_v4.hpp>
@@ -23,9 +24,10 @@ public:
 
     bool Trusts(std::string_view address) const;
 
-    // The client's address for a request from `peer` with that X-Forwarded-For header (may be
-    // empty; several headers joined with ", ").
-    std::string ClientAddress(const std::string& peer, std::string_view forwarded_for) const;
+    // The client's address for a request from `peer` with these headers (lower-case names).
+    std::string ClientAddress(
+        const std::string& peer,
+        const std::vector<std::pair<std::string, std::string>>& headers) const;
 
     bool empty() const { return v4_.empty() && v6_.empty(); }
 

@@ -515,17 +515,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> c) {
             req.headers.emplace_back(ToLower(field.name_string()), std::string(field.value()));
         }
         req.body = std::move(msg.body());
-        if (options.trusted_proxies.empty()) {
-            req.remote_address = c->remote;
-        } else {
-            std::string forwarded;
-            for (const auto& [name, value] : req.headers) {
-                if (name == "x-forwarded-for") {
-                    forwarded += (forwarded.empty() ? "" : ", ") + value;
-                }
-            }
-            req.remote_address = options.trusted_proxies.ClientAddress(c->remote, forwarded);
-        }
+        req.remote_address = options.trusted_proxies.ClientAddress(c->remote, req.headers);
         const auto incoming_id = req.Header("x-request-id");
         req.request_id = incoming_id && IsValidRequestId(*incoming_id) ? std::string(*incoming_id)
                                                                        : NewRequestId();

@@ -12,10 +12,18 @@ TrustedProxies Parse(std::string_view list) {
     return parsed ? *parsed : TrustedProxies{};
 }
 
+// The headers of a request carrying X-Forwarded-For `value` (none when empty).
+std::vector<std::pair<std::string, std::string>> Xff(std::string value) {
+    if (value.empty()) {
+        return {{"host", "pm.example.com"}};
+    }
+    return {{"host", "pm.example.com"}, {"x-forwarded-for", std::move(value)}};
+}
+
 TEST(TrustedProxies, NobodyIsTrustedByDefault) {
     const TrustedProxies none = Parse("");
     EXPECT_TRUE(none.empty());
-    EXPECT_EQ(none.ClientAddress("10.0.0.5", "203.0.113.9"), "10.0.0.5");
+    EXPECT_EQ(none.ClientAddress("10.0.0.5", Xff("203.0.113.9")), "10.0.0.5");
 }
 
 TEST(TrustedProxies, AddressesAndNetworksOfBothFamilies) {
@@ -33,15 +41,20 @@ TEST(TrustedProxies, AddressesAndNetworksOfBothFamilies) {
 TEST(TrustedProxies, TheClientIsTheRightMostUntrustedHop) {
     const TrustedProxies t = Parse("10.0.0.0/8");
     // Balancer 10.0.0.2 received from a second proxy 10.0.0.3, which received from the client.
-    EXPECT_EQ(t.ClientAddress("10.0.0.2", "203.0.113.9, 10.0.0.3"), "203.0.113.9");
+    EXPECT_EQ(t.ClientAddress("10.0.0.2", Xff("203.0.113.9, 10.0.0.3")), "203.0.113.9");
     // Whatever the client wrote further left is its own claim and ignored.
-    EXPECT_EQ(t.ClientAddress("10.0.0.2", "1.2.3.4, 203.0.113.9"), "203.0.113.9");
+    EXPECT_EQ(t.ClientAddress("10.0.0.2", Xff("1.2.3.4, 203.0.113.9")), "203.0.113.9");
     // No header: the proxy itself.
-    EXPECT_EQ(t.ClientAddress("10.0.0.2", ""), "10.0.0.2");
+    EXPECT_EQ(t.ClientAddress("10.0.0.2", Xff("")), "10.0.0.2");
     // Garbage stops the walk at the last vouched-for address.
-    EXPECT_EQ(t.ClientAddress("10.0.0.2", "203.0.113.9, junk"), "10.0.0.2");
+    EXPECT_EQ(t.ClientAddress("10.0.0.2", Xff("203.0.113.9, junk")), "10.0.0.2");
+    // Two headers read as one list.
+    EXPECT_EQ(
+        t.ClientAddress("10.0.0.2",
+                        {{"x-forwarded-for", "203.0.113.9"}, {"x-forwarded-for", "10.0.0.3"}}),
+        "203.0.113.9");
     // A direct client cannot forge its address.
-    EXPECT_EQ(t.ClientAddress("198.51.100.4", "10.0.0.9"), "198.51.100.4");
+    EXPECT_EQ(t.ClientAddress("198.51.100.4", Xff("10.0.0.9")), "198.51.100.4");
 }
 
 TEST(TrustedProxies, BadEntriesAreNamed) {
