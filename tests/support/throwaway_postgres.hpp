@@ -24,6 +24,14 @@
 
 namespace tl::test {
 
+// Runs one statement with psql in the `postgres` maintenance database of the server at
+// `server_url` (postgres://user@host:port); false if it failed.
+inline bool AdminSql(const std::string& server_url, const std::string& sql, bool quiet = false) {
+    const std::string cmd = "psql -X -q -v ON_ERROR_STOP=1 '" + server_url + "/postgres' -c '" +
+                            sql + "' >/dev/null" + (quiet ? " 2>&1" : "");
+    return std::system(cmd.c_str()) == 0;
+}
+
 class ThrowawayPostgres {
 public:
     ThrowawayPostgres() {
@@ -66,8 +74,9 @@ public:
 
     // Creates an empty database on this server.
     void CreateDatabase(const std::string& name) const {
-        Run("psql -X -q -v ON_ERROR_STOP=1 '" + Url() + "/postgres' -c 'CREATE DATABASE " + name +
-            "' >/dev/null");
+        if (!AdminSql(Url(), "CREATE DATABASE " + name)) {
+            throw std::runtime_error("cannot create database " + name + " on " + Url());
+        }
     }
     // Stops the server (ending every client connection) and starts it again on the same port.
     void Restart() const {
@@ -130,12 +139,14 @@ public:
                                1000000);
         // FILE_COPY copies the small template directly: about twice as fast as the default
         // WAL_LOG here, and its checkpoint costs little on a server without fsync.
-        if (!Admin("CREATE DATABASE " + name_ + " STRATEGY FILE_COPY")) {
+        if (!AdminSql(TestPostgresUrl(), "CREATE DATABASE " + name_ + " STRATEGY FILE_COPY")) {
             throw std::runtime_error("cannot create database " + name_ + " on " +
                                      TestPostgresUrl());
         }
     }
-    ~ScratchDatabase() { Admin("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)", true); }
+    ~ScratchDatabase() {
+        AdminSql(TestPostgresUrl(), "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)", true);
+    }
     ScratchDatabase(const ScratchDatabase&) = delete;
     ScratchDatabase& operator=(const ScratchDatabase&) = delete;
 
@@ -143,13 +154,6 @@ public:
     std::string Url() const { return TestPostgresUrl() + "/" + name_; }
 
 private:
-    // Runs one statement in the `postgres` maintenance database; false if it failed.
-    static bool Admin(const std::string& sql, bool quiet = false) {
-        const std::string cmd = "psql -X -q -v ON_ERROR_STOP=1 '" + TestPostgresUrl() +
-                                "/postgres' -c '" + sql + "' >/dev/null" + (quiet ? " 2>&1" : "");
-        return std::system(cmd.c_str()) == 0;
-    }
-
     std::string name_;
 };
 
