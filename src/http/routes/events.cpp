@@ -73,37 +73,7 @@ public:
                                 std::to_string(cursor_),
                                 json::object{{"cursor", std::to_string(cursor_)}});
         }
-        // The session may have ended (log-out, revocation, expiry) since the stream opened;
-        // the check does not count as activity, so an open page alone keeps no session alive.
-        auto actor = app::Authenticate(app_, secret_, false);
-        if (!actor && actor.error().code != ErrorCode::kUnauthenticated) {
-            // The store is unavailable for now: keep the stream and try again at the next
-            // wake-up or heartbeat.
-            LogError("event stream cannot check its session", {{"error", actor.error().message}});
-            if (heartbeat) {
-                out.data += ": keep-alive\n\n";
-            }
-            return out;
-        }
-        if (!actor) {
-            out.data += Message("error", {}, ErrorBody(actor.error()));
-            out.last = true;
-            return out;
-        }
-        actor_ = std::move(*actor);
-        auto batch = app::ReadFeed(app_, actor_, product_id_, cursor_, kBatchSize);
-        if (!batch) {
-            // The store is unavailable for now: keep the stream and read again at the next
-            // wake-up or heartbeat, from the same cursor.
-            LogError("event stream read failed", {{"error", batch.error().message}});
-        } else {
-            for (const auto& entry : batch->entries) {
-                out.data +=
-                    Message("change", std::to_string(entry.event.seq), HistoryEntryJson(entry));
-            }
-            cursor_ = batch->cursor;
-            out.more = batch->more;
-        }
+        AppendChanges(out);
         if (out.data.empty() && heartbeat) {
             out.data = ": keep-alive\n\n";
         }
@@ -111,6 +81,36 @@ public:
     }
 
 private:
+    // Adds the changes after the cursor, or the `error` that ends the stream when the session
+    // has ended. While the store is unavailable it adds nothing: the next wake-up or heartbeat
+    // reads again from the same cursor.
+    void AppendChanges(Chunk& out) {
+        // The session may have ended (log-out, revocation, expiry) since the stream opened;
+        // the check does not count as activity, so an open page alone keeps no session alive.
+        auto actor = app::Authenticate(app_, secret_, false);
+        if (!actor) {
+            if (actor.error().code == ErrorCode::kUnauthenticated) {
+                out.data += Message("error", {}, ErrorBody(actor.error()));
+                out.last = true;
+            } else {
+                LogError("event stream cannot check its session",
+                         {{"error", actor.error().message}});
+            }
+            return;
+        }
+        actor_ = std::move(*actor);
+        auto batch = app::ReadFeed(app_, actor_, product_id_, cursor_, kBatchSize);
+        if (!batch) {
+            LogError("event stream read failed", {{"error", batch.error().message}});
+            return;
+        }
+        for (const auto& entry : batch->entries) {
+            out.data += Message("change", std::to_string(entry.event.seq), HistoryEntryJson(entry));
+        }
+        cursor_ = batch->cursor;
+        out.more = batch->more;
+    }
+
     app::AppContext& app_;
     std::string secret_;
     app::Actor actor_;
