@@ -1,7 +1,7 @@
 // Live updates: two people in two browser contexts; what one saves appears in the other's
 // open page without a reload. The product and both people are made for this file (unique
 // names), so no other spec's data is touched and no other spec's changes matter here.
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, loginAndLand } from './helpers';
@@ -88,24 +88,43 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   await api.dispose();
 });
 
-test('an edit on the product page appears in another browser without a reload', async ({
-  page,
-  browser,
-}) => {
-  const { productId, productName, editor, viewer } = setup;
+/**
+ * Signs the editor in on a second browser context at the product's page and the viewer in on
+ * `page` at `viewerPath`, runs `body` with the editor's page, and fails on any page error there.
+ */
+async function withEditorBeside(
+  browser: Browser,
+  page: Page,
+  viewerPath: string,
+  body: (editorPage: Page) => Promise<void>,
+): Promise<void> {
+  const { productId, editor, viewer } = setup;
   const editorContext = await browser.newContext();
   const a = await otherPage(editorContext);
   try {
     await loginAndLand(a.page, editor.email, PASSWORD);
     await loginAndLand(page, viewer.email, PASSWORD);
     await a.page.goto(`/products/${productId}/overview`);
-    await page.goto(`/products/${productId}/overview`);
+    await page.goto(viewerPath);
+    await body(a.page);
+    expect(a.problems).toEqual([]);
+  } finally {
+    await editorContext.close();
+  }
+}
+
+test('an edit on the product page appears in another browser without a reload', async ({
+  page,
+  browser,
+}) => {
+  const { productId, productName, editor } = setup;
+  await withEditorBeside(browser, page, `/products/${productId}/overview`, async (editorPage) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(productName);
     await expect(page.getByRole('button', { name: 'Edit product' })).toHaveCount(0);
     await markLive(page);
 
     const newName = `${productName} Pro`;
-    await rename(a.page, productName, newName, 'Now with live updates.');
+    await rename(editorPage, productName, newName, 'Now with live updates.');
     setup.productName = newName;
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(newName, { timeout: 5_000 });
@@ -113,30 +132,21 @@ test('an edit on the product page appears in another browser without a reload', 
     await expect(page.getByText(`Updated by ${editor.name} just now`)).toBeVisible();
     await stillSameDocument(page);
     // The editor's own page says nothing about its own change.
-    await expect(a.page.getByText(/Updated by/)).toHaveCount(0);
-    expect(a.problems).toEqual([]);
-  } finally {
-    await editorContext.close();
-  }
+    await expect(editorPage.getByText(/Updated by/)).toHaveCount(0);
+  });
 });
 
 test('a renamed product appears in another browser’s portfolio and switcher without a reload', async ({
   page,
   browser,
 }) => {
-  const { productId, productName, editor, viewer } = setup;
-  const editorContext = await browser.newContext();
-  const a = await otherPage(editorContext);
-  try {
-    await loginAndLand(a.page, editor.email, PASSWORD);
-    await loginAndLand(page, viewer.email, PASSWORD);
-    await a.page.goto(`/products/${productId}/overview`);
-    await page.goto('/portfolio');
+  const { productName } = setup;
+  await withEditorBeside(browser, page, '/portfolio', async (editorPage) => {
     await expect(page.getByRole('link', { name: productName, exact: true })).toBeVisible();
     await markLive(page);
 
     const newName = `${productName} ${Date.now().toString(36)}`;
-    await rename(a.page, productName, newName);
+    await rename(editorPage, productName, newName);
     setup.productName = newName;
 
     await expect(page.getByRole('link', { name: newName, exact: true })).toBeVisible({ timeout: 5_000 });
@@ -145,10 +155,7 @@ test('a renamed product appears in another browser’s portfolio and switcher wi
       timeout: 5_000,
     });
     await stillSameDocument(page);
-    expect(a.problems).toEqual([]);
-  } finally {
-    await editorContext.close();
-  }
+  });
 });
 
 test('a page whose session ended elsewhere goes to the sign-in page by itself', async ({
