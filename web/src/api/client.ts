@@ -15,6 +15,15 @@ export class ApiError extends Error {
   /** The whole error body, e.g. a 412's `current` object. */
   readonly body: unknown;
 
+  /** The issues per field name, several for one field joined with "; " (for form errors). */
+  issuesByField(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const d of this.details) {
+      byField[d.field] = byField[d.field] ? `${byField[d.field]}; ${d.issue}` : d.issue;
+    }
+    return byField;
+  }
+
   constructor(
     status: number,
     code: string,

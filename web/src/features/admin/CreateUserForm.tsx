@@ -29,11 +29,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (u: User) => void }) 
       setCreated(`Created ${user.name} (${user.email}).`);
     } catch (err) {
       const apiErr = toApiError(err);
-      const byField: Record<string, string> = {};
-      for (const d of apiErr.details) {
-        byField[d.field] = byField[d.field] ? `${byField[d.field]}; ${d.issue}` : d.issue;
-      }
-      setFieldErrors(byField);
+      setFieldErrors(apiErr.issuesByField());
       setError(apiErr.message);
     } finally {
       setBusy(false);

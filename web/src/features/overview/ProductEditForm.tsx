@@ -88,11 +88,7 @@ export function ProductEditForm({ product, changedBy, onSaved, onStale, onCancel
         onStale(current);
         setError('Not saved: this product was changed since you started editing.');
       } else {
-        const byField: Record<string, string> = {};
-        for (const d of apiErr.details) {
-          byField[d.field] = byField[d.field] ? `${byField[d.field]}; ${d.issue}` : d.issue;
-        }
-        setFieldErrors(byField);
+        setFieldErrors(apiErr.issuesByField());
         setError(apiErr.message);
       }
     } finally {
