@@ -110,6 +110,22 @@ build_preset() {  # preset
   return 1
 }
 
+# Runs a web suite (a command in web/) that writes a JSON report, and records its counts:
+# `counts` is JavaScript printing "passed failed" from the report, loaded as `r`.
+web_suite() {  # name log report counts command...
+  local name=$1 log="$logs/$2.log" report=$3 counts=$4
+  shift 4
+  rm -f "$report"
+  (cd web && "$@") >"$log" 2>&1
+  tail -n 15 "$log"
+  if [ -f "$report" ]; then
+    read -r p f < <(node -e "const r=require('./$report');$counts")
+    record "$name" "$p" "$f"
+  else
+    record "$name" 0 1
+  fi
+}
+
 started=$(date +%s)
 
 echo "== PostgreSQL for the PostgreSQL suites"
@@ -152,26 +168,13 @@ if [ "${TL_SKIP_WEB:-0}" != 1 ]; then
   echo "== web build"
   if (cd web && npm run build) >"$logs/web-build.log" 2>&1; then
     echo "== web unit tests (Vitest)"
-    rm -f web/test-results/vitest.json
-    (cd web && npm run test:ci) >"$logs/web-unit.log" 2>&1
-    tail -n 8 "$logs/web-unit.log"
-    if [ -f web/test-results/vitest.json ]; then
-      read -r p f < <(node -e 'const r=require("./web/test-results/vitest.json");console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))')
-      record "web unit (vitest)" "$p" "$f"
-    else
-      record "web unit (vitest)" 0 1
-    fi
-
+    web_suite "web unit (vitest)" web-unit web/test-results/vitest.json \
+      'console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))' \
+      npm run test:ci
     echo "== browser end-to-end tests (Playwright, Chromium)"
-    rm -f web/test-results/e2e.json
-    (cd web && THROUGHLINE_BIN="$PWD/../build/throughline" npm run e2e) >"$logs/web-e2e.log" 2>&1
-    tail -n 15 "$logs/web-e2e.log"
-    if [ -f web/test-results/e2e.json ]; then
-      read -r p f < <(node -e 'const s=require("./web/test-results/e2e.json").stats;console.log(s.expected + (s.flaky||0), s.unexpected)')
-      record "web e2e (playwright)" "$p" "$f"
-    else
-      record "web e2e (playwright)" 0 1
-    fi
+    web_suite "web e2e (playwright)" web-e2e web/test-results/e2e.json \
+      'console.log(r.stats.expected + (r.stats.flaky||0), r.stats.unexpected)' \
+      env THROUGHLINE_BIN="$PWD/build/throughline" npm run e2e
   else
     tail -n 30 "$logs/web-build.log"
     record "web build" 0 1
