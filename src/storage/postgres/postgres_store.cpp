@@ -22,8 +22,11 @@ namespace {
 
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-// Every node uses the same keys and channel.
-constexpr int kMigrationLockKey = 7231001;
+// Every node uses the same advisory lock keys and channel. Keys: 7231001 the migration run (a
+// session lock), 7231002 a workspace's event sequence, 7231003 a Tx::LockScope scope (the
+// second key of the last two is a hash of the workspace or scope).
+constexpr std::string_view kMigrationLockSql = "SELECT pg_advisory_lock(7231001)";
+constexpr std::string_view kMigrationUnlockSql = "SELECT pg_advisory_unlock(7231001)";
 constexpr std::string_view kPrepareEventSql =
     "SELECT pg_advisory_xact_lock(7231002, hashtext(?)), pg_notify('throughline_events', ?)";
 constexpr std::string_view kLockScopeSql = "SELECT pg_advisory_xact_lock(7231003, hashtext(?))";
@@ -104,12 +107,8 @@ public:
         return n;
     }
 
-    Result<void> LockMigrations() override {
-        return ExecScript("SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) + ")");
-    }
-    Result<void> UnlockMigrations() override {
-        return ExecScript("SELECT pg_advisory_unlock(" + std::to_string(kMigrationLockKey) + ")");
-    }
+    Result<void> LockMigrations() override { return ExecScript(kMigrationLockSql); }
+    Result<void> UnlockMigrations() override { return ExecScript(kMigrationUnlockSql); }
 
     // The sequence assigns numbers at insert, not at commit: without the lock, a reader could
     // see seq 11 committed before seq 10 and skip 10 for good. Holding a per-workspace lock
