@@ -73,7 +73,7 @@ constexpr std::string_view kUnmatchedRoute = "unmatched";
 // discard for a while first.
 constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr std::size_t kLingerBytes = 1024 * 1024;
-// Writing an answer may take longer than receiving a request (static files to slow links).
+// The least time a write gets (see Impl::WriteTimeout).
 constexpr std::chrono::milliseconds kMinWriteTimeout{30'000};
 // After a failed accept (EMFILE...), wait before retrying instead of spinning.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
@@ -284,6 +284,19 @@ struct Server::Impl {
     asio::awaitable<void> Drain();
     asio::awaitable<std::pair<error_code, std::size_t>> Write(const std::shared_ptr<Conn>& c,
                                                               BeastResponse& res);
+    // Writes raw bytes (a chunk of a stream) under the same deadline as an answer.
+    template <class Buffers>
+    asio::awaitable<std::pair<error_code, std::size_t>> WriteBuffers(const std::shared_ptr<Conn>& c,
+                                                                     const Buffers& buffers) {
+        Arm(c, WriteTimeout());
+        auto [ec, n] = co_await asio::async_write(c->socket, buffers, kTuple);
+        Disarm(*c);
+        co_return std::pair{ec, n};
+    }
+    // Writing an answer may take longer than receiving a request (static files to slow links).
+    Clock::duration WriteTimeout() const {
+        return std::max<Clock::duration>(options.read_timeout, kMinWriteTimeout);
+    }
     asio::awaitable<void> LingeringClose(std::shared_ptr<Conn> c);
     // Sends a streaming answer until it ends, the client leaves, or the server stops.
     asio::awaitable<void> ServeStream(std::shared_ptr<Conn> c,
@@ -387,7 +400,7 @@ void Server::Impl::Unregister(std::uint64_t id) {
 
 asio::awaitable<std::pair<error_code, std::size_t>> Server::Impl::Write(
     const std::shared_ptr<Conn>& c, BeastResponse& res) {
-    Arm(c, std::max<Clock::duration>(options.read_timeout, kMinWriteTimeout));
+    Arm(c, WriteTimeout());
     auto [ec, n] = co_await bhttp::async_write(c->socket, res, kTuple);
     Disarm(*c);
     co_return std::pair{ec, n};
@@ -607,7 +620,6 @@ asio::awaitable<void> Server::Impl::ServeStream(std::shared_ptr<Conn> c,
                                                 unsigned version,
                                                 Clock::time_point started,
                                                 std::size_t bytes_in) {
-    const auto write_timeout = std::max<Clock::duration>(options.read_timeout, kMinWriteTimeout);
     std::shared_ptr<Stream> stream = std::move(res.stream);
     bhttp::response<bhttp::empty_body> head;
     SetHead(head, res, version, req.request_id);
@@ -615,7 +627,7 @@ asio::awaitable<void> Server::Impl::ServeStream(std::shared_ptr<Conn> c,
     head.chunked(true);
     Measure(req.route_label, res.status, started);
     bhttp::response_serializer<bhttp::empty_body> serializer{head};
-    Arm(c, write_timeout);
+    Arm(c, WriteTimeout());
     auto [ec, written] = co_await bhttp::async_write_header(c->socket, serializer, kTuple);
     Disarm(*c);
     std::size_t bytes_out = written;
@@ -643,10 +655,8 @@ asio::awaitable<void> Server::Impl::ServeStream(std::shared_ptr<Conn> c,
                     signal->pending.store(true);
                 }
                 if (!chunk.data.empty()) {
-                    Arm(c, write_timeout);
-                    auto [wec, wn] = co_await asio::async_write(
-                        c->socket, bhttp::make_chunk(asio::buffer(chunk.data)), kTuple);
-                    Disarm(*c);
+                    auto [wec, wn] =
+                        co_await WriteBuffers(c, bhttp::make_chunk(asio::buffer(chunk.data)));
                     bytes_out += wn;
                     if (wec) {
                         break;
@@ -666,10 +676,7 @@ asio::awaitable<void> Server::Impl::ServeStream(std::shared_ptr<Conn> c,
             heartbeat = !tec;
         }
         if (ended || (stopping.load() && !signal->gone)) {
-            Arm(c, write_timeout);
-            auto [lec, ln] =
-                co_await asio::async_write(c->socket, bhttp::make_chunk_last(), kTuple);
-            Disarm(*c);
+            auto [lec, ln] = co_await WriteBuffers(c, bhttp::make_chunk_last());
             bytes_out += ln;
         }
     }
