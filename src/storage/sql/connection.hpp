@@ -65,6 +65,8 @@ public:
     // excludes every other writer.
     virtual Result<void> LockScope(const std::string& /*scope*/) { return {}; }
 
+    // Starts a transaction; kUnavailable, with nothing run, when the connection is dead (the
+    // pool then retries on another).
     virtual Result<void> Begin(bool write) = 0;
     virtual Result<void> Commit() = 0;
     virtual Result<void> Rollback() = 0;

@@ -82,8 +82,9 @@ void SqlStore::Release(std::unique_ptr<Connection> conn) {
 Result<void> SqlStore::Run(bool write, const std::function<Result<void>(Tx&)>& fn) {
     std::unique_ptr<Connection> conn;
     // An idle connection may have died with the server it talked to (a restart, a failover):
-    // BEGIN then fails before anything ran, so the transaction starts again on a new
-    // connection. Every idle connection may be dead, hence up to the pool size plus one tries.
+    // Begin() notices (a driver checks the connection first) before anything ran, so the
+    // transaction starts again on a new connection. Every idle connection may be dead, hence
+    // up to the pool size plus one tries.
     for (std::size_t attempt = 0;; ++attempt) {
         TL_ASSIGN_OR_RETURN(auto pooled, Acquire());
         auto begun = pooled.conn->Begin(write);
