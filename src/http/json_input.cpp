@@ -141,16 +141,24 @@ domain::Issues JsonInput::Finish() {
     return std::move(issues_);
 }
 
+std::optional<std::int64_t> ParseInteger(std::string_view text) {
+    std::int64_t n = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return n;
+}
+
 Result<PageParams> ReadPageParams(const Request& req) {
     PageParams p;
     domain::Issues issues;
     if (auto limit = req.Query("limit")) {
-        int n = 0;
-        auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-        if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > 200) {
+        const auto n = ParseInteger(*limit);
+        if (!n || *n < 1 || *n > 200) {
             issues.push_back({"limit", "must be an integer between 1 and 200"});
         } else {
-            p.limit = n;
+            p.limit = static_cast<int>(*n);
         }
     }
     if (auto cursor = req.Query("cursor")) {

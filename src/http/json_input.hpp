@@ -59,6 +59,9 @@ private:
     domain::Issues issues_;
 };
 
+// A decimal integer making up the whole of `text` (query value, header); nullopt otherwise.
+std::optional<std::int64_t> ParseInteger(std::string_view text);
+
 // Reads `limit` (1..200, default 50) and `cursor` from the query string.
 struct PageParams {
     int limit = 50;

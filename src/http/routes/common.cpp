@@ -1,7 +1,5 @@
 #include "http/routes/common.hpp"
 
-#include <charconv>
-
 #include "app/serialize.hpp"
 #include "http/error_response.hpp"
 #include "http/json_input.hpp"
@@ -52,12 +50,11 @@ Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req) {
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
         v = v.substr(1, v.size() - 2);
     }
-    std::int64_t n = 0;
-    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-    if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || n < 1) {
+    const auto n = ParseInteger(v);
+    if (!n || *n < 1) {
         return Fail(ValidationFailed({{"If-Match", "must be a version such as \"3\""}}));
     }
-    return std::optional<std::int64_t>(n);
+    return n;
 }
 
 json::object HistoryEntryJson(const app::HistoryEntry& entry) {
@@ -91,11 +88,11 @@ Result<HistoryQuery> ReadHistoryQuery(const Request& req) {
     HistoryQuery q;
     q.limit = page.limit;
     if (!page.cursor.empty()) {
-        auto [ptr, ec] =
-            std::from_chars(page.cursor.data(), page.cursor.data() + page.cursor.size(), q.before);
-        if (ec != std::errc() || ptr != page.cursor.data() + page.cursor.size() || q.before < 1) {
+        const auto before = ParseInteger(page.cursor);
+        if (!before || *before < 1) {
             return Fail(ValidationFailed({{"cursor", "is not a cursor this server issued"}}));
         }
+        q.before = *before;
     }
     return q;
 }

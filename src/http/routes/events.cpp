@@ -13,13 +13,13 @@
 // every heartbeat. The credentials are checked again at every wake-up and heartbeat: when
 // the session ends, an `error` event closes the stream.
 #include <algorithm>
-#include <charconv>
 #include <memory>
 
 #include "app/accounts/sessions.hpp"
 #include "app/live/change_hub.hpp"
 #include "app/live/event_feed.hpp"
 #include "http/error_response.hpp"
+#include "http/json_input.hpp"
 #include "http/log.hpp"
 #include "http/routes/common.hpp"
 
@@ -131,14 +131,13 @@ Result<std::optional<std::int64_t>> ResumeFrom(const Request& req) {
     if (!text) {
         return std::optional<std::int64_t>();
     }
-    std::int64_t seq = 0;
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), seq);
-    if (text->empty() || ec != std::errc() || ptr != text->data() + text->size() || seq < 0) {
+    const auto seq = ParseInteger(*text);
+    if (!seq || *seq < 0) {
         return Fail(
             ValidationFailed({{std::string(field),
                                "must be an event id (a non-negative integer) from this stream"}}));
     }
-    return std::optional<std::int64_t>(seq);
+    return seq;
 }
 
 }  // namespace
