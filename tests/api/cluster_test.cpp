@@ -150,7 +150,7 @@ std::pair<int, std::string> TryPost(unsigned short port,
                                     const std::string& target,
                                     const std::string& body,
                                     const std::string& token) {
-    RawConnection conn(port);
+    RawConnection conn(port, RawConnection::Refusal::kExpected);  // the node may be killed
     conn.Send("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
               "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n" +
               "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);

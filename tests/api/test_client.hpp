@@ -205,7 +205,11 @@ private:
 // A plain loopback TCP connection: send arbitrary bytes, read whatever comes back.
 class RawConnection {
 public:
-    explicit RawConnection(unsigned short port) {
+    // Whether a refused connection is a test failure; a client of a node that a test kills
+    // expects the refusal.
+    enum class Refusal { kFails, kExpected };
+
+    explicit RawConnection(unsigned short port, Refusal refusal = Refusal::kFails) {
         fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (fd_ < 0) {
             ADD_FAILURE() << "socket: " << std::strerror(errno);
@@ -216,7 +220,9 @@ public:
         addr.sin_port = htons(port);
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-            ADD_FAILURE() << "connect to port " << port << ": " << std::strerror(errno);
+            if (refusal == Refusal::kFails || errno != ECONNREFUSED) {
+                ADD_FAILURE() << "connect to port " << port << ": " << std::strerror(errno);
+            }
             ::close(fd_);
             fd_ = -1;
         }
