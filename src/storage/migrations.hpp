@@ -3,6 +3,7 @@
 // dialect spells differently (ConnectionFactory::AdaptSchemaSql).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,5 +17,10 @@ struct Migration {
 
 // Every migration, in version order.
 const std::vector<Migration>& AllMigrations();
+
+// The part of a migration's SQL for one backend ("sqlite", "postgres"). A line
+// "-- dialect sqlite" or "-- dialect postgres" starts a section only that backend runs;
+// "-- dialect all" returns to SQL for every backend. Text without markers is kept whole.
+std::string DialectSql(std::string_view sql, std::string_view backend);
 
 }  // namespace tl::storage

@@ -64,6 +64,7 @@ class PgConnection final : public Connection {
 public:
     explicit PgConnection(PGconn* conn) : conn_(conn) {}
     ~PgConnection() override { PQfinish(conn_); }
+    std::string_view Backend() const override { return "postgres"; }
 
     Result<void> ExecScript(std::string_view sql) override {
         ResultPtr res(PQexec(conn_, std::string(sql).c_str()), &PQclear);

@@ -46,6 +46,10 @@ class Connection {
 public:
     virtual ~Connection() = default;
 
+    // "sqlite" or "postgres": the few queries whose text differs by dialect (full-text
+    // search) choose by it.
+    virtual std::string_view Backend() const = 0;
+
     // Runs one or more statements without parameters (migrations, pragmas).
     virtual Result<void> ExecScript(std::string_view sql) = 0;
     virtual Result<std::vector<SqlRow>> Query(std::string_view sql, const SqlParams& params) = 0;

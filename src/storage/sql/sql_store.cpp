@@ -3,6 +3,7 @@
 #include <exception>
 #include <string>
 
+#include "storage/migrations.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -173,7 +174,8 @@ Result<void> SqlStore::Migrate() {
                 TL_TRY(conn->Commit());
                 continue;
             }
-            auto step = conn->ExecScript(factory_->AdaptSchemaSql(m.sql));
+            auto step =
+                conn->ExecScript(factory_->AdaptSchemaSql(DialectSql(m.sql, factory_->Backend())));
             if (step) {
                 auto recorded = conn->Execute(
                     kInsertMigration, {std::int64_t{m.version}, std::string(m.name), NowMs()});

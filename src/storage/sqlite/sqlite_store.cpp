@@ -27,6 +27,7 @@ Error SqliteError(sqlite3* db, int rc, std::string_view context) {
 class SqliteConnection final : public Connection {
 public:
     explicit SqliteConnection(sqlite3* db) : db_(db) {}
+    std::string_view Backend() const override { return "sqlite"; }
     ~SqliteConnection() override {
         for (auto& [sql, stmt] : cache_) {
             sqlite3_finalize(stmt);
