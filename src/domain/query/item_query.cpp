@@ -466,6 +466,10 @@ private:
         }
         return t;
     }
+    // A token as the message shows it: strings with their own quotes, the rest in "".
+    static std::string Shown(const Token& t) {
+        return t.kind == Tok::kString ? std::string(t.raw) : Quoted(t.raw);
+    }
     static bool IsKeyword(const Token& t, std::string_view keyword) {
         return t.kind == Tok::kWord && EqualsIgnoreCase(t.text, keyword);
     }
@@ -484,16 +488,9 @@ private:
         }
         std::string message = "expected " + std::string(what);
         if (index_ > 0) {
-            message += " after " + Quoted(tokens_[index_ - 1].raw);
+            message += " after " + Shown(tokens_[index_ - 1]);
         }
-        message += " but found ";
-        if (t.kind == Tok::kEnd) {
-            message += "end of query";
-        } else if (t.kind == Tok::kString) {
-            message += std::string(t.raw);
-        } else {
-            message += Quoted(t.raw);
-        }
+        message += " but found " + (t.kind == Tok::kEnd ? std::string("end of query") : Shown(t));
         error_ = MakeQueryError(t.pos, std::string(what), std::move(message));
         return nullptr;
     }
