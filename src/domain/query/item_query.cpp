@@ -20,7 +20,7 @@ constexpr unsigned kEmptiness = Bit(Op::kIsEmpty) | Bit(Op::kIsNotEmpty);
 constexpr unsigned kContains = Bit(Op::kContains);
 
 // What a field's values must look like.
-enum class ValueForm { kAny, kNumber, kDate };
+enum class ValueForm { kAny, kNumber, kDate, kItemType, kCategory };
 
 struct FieldRule {
     std::string_view name;
@@ -33,9 +33,9 @@ struct FieldRule {
 // The built-in fields: which operators apply, which value forms, whether ORDER BY takes them.
 // Multi-valued or derived fields (labels, epic, feature, text) do not sort.
 constexpr std::array<FieldRule, 21> kRules = {{
-    {"type", Field::kType, kEquality | kLists, ValueForm::kAny, true},
+    {"type", Field::kType, kEquality | kLists, ValueForm::kItemType, true},
     {"status", Field::kStatus, kEquality | kLists, ValueForm::kAny, true},
-    {"category", Field::kCategory, kEquality | kLists, ValueForm::kAny, true},
+    {"category", Field::kCategory, kEquality | kLists, ValueForm::kCategory, true},
     {"points",
      Field::kPoints,
      kEquality | kOrdering | kLists | kEmptiness,
@@ -258,6 +258,10 @@ bool IsDateValue(const Value& v) {
            v.kind == ValueKind::kNow || v.kind == ValueKind::kToday;
 }
 
+constexpr std::array<std::string_view, 7> kItemTypes = {
+    "epic", "feature", "story", "bug", "spike", "tech-debt", "task"};
+constexpr std::array<std::string_view, 3> kCategories = {"to_do", "in_progress", "done"};
+
 constexpr std::string_view kExpectedDate = "a date (2026-05-01, -7d, now or today)";
 constexpr std::string_view kExpectedNumber = "a number";
 
@@ -323,6 +327,22 @@ std::optional<QueryError> CheckValues(const Comparison& c, ValueForm form, std::
                                   std::string(kExpectedDate),
                                   "expected " + std::string(kExpectedDate) + " for " +
                                       std::string(what) + " but found " + Quoted(v.text));
+        }
+        if (form == ValueForm::kItemType || form == ValueForm::kCategory) {
+            const bool types = form == ValueForm::kItemType;
+            const auto allowed = types ? std::span<const std::string_view>(kItemTypes)
+                                       : std::span<const std::string_view>(kCategories);
+            std::string names;
+            bool found = false;
+            for (auto a : allowed) {
+                found = found || EqualsIgnoreCase(a, v.text);
+                names += (names.empty() ? "" : ", ") + std::string(a);
+            }
+            if (!found) {
+                const std::string expected =
+                    std::string(types ? "an item type" : "a status category") + " (" + names + ")";
+                return MakeQueryError(v.position, expected, Quoted(v.text) + " is not " + expected);
+            }
         }
     }
     return std::nullopt;

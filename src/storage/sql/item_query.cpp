@@ -23,10 +23,6 @@ using domain::query::ValueKind;
 constexpr std::string_view kTrue = "1 = 1";
 constexpr std::string_view kFalse = "1 = 0";
 
-constexpr std::array<std::string_view, 7> kItemTypes = {
-    "epic", "feature", "story", "bug", "spike", "tech-debt", "task"};
-constexpr std::array<std::string_view, 3> kCategories = {"to_do", "in_progress", "done"};
-
 // The item's nearest ancestor of a type (the hierarchy is at most three levels above an
 // item), as a nullable scalar expression; `%` stands for the type literal.
 constexpr std::string_view kAncestorOfType =
@@ -254,27 +250,6 @@ private:
     void Text(const Value& v) { b_.Param(v.text); }
     void LowerText(const Value& v) { b_.Param(ToLower(v.text)); }
     void Number(const Value& v) { b_.Param(v.number); }
-
-    std::optional<QueryError> CheckListed(const Comparison& c,
-                                          std::span<const std::string_view> allowed,
-                                          std::string_view what) {
-        for (const auto& v : c.values) {
-            const std::string lower = ToLower(v.text);
-            bool found = false;
-            std::string names;
-            for (auto a : allowed) {
-                found = found || a == lower;
-                names += (names.empty() ? "" : ", ") + std::string(a);
-            }
-            if (!found) {
-                return MakeQueryError(
-                    v.position,
-                    std::string(what) + " (" + names + ")",
-                    "\"" + v.text + "\" is not " + std::string(what) + " (" + names + ")");
-            }
-        }
-        return std::nullopt;
-    }
 
     // `column IN (SELECT u.id FROM users u WHERE ...)`: each value is `me`, or a user id,
     // e-mail or name (case-insensitive).
@@ -510,18 +485,12 @@ private:
     std::optional<QueryError> Compare(const Comparison& c) {
         switch (c.field.field) {
             case Field::kType:
-                if (auto e = CheckListed(c, kItemTypes, "an item type")) {
-                    return e;
-                }
                 Column("i.item_type", false, c, [&](const Value& v) { LowerText(v); });
                 return std::nullopt;
             case Field::kStatus:
                 Column("i.status", false, c, [&](const Value& v) { LowerText(v); });
                 return std::nullopt;
             case Field::kCategory:
-                if (auto e = CheckListed(c, kCategories, "a status category")) {
-                    return e;
-                }
                 Column("i.category", false, c, [&](const Value& v) { LowerText(v); });
                 return std::nullopt;
             case Field::kPoints:
