@@ -16,6 +16,7 @@ namespace tl {
 // Each code maps to exactly one HTTP status in http/error_response.cpp.
 enum class ErrorCode {
     kValidationFailed,    // a field is missing, of the wrong type, out of range, unknown
+    kInvalidQuery,        // a query-language text that does not parse or fit the product
     kMalformedJson,       // the body is not JSON at all
     kUnauthenticated,     // no credentials or expired credentials
     kForbidden,           // authenticated but the role matrix says no
@@ -42,10 +43,16 @@ struct Error {
     std::vector<FieldIssue> details;
     // Seconds the client should wait; set with kRateLimited.
     std::optional<int> retry_after_seconds;
+    // kInvalidQuery: where in the query text (0-based) and what would have been valid there.
+    std::optional<std::size_t> position;
+    std::string expected;
 };
 
 inline Error MakeError(ErrorCode code, std::string message) {
-    return Error{code, std::move(message), {}, std::nullopt};
+    Error e;
+    e.code = code;
+    e.message = std::move(message);
+    return e;
 }
 inline Error NotFound(std::string what) {
     return MakeError(ErrorCode::kNotFound, std::move(what) + " not found");
@@ -53,10 +60,9 @@ inline Error NotFound(std::string what) {
 inline Error Forbidden(std::string why) { return MakeError(ErrorCode::kForbidden, std::move(why)); }
 inline Error Conflict(std::string why) { return MakeError(ErrorCode::kConflict, std::move(why)); }
 inline Error ValidationFailed(std::vector<FieldIssue> details) {
-    return Error{ErrorCode::kValidationFailed,
-                 "the request has invalid fields",
-                 std::move(details),
-                 std::nullopt};
+    Error e = MakeError(ErrorCode::kValidationFailed, "the request has invalid fields");
+    e.details = std::move(details);
+    return e;
 }
 
 // Tag to construct a failed Result, like std::unexpected.

@@ -18,6 +18,7 @@ struct Mapping {
 
 constexpr Mapping kTable[] = {
     {ErrorCode::kValidationFailed, 400, "validation_failed"},
+    {ErrorCode::kInvalidQuery, 400, "invalid_query"},
     {ErrorCode::kMalformedJson, 400, "malformed_json"},
     {ErrorCode::kUnauthenticated, 401, "unauthenticated"},
     {ErrorCode::kForbidden, 403, "forbidden"},
@@ -69,6 +70,10 @@ json::object ErrorBody(const Error& error) {
             details.push_back(json::object{{"field", d.field}, {"issue", d.issue}});
         }
         e["details"] = std::move(details);
+    }
+    if (error.position) {
+        e["position"] = static_cast<std::int64_t>(*error.position);
+        e["expected"] = error.expected;
     }
     return json::object{{"error", std::move(e)}};
 }

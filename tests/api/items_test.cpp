@@ -3,6 +3,8 @@
 // blocks-cycle refusal, and the role rules of docs/backlog.md.
 #include <algorithm>
 #include <atomic>
+#include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -574,6 +576,54 @@ TEST_F(ItemsTest, EveryChangeIsInTheItemsHistory) {
         actions.push_back(StrAt(e, {"action"}));
     }
     EXPECT_EQ(actions, (std::vector<std::string>{"moved", "updated", "created"}));
+}
+
+TEST_F(ItemsTest, QueriesFilterAndOrderAndBadOnesNameThePosition) {
+    const std::string p = NewProduct("QRY");
+    Create(p,
+           {{"type", "story"},
+            {"title", "Night camera"},
+            {"points", 5},
+            {"labels", json::array{"camera"}}});
+    Create(p,
+           {{"type", "story"},
+            {"title", "Gimbal lock"},
+            {"points", 2},
+            {"labels", json::array{"gimbal"}}});
+    Create(p, {{"type", "bug"}, {"title", "Camera freezes"}, {"points", 8}});
+    Create(p, {{"type", "epic"}, {"title", "Imaging"}});
+    auto keys = [&](const std::string& query) {
+        std::string target = "/api/v1/products/" + p + "/items?query=";
+        for (char c : query) {
+            const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0;
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            target += plain ? std::string(1, c) : std::string(buf);
+        }
+        const HttpResult r = client().Get(target, Token("erin"));
+        EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+        std::vector<std::string> out;
+        for (const auto& i : ArrAt(r.Json(), {"data"})) {
+            out.push_back(StrAt(i, {"key"}));
+        }
+        return out;
+    };
+    EXPECT_EQ(keys("type = story AND status != done AND points >= 3 ORDER BY rank"),
+              (std::vector<std::string>{"QRY-1"}));
+    EXPECT_EQ(keys("label IN (camera, gimbal)"), (std::vector<std::string>{"QRY-1", "QRY-2"}));
+    EXPECT_EQ(keys("points IS EMPTY"), (std::vector<std::string>{"QRY-4"}));
+    EXPECT_EQ(keys("NOT type = story AND points > 1 OR title ~ gimbal ORDER BY points DESC"),
+              (std::vector<std::string>{"QRY-3", "QRY-2"}));
+    EXPECT_EQ(keys("text ~ camera ORDER BY key DESC"),
+              (std::vector<std::string>{"QRY-3", "QRY-1"}));
+    EXPECT_EQ(keys("created >= -1d AND updated <= +1d").size(), 4u);
+    const HttpResult bad = client().Get(
+        "/api/v1/products/" + p + "/items?query=type%20%3D%20story%20ANDD%20points%20%3E%203",
+        Token("bob"));
+    EXPECT_EQ(bad.status, 400) << bad.body;
+    EXPECT_EQ(ErrorCode(bad), "invalid_query");
+    EXPECT_EQ(IntAt(bad.Json(), {"error", "position"}), 13) << bad.body;
+    EXPECT_FALSE(StrAt(bad.Json(), {"error", "expected"}).empty());
 }
 
 }  // namespace

@@ -519,12 +519,14 @@ TEST(ItemQueryCompile, OrderByEndsWithRankAndId) {
     EXPECT_EQ(std::get<std::string>(custom->order_params[0]), "fld_effort");
 }
 
-TEST(ItemQueryCompile, ErrorsAreValidationFailuresWithPositions) {
+TEST(ItemQueryCompile, ErrorsAreInvalidQueriesWithPositions) {
     auto ctx = Context();
     ctx.me_user_id.clear();
     auto me = Compile("type = story AND assignee = me", ctx);
     ASSERT_FALSE(me);
-    EXPECT_EQ(me.error().code, ErrorCode::kValidationFailed);
+    EXPECT_EQ(me.error().code, ErrorCode::kInvalidQuery);
+    ASSERT_TRUE(me.error().position.has_value());
+    EXPECT_EQ(*me.error().position, 28u);
     ASSERT_EQ(me.error().details.size(), 1u);
     EXPECT_EQ(me.error().details[0].field, "query");
     EXPECT_EQ(me.error().details[0].issue.rfind("at 28: ", 0), 0u) << me.error().details[0].issue;
@@ -532,6 +534,7 @@ TEST(ItemQueryCompile, ErrorsAreValidationFailuresWithPositions) {
     auto unknown = Compile("riskk = high");
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().details[0].issue, "at 0: unknown field \"riskk\"");
+    EXPECT_EQ(unknown.error().position, std::optional<std::size_t>(0));
 
     auto option = Compile("risk = extreme");
     ASSERT_FALSE(option);

@@ -139,6 +139,7 @@ TEST(Router, MatchesPathParametersAndReportsOtherMethods) {
 
 TEST(ErrorTable, EveryCodeHasItsOwnNameAndA4xxOr5xxStatus) {
     const ErrorCode all[] = {ErrorCode::kValidationFailed,
+                             ErrorCode::kInvalidQuery,
                              ErrorCode::kMalformedJson,
                              ErrorCode::kUnauthenticated,
                              ErrorCode::kForbidden,

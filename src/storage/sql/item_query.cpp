@@ -650,7 +650,11 @@ Result<CompiledItemQuery> CompileItemQuery(const domain::query::Query& query,
 }
 
 Error QueryValidationError(const domain::query::QueryError& error) {
-    return ValidationFailed({FieldIssue{"query", error.message}});
+    Error e = MakeError(ErrorCode::kInvalidQuery, error.message);
+    e.details.push_back({"query", error.message});
+    e.position = error.position;
+    e.expected = error.expected;
+    return e;
 }
 
 std::string FullTextTerms(std::string_view text, std::string_view backend) {

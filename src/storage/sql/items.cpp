@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/sql/item_query.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -586,21 +587,54 @@ Result<std::vector<std::pair<std::string, std::string>>> SqlTx::ListBlocksEdges(
 namespace tl::storage {
 
 Result<ItemPage> SqlTx::ListItems(const std::string& workspace_id, const ItemQuery& query) {
-    // Rank order pages by the rank key (unique per product): the cursor is the last key.
-    std::string sql = "SELECT " + std::string(kItemColumns) +
-                      " FROM items i WHERE i.workspace_id = ? AND i.product_id = ?";
-    SqlParams params{workspace_id, query.product_id};
-    if (!query.cursor.empty()) {
-        sql += " AND i.rank_key > ?";
-        params.push_back(query.cursor);
+    auto parsed = domain::query::ParseItemQuery(query.filter);
+    if (!parsed.ok()) {
+        return Fail(QueryValidationError(*parsed.error));
     }
-    sql += " ORDER BY i.rank_key LIMIT ?";
+    ItemQueryContext context;
+    context.workspace_id = workspace_id;
+    context.product_id = query.product_id;
+    context.product_key = query.context.product_key;
+    context.me_user_id = query.context.me_user_id;
+    context.now_ms = query.context.now_ms;
+    context.fields = query.context.fields;
+    context.backend = conn_.Backend();
+    TL_ASSIGN_OR_RETURN(auto compiled, CompileItemQuery(parsed.query, context));
+    std::string sql = "SELECT " + std::string(kItemColumns) +
+                      " FROM items i WHERE i.workspace_id = ? AND i.product_id = ? AND (" +
+                      compiled.where + ")";
+    SqlParams params{workspace_id, query.product_id};
+    for (auto& p : compiled.params) {
+        params.push_back(std::move(p));
+    }
+    // Rank order pages by the rank key (unique per product): the cursor is the last key.
+    // Any other order pages by position ("@<offset>").
+    std::int64_t offset = 0;
+    if (compiled.ranked_order) {
+        if (!query.cursor.empty()) {
+            sql += " AND i.rank_key > ?";
+            params.push_back(query.cursor);
+        }
+    } else if (!query.cursor.empty()) {
+        if (query.cursor[0] != '@' || query.cursor.size() > 12 ||
+            query.cursor.find_first_not_of("0123456789", 1) != std::string::npos ||
+            query.cursor.size() < 2) {
+            return Fail(ValidationFailed({{"cursor", "is not a cursor of this query"}}));
+        }
+        offset = std::stoll(query.cursor.substr(1));
+    }
+    sql += " ORDER BY " + compiled.order_by + " LIMIT ? OFFSET ?";
+    for (auto& p : compiled.order_params) {
+        params.push_back(std::move(p));
+    }
     params.push_back(std::int64_t{query.limit + 1});
+    params.push_back(offset);
     ItemPage page;
     TL_ASSIGN_OR_RETURN(page.items, QueryItems(sql, params));
     if (static_cast<int>(page.items.size()) > query.limit) {
         page.items.resize(query.limit);
-        page.next_cursor = page.items.back().rank;
+        page.next_cursor = compiled.ranked_order ? page.items.back().rank
+                                                 : "@" + std::to_string(offset + query.limit);
     }
     return page;
 }
