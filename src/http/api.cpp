@@ -21,6 +21,11 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddProductRoutes(router);
     AddTeamRoutes(router);
     AddEventRoutes(router);
+    AddCommentRoutes(router);
+    AddInboxRoutes(router);
+    AddPokerRoutes(router);
+    AddViewRoutes(router);
+    AddSearchRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)
