@@ -55,6 +55,7 @@ void AddTokenRoutes(Router& router);
 void AddProductRoutes(Router& router);
 void AddTeamRoutes(Router& router);
 void AddEventRoutes(Router& router);
+void AddItemRoutes(Router& router);
 void AddCommentRoutes(Router& router);
 void AddInboxRoutes(Router& router);
 void AddPokerRoutes(Router& router);
