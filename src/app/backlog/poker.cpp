@@ -5,7 +5,6 @@
 #include <functional>
 #include <initializer_list>
 
-#include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/backlog/backlog_settings.hpp"
 #include "app/backlog/comments.hpp"
@@ -41,7 +40,7 @@ Result<domain::PokerRound> LoadRound(storage::Tx& tx,
                                      const std::string& round_id,
                                      std::vector<Role>& roles) {
     TL_ASSIGN_OR_RETURN(auto round, tx.GetPokerRound(actor.workspace_id, round_id));
-    TL_TRY(AuthorizeProduct(tx, actor, round.product_id, domain::Action::kProductRead, &roles));
+    TL_TRY(AuthorizeItem(tx, actor, round.item_id, domain::Action::kProductRead, &roles));
     return round;
 }
 

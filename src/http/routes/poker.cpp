@@ -1,6 +1,7 @@
 // /api/v1/items/{id}/poker and /api/v1/poker/{round}: planning poker rounds.
 #include "app/backlog/poker.hpp"
 
+#include "http/json_input.hpp"
 #include "http/routes/common.hpp"
 
 namespace tl::http {
@@ -9,33 +10,20 @@ namespace json = boost::json;
 
 namespace {
 
-// {"points": <number>}: JsonInput reads whole numbers only, and the point scale has halves.
+// {"points": <number>}; a null or absent value is reported as required by the use case.
 struct PointsInput {
     std::optional<double> points;
     domain::Issues issues;
 };
 
 Result<PointsInput> ReadPoints(std::string_view body) {
-    json::error_code ec;
-    json::value v = json::parse(body, ec);
-    if (ec) {
-        return Fail(MakeError(ErrorCode::kMalformedJson,
-                              "the request body is not valid JSON: " + ec.message()));
+    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(body));
+    PointsInput out;
+    if (auto points = in.NullableNumber("points", 0, 1e6)) {
+        out.points = *points;
     }
-    if (!v.is_object()) {
-        return Fail(ValidationFailed({{"(body)", "must be a JSON object"}}));
-    }
-    PointsInput in;
-    for (const auto& [k, value] : v.as_object()) {
-        if (k != "points") {
-            in.issues.push_back({std::string(k), "is not a known field"});
-        } else if (value.is_number()) {
-            in.points = value.to_number<double>();
-        } else {
-            in.issues.push_back({"points", "must be a number"});
-        }
-    }
-    return in;
+    out.issues = in.Finish();
+    return out;
 }
 
 Response RoundAnswer(int status, const app::PokerView& view, const Call& call) {
