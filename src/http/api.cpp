@@ -22,6 +22,11 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddTeamRoutes(router);
     AddEventRoutes(router);
     AddItemRoutes(router);
+    AddCommentRoutes(router);
+    AddInboxRoutes(router);
+    AddPokerRoutes(router);
+    AddViewRoutes(router);
+    AddSearchRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

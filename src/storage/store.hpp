@@ -281,6 +281,10 @@ public:
         const std::string& user_id,
         bool unread_only,
         const Page& page) = 0;
+    // kNotFound unless the notification exists and is `user_id`'s own.
+    virtual Result<domain::Notification> GetNotification(const std::string& workspace_id,
+                                                         const std::string& user_id,
+                                                         const std::string& id) = 0;
     virtual Result<std::int64_t> CountUnreadNotifications(const std::string& workspace_id,
                                                           const std::string& user_id) = 0;
     // Marks one (id set) or all of a user's notifications read; returns how many changed.

@@ -56,6 +56,11 @@ void AddProductRoutes(Router& router);
 void AddTeamRoutes(Router& router);
 void AddEventRoutes(Router& router);
 void AddItemRoutes(Router& router);
+void AddCommentRoutes(Router& router);
+void AddInboxRoutes(Router& router);
+void AddPokerRoutes(Router& router);
+void AddViewRoutes(Router& router);
+void AddSearchRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

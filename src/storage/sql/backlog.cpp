@@ -286,6 +286,19 @@ Result<std::vector<domain::Notification>> SqlTx::ListNotifications(const std::st
     return out;
 }
 
+Result<domain::Notification> SqlTx::GetNotification(const std::string& workspace_id,
+                                                    const std::string& user_id,
+                                                    const std::string& id) {
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(std::string(kNotificationColumns) +
+                                        "WHERE workspace_id = ? AND user_id = ? AND id = ?",
+                                    {workspace_id, user_id, id}));
+    if (rows.empty()) {
+        return Fail(NotFound("notification"));
+    }
+    return NotificationFromRow(rows[0]);
+}
+
 Result<std::int64_t> SqlTx::CountUnreadNotifications(const std::string& workspace_id,
                                                      const std::string& user_id) {
     TL_ASSIGN_OR_RETURN(auto rows,

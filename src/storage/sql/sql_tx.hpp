@@ -151,6 +151,9 @@ public:
                                                                 const std::string& user_id,
                                                                 bool unread_only,
                                                                 const Page& page) override;
+    Result<domain::Notification> GetNotification(const std::string& workspace_id,
+                                                 const std::string& user_id,
+                                                 const std::string& id) override;
     Result<std::int64_t> CountUnreadNotifications(const std::string& workspace_id,
                                                   const std::string& user_id) override;
     Result<std::int64_t> MarkNotificationsRead(const std::string& workspace_id,

@@ -1,0 +1,43 @@
+// Full-text search over backlog items (titles, descriptions, acceptance criteria, comments),
+// ranked by relevance, in the products the caller may read.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/item.hpp"
+
+namespace tl::app {
+
+inline constexpr int kMaxSearchTerms = 10;
+inline constexpr std::size_t kMaxSearchTermBytes = 50;
+inline constexpr int kMaxSearchLimit = 50;
+
+struct SearchResult {
+    domain::Item item;
+    std::string key;
+    double score = 0;
+    std::string title_html;    // HTML-escaped, <mark> around the matches
+    std::string snippet_html;  // likewise
+};
+
+// The words of a search box: runs of ASCII letters and digits and of non-ASCII bytes,
+// lower-cased, each once, the first kMaxSearchTerms, each cut to kMaxSearchTermBytes (at a
+// character boundary; words match by prefix, so a cut word still finds the longer one).
+std::vector<std::string> SearchTerms(std::string_view q);
+
+// `marked` (matches between \x02 and \x03) as HTML: the text escaped (& < > " '), the marks
+// as <mark> … </mark>.
+std::string MarkedToHtml(std::string_view marked);
+
+// In `product_id` (product.read checked) or, when empty, in every product the actor may read.
+// kValidationFailed naming "q" when it holds no word.
+Result<std::vector<SearchResult>> SearchItems(AppContext& ctx,
+                                              const Actor& actor,
+                                              std::string_view q,
+                                              const std::string& product_id,
+                                              int limit);
+
+}  // namespace tl::app
