@@ -225,6 +225,17 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         const auto action = domain::ParseAction(op.action);
         ASSERT_TRUE(action.has_value())
             << op.method << " " << op.path << ": unknown x-action " << op.action;
+        if (!Concrete(op, ids, ids.users.at("alice"))) {
+            // Routes on backlog objects (items, comments, poker rounds, views, inbox entries)
+            // need objects of their own; their role rules are tested in items_test.cpp and
+            // collab_test.cpp. Anything else must be walkable.
+            const bool backlog =
+                op.path.starts_with("/api/v1/items/") || op.path.starts_with("/api/v1/comments/") ||
+                op.path.starts_with("/api/v1/poker/") || op.path.starts_with("/api/v1/views/") ||
+                op.path.starts_with("/api/v1/inbox/");
+            EXPECT_TRUE(backlog) << "cannot fill in the parameters of " << op.path;
+            continue;
+        }
         if (domain::IsProductScoped(*action)) {
             ++product_scoped;
         } else if (*action == domain::Action::kWorkspaceAdmin) {

@@ -7,6 +7,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/backlog/backlog_settings.hpp"
+#include "app/backlog/comments.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
 #include "domain/rank.hpp"
@@ -862,6 +863,18 @@ Result<ItemView> UpdateItem(AppContext& ctx,
         if (changed.count("title") || changed.count("description") || changed.count("criteria")) {
             TL_TRY(tx.ReindexItem(actor.workspace_id, next.id));
         }
+        std::string what;
+        for (const auto& f : changed) {
+            what +=
+                (what.empty() ? "" : ", ") + (f == "criteria_ticks" ? std::string("criteria") : f);
+        }
+        TL_TRY(NotifyWatchers(
+            tx,
+            actor,
+            next,
+            product.key,
+            actor.name + " changed " + domain::ItemKey(product.key, next.number) + ": " + what,
+            now));
         return RecordEvent(tx,
                            actor.workspace_id,
                            actor.user_id,
@@ -1023,17 +1036,6 @@ Result<std::vector<ItemView>> BulkEditItems(AppContext& ctx,
                                             const Actor& actor,
                                             const std::string& product_id,
                                             const BulkInput& input) {
-    domain::Issues issues = input.issues;
-    if (input.item_ids.empty() || input.item_ids.size() > 200) {
-        issues.push_back({"item_ids", "must list 1 to 200 items"});
-    }
-    if (!input.status && !input.assignee_id && !input.points && input.add_labels.empty() &&
-        input.remove_labels.empty()) {
-        issues.push_back({"changes", "name at least one change"});
-    }
-    if (!issues.empty()) {
-        return Fail(ValidationFailed(std::move(issues)));
-    }
     const std::int64_t now = ctx.clock.NowMs();
     std::vector<std::string> ids;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
@@ -1041,6 +1043,17 @@ Result<std::vector<ItemView>> BulkEditItems(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(
             auto product,
             AuthorizeProduct(tx, actor, product_id, domain::Action::kBacklogWrite, &roles));
+        domain::Issues issues = input.issues;
+        if (input.item_ids.empty() || input.item_ids.size() > 200) {
+            issues.push_back({"item_ids", "must list 1 to 200 items"});
+        }
+        if (!input.status && !input.assignee_id && !input.points && input.add_labels.empty() &&
+            input.remove_labels.empty()) {
+            issues.push_back({"changes", "name at least one change"});
+        }
+        if (!issues.empty()) {
+            return Fail(ValidationFailed(std::move(issues)));
+        }
         TL_ASSIGN_OR_RETURN(auto settings, LoadBacklogSettings(tx, actor.workspace_id, product_id));
         for (std::size_t k = 0; k < input.item_ids.size(); ++k) {
             auto current = ResolveItem(tx, actor.workspace_id, input.item_ids[k]);
