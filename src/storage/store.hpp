@@ -19,6 +19,8 @@
 
 #include "domain/audit_event.hpp"
 #include "domain/auth_token.hpp"
+#include "domain/backlog.hpp"
+#include "domain/item.hpp"
 #include "domain/product.hpp"
 #include "domain/result.hpp"
 #include "domain/role_assignment.hpp"
@@ -40,6 +42,40 @@ struct EventFilter {
     std::string entity_id;
     std::int64_t before_seq = 0;  // 0: newest first from the top
     int limit = 50;
+};
+
+// Backlog settings as the app stores them: a JSON document and its version.
+struct StoredSettings {
+    std::string json;
+    std::int64_t version = 0;
+};
+
+// Which items ListItems returns. `where` / `order_by` come from the query compiler
+// (storage/sql/item_query.hpp) through SetFilter; empty means all items in rank order.
+struct ItemQuery {
+    std::string product_id;
+    std::string filter;  // query-language text; parsed and compiled by the storage layer
+    domain::ItemQueryContext context;
+    std::string cursor;  // from the previous page's next_cursor
+    int limit = 50;
+};
+
+struct ItemPage {
+    std::vector<domain::Item> items;
+    std::string next_cursor;  // "" on the last page
+};
+
+struct SearchQuery {
+    std::vector<std::string> product_ids;  // the products searched (those the caller may read)
+    std::vector<std::string> terms;        // words, matched by prefix, all required
+    int limit = 20;
+};
+
+struct SearchHit {
+    std::string item_id;
+    double score = 0;     // higher is better
+    std::string title;    // with \x02 ... \x03 around matches
+    std::string snippet;  // likewise
 };
 
 // A role assignment with the person holding it.
@@ -135,6 +171,147 @@ public:
                                          const std::string& id) = 0;
     virtual Result<std::vector<domain::Team>> ListTeams(const std::string& workspace_id,
                                                         const Page& page) = 0;
+
+    // Backlog settings: nullopt while the product uses the defaults. SaveBacklogSettings
+    // inserts when `expected_version` is 0, else updates from that version
+    // (kPreconditionFailed when stale).
+    virtual Result<std::optional<StoredSettings>> GetBacklogSettings(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    virtual Result<void> SaveBacklogSettings(const std::string& workspace_id,
+                                             const std::string& product_id,
+                                             const StoredSettings& settings,
+                                             std::int64_t expected_version,
+                                             std::int64_t now) = 0;
+
+    // Items, with their criteria, labels and custom field values, written and read whole.
+    // The next number of a product's item keys (DRN-<n>), never handed out twice.
+    virtual Result<std::int64_t> TakeItemNumber(const std::string& workspace_id,
+                                                const std::string& product_id) = 0;
+    // kConflict when the rank key is taken (a concurrent move or insert won the race).
+    virtual Result<void> InsertItem(const domain::Item& item) = 0;
+    virtual Result<void> UpdateItem(const domain::Item& item, std::int64_t expected_version) = 0;
+    // Writes the one row's rank (and version, updated_at): what a move writes.
+    virtual Result<void> UpdateItemRank(const domain::Item& item,
+                                        std::int64_t expected_version) = 0;
+    // Removes the item with its criteria, labels, values, links, comments, watchers, poker
+    // rounds and search document.
+    virtual Result<void> DeleteItem(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Item> GetItem(const std::string& workspace_id,
+                                         const std::string& id) = 0;
+    virtual Result<std::optional<domain::Item>> FindItemByKey(const std::string& workspace_id,
+                                                              const std::string& product_key,
+                                                              std::int64_t number) = 0;
+    // The items with these ids (any order; missing ones left out).
+    virtual Result<std::vector<domain::Item>> GetItems(const std::string& workspace_id,
+                                                       const std::vector<std::string>& ids) = 0;
+    virtual Result<std::vector<domain::Item>> ListChildren(const std::string& workspace_id,
+                                                           const std::string& parent_id) = 0;
+    // A page of a product's items: filtered and ordered as `query` says.
+    virtual Result<ItemPage> ListItems(const std::string& workspace_id, const ItemQuery& query) = 0;
+    // Sums over every descendant of an item.
+    virtual Result<domain::Rollup> RollupOf(const std::string& workspace_id,
+                                            const std::string& item_id) = 0;
+    virtual Result<std::int64_t> CountItemsInStatus(const std::string& workspace_id,
+                                                    const std::string& product_id,
+                                                    const std::string& status) = 0;
+    // Removes every value of a custom field (when its definition is removed).
+    virtual Result<void> DeleteFieldValues(const std::string& workspace_id,
+                                           const std::string& field_id) = 0;
+    virtual Result<std::int64_t> CountItemsWithField(const std::string& workspace_id,
+                                                     const std::string& product_id,
+                                                     const std::string& field) = 0;
+
+    // Rank keys of a product's backlog. The neighbour of `rank` after (or before) it; "" at
+    // the end. First/Last: "" when the backlog is empty.
+    virtual Result<std::string> NeighbourRank(const std::string& workspace_id,
+                                              const std::string& product_id,
+                                              const std::string& rank,
+                                              bool after) = 0;
+    virtual Result<std::string> EdgeRank(const std::string& workspace_id,
+                                         const std::string& product_id,
+                                         bool last) = 0;
+    // Every item id of the product in rank order (for rebalancing).
+    virtual Result<std::vector<std::string>> ListRankOrder(const std::string& workspace_id,
+                                                           const std::string& product_id) = 0;
+    // Rewrites the ranks of `ids` (in this order) to `ranks`, without touching versions.
+    virtual Result<void> RewriteRanks(const std::string& workspace_id,
+                                      const std::string& product_id,
+                                      const std::vector<std::string>& ids,
+                                      const std::vector<std::string>& ranks) = 0;
+
+    // Links. kConflict when the same link exists.
+    virtual Result<void> InsertLink(const domain::ItemLink& link) = 0;
+    virtual Result<void> DeleteLink(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::ItemLink> GetLink(const std::string& workspace_id,
+                                             const std::string& id) = 0;
+    // The links with the item at either end.
+    virtual Result<std::vector<domain::ItemLink>> ListLinksOf(const std::string& workspace_id,
+                                                              const std::string& item_id) = 0;
+    // Every "blocks" edge of a product: (source, target).
+    virtual Result<std::vector<std::pair<std::string, std::string>>> ListBlocksEdges(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+
+    // Comments.
+    virtual Result<void> InsertComment(const domain::Comment& c) = 0;
+    virtual Result<void> UpdateComment(const domain::Comment& c, std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteComment(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Comment> GetComment(const std::string& workspace_id,
+                                               const std::string& id) = 0;
+    virtual Result<std::vector<domain::Comment>> ListComments(const std::string& workspace_id,
+                                                              const std::string& item_id) = 0;
+
+    // Watchers (adding twice is fine) and the inbox.
+    virtual Result<void> AddWatcher(const std::string& workspace_id,
+                                    const std::string& item_id,
+                                    const std::string& user_id) = 0;
+    virtual Result<void> RemoveWatcher(const std::string& workspace_id,
+                                       const std::string& item_id,
+                                       const std::string& user_id) = 0;
+    virtual Result<std::vector<std::string>> ListWatchers(const std::string& workspace_id,
+                                                          const std::string& item_id) = 0;
+    virtual Result<void> InsertNotification(const domain::Notification& n) = 0;
+    // A user's notifications, newest first, after cursor `page.after` (an id).
+    virtual Result<std::vector<domain::Notification>> ListNotifications(
+        const std::string& workspace_id,
+        const std::string& user_id,
+        bool unread_only,
+        const Page& page) = 0;
+    virtual Result<std::int64_t> CountUnreadNotifications(const std::string& workspace_id,
+                                                          const std::string& user_id) = 0;
+    // Marks one (id set) or all of a user's notifications read; returns how many changed.
+    virtual Result<std::int64_t> MarkNotificationsRead(const std::string& workspace_id,
+                                                       const std::string& user_id,
+                                                       const std::string& id,
+                                                       std::int64_t now) = 0;
+
+    // Planning poker.
+    virtual Result<void> InsertPokerRound(const domain::PokerRound& r) = 0;
+    virtual Result<void> UpdatePokerRound(const domain::PokerRound& r,
+                                          std::int64_t expected_version) = 0;
+    virtual Result<domain::PokerRound> GetPokerRound(const std::string& workspace_id,
+                                                     const std::string& id) = 0;
+    virtual Result<std::optional<domain::PokerRound>> LatestPokerRound(
+        const std::string& workspace_id, const std::string& item_id) = 0;
+    // Inserts or replaces the user's vote.
+    virtual Result<void> PutPokerVote(const std::string& workspace_id,
+                                      const domain::PokerVote& vote) = 0;
+
+    // Saved views: a user's own and the product's shared ones, by name.
+    virtual Result<void> InsertView(const domain::SavedView& v) = 0;
+    virtual Result<void> UpdateView(const domain::SavedView& v, std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteView(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::SavedView> GetView(const std::string& workspace_id,
+                                              const std::string& id) = 0;
+    virtual Result<std::vector<domain::SavedView>> ListViews(const std::string& workspace_id,
+                                                             const std::string& product_id,
+                                                             const std::string& user_id) = 0;
+
+    // Full-text search. ReindexItem rewrites the item's document from its title,
+    // description, criteria and comments (call it after changing any of them).
+    virtual Result<void> ReindexItem(const std::string& workspace_id,
+                                     const std::string& item_id) = 0;
+    virtual Result<std::vector<SearchHit>> SearchItems(const std::string& workspace_id,
+                                                       const SearchQuery& query) = 0;
 
     // Serialises the writers that lock the same `scope` (e.g. "ranks:<product id>" while
     // rebalancing a backlog's rank keys) until this transaction ends, across every node: on

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -33,8 +34,9 @@ inline SqlValue NullIfEmpty(const std::string& s) {
 class SqlRow {
 public:
     explicit SqlRow(std::vector<SqlValue> cols) : cols_(std::move(cols)) {}
-    std::int64_t Int(std::size_t i) const;         // NULL reads as 0
-    const std::string& Text(std::size_t i) const;  // NULL reads as ""
+    std::int64_t Int(std::size_t i) const;            // NULL reads as 0
+    std::optional<double> Real(std::size_t i) const;  // NULL reads as nullopt
+    const std::string& Text(std::size_t i) const;     // NULL reads as ""
     bool IsNull(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(cols_[i]); }
     std::size_t size() const { return cols_.size(); }
 

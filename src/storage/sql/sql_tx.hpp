@@ -73,6 +73,114 @@ public:
     Result<std::vector<domain::Team>> ListTeams(const std::string& workspace_id,
                                                 const Page& page) override;
 
+    Result<std::optional<StoredSettings>> GetBacklogSettings(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> SaveBacklogSettings(const std::string& workspace_id,
+                                     const std::string& product_id,
+                                     const StoredSettings& settings,
+                                     std::int64_t expected_version,
+                                     std::int64_t now) override;
+
+    Result<std::int64_t> TakeItemNumber(const std::string& workspace_id,
+                                        const std::string& product_id) override;
+    Result<void> InsertItem(const domain::Item& item) override;
+    Result<void> UpdateItem(const domain::Item& item, std::int64_t expected_version) override;
+    Result<void> UpdateItemRank(const domain::Item& item, std::int64_t expected_version) override;
+    Result<void> DeleteItem(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Item> GetItem(const std::string& workspace_id, const std::string& id) override;
+    Result<std::optional<domain::Item>> FindItemByKey(const std::string& workspace_id,
+                                                      const std::string& product_key,
+                                                      std::int64_t number) override;
+    Result<std::vector<domain::Item>> GetItems(const std::string& workspace_id,
+                                               const std::vector<std::string>& ids) override;
+    Result<std::vector<domain::Item>> ListChildren(const std::string& workspace_id,
+                                                   const std::string& parent_id) override;
+    Result<ItemPage> ListItems(const std::string& workspace_id, const ItemQuery& query) override;
+    Result<domain::Rollup> RollupOf(const std::string& workspace_id,
+                                    const std::string& item_id) override;
+    Result<std::int64_t> CountItemsInStatus(const std::string& workspace_id,
+                                            const std::string& product_id,
+                                            const std::string& status) override;
+    Result<void> DeleteFieldValues(const std::string& workspace_id,
+                                   const std::string& field_id) override;
+    Result<std::int64_t> CountItemsWithField(const std::string& workspace_id,
+                                             const std::string& product_id,
+                                             const std::string& field) override;
+
+    Result<std::string> NeighbourRank(const std::string& workspace_id,
+                                      const std::string& product_id,
+                                      const std::string& rank,
+                                      bool after) override;
+    Result<std::string> EdgeRank(const std::string& workspace_id,
+                                 const std::string& product_id,
+                                 bool last) override;
+    Result<std::vector<std::string>> ListRankOrder(const std::string& workspace_id,
+                                                   const std::string& product_id) override;
+    Result<void> RewriteRanks(const std::string& workspace_id,
+                              const std::string& product_id,
+                              const std::vector<std::string>& ids,
+                              const std::vector<std::string>& ranks) override;
+
+    Result<void> InsertLink(const domain::ItemLink& link) override;
+    Result<void> DeleteLink(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::ItemLink> GetLink(const std::string& workspace_id,
+                                     const std::string& id) override;
+    Result<std::vector<domain::ItemLink>> ListLinksOf(const std::string& workspace_id,
+                                                      const std::string& item_id) override;
+    Result<std::vector<std::pair<std::string, std::string>>> ListBlocksEdges(
+        const std::string& workspace_id, const std::string& product_id) override;
+
+    Result<void> InsertComment(const domain::Comment& c) override;
+    Result<void> UpdateComment(const domain::Comment& c, std::int64_t expected_version) override;
+    Result<void> DeleteComment(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Comment> GetComment(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::Comment>> ListComments(const std::string& workspace_id,
+                                                      const std::string& item_id) override;
+
+    Result<void> AddWatcher(const std::string& workspace_id,
+                            const std::string& item_id,
+                            const std::string& user_id) override;
+    Result<void> RemoveWatcher(const std::string& workspace_id,
+                               const std::string& item_id,
+                               const std::string& user_id) override;
+    Result<std::vector<std::string>> ListWatchers(const std::string& workspace_id,
+                                                  const std::string& item_id) override;
+    Result<void> InsertNotification(const domain::Notification& n) override;
+    Result<std::vector<domain::Notification>> ListNotifications(const std::string& workspace_id,
+                                                                const std::string& user_id,
+                                                                bool unread_only,
+                                                                const Page& page) override;
+    Result<std::int64_t> CountUnreadNotifications(const std::string& workspace_id,
+                                                  const std::string& user_id) override;
+    Result<std::int64_t> MarkNotificationsRead(const std::string& workspace_id,
+                                               const std::string& user_id,
+                                               const std::string& id,
+                                               std::int64_t now) override;
+
+    Result<void> InsertPokerRound(const domain::PokerRound& r) override;
+    Result<void> UpdatePokerRound(const domain::PokerRound& r,
+                                  std::int64_t expected_version) override;
+    Result<domain::PokerRound> GetPokerRound(const std::string& workspace_id,
+                                             const std::string& id) override;
+    Result<std::optional<domain::PokerRound>> LatestPokerRound(const std::string& workspace_id,
+                                                               const std::string& item_id) override;
+    Result<void> PutPokerVote(const std::string& workspace_id,
+                              const domain::PokerVote& vote) override;
+
+    Result<void> InsertView(const domain::SavedView& v) override;
+    Result<void> UpdateView(const domain::SavedView& v, std::int64_t expected_version) override;
+    Result<void> DeleteView(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::SavedView> GetView(const std::string& workspace_id,
+                                      const std::string& id) override;
+    Result<std::vector<domain::SavedView>> ListViews(const std::string& workspace_id,
+                                                     const std::string& product_id,
+                                                     const std::string& user_id) override;
+
+    Result<void> ReindexItem(const std::string& workspace_id, const std::string& item_id) override;
+    Result<std::vector<SearchHit>> SearchItems(const std::string& workspace_id,
+                                               const SearchQuery& query) override;
+
     Result<void> LockScope(const std::string& scope) override { return conn_.LockScope(scope); }
 
     Result<void> AppendEvent(domain::AuditEvent& e) override;
@@ -87,6 +195,9 @@ public:
     const std::vector<std::string>& event_workspaces() const { return event_workspaces_; }
 
 private:
+    Result<void> WriteItemParts(const domain::Item& item);
+    Result<void> LoadItemParts(const std::string& workspace_id, std::vector<domain::Item>& items);
+    Result<std::vector<domain::Item>> QueryItems(std::string_view sql, const SqlParams& params);
     Result<void> WriteTeamMembers(const domain::Team& t);
     Result<void> LoadTeamMembers(const std::string& workspace_id, domain::Team& t);
 
