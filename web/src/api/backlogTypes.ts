@@ -188,7 +188,8 @@ export interface SavedView {
   name: string;
   query: string;
   shared: boolean;
-  owner: UserRef | null;
+  owner?: UserRef | null;
+  owner_id?: string;
   product_id?: string;
   version?: number;
 }

@@ -60,7 +60,7 @@ export function SavedViews({ productId, myId, isProductOwner, views, query, onOp
       {list.length > 0 && (
         <ul className="view-list">
           {list.map((v) => {
-            const mine = v.owner?.id === myId;
+            const mine = (v.owner?.id ?? v.owner_id) === myId;
             return (
               <li key={v.id}>
                 <button type="button" className="link-like" onClick={() => onOpen(v)} title={v.query}>

@@ -1,14 +1,11 @@
 // Completion for the backlog query language (docs/query-language.md): from the text before
 // the caret, what may come next — a field, an operator, a value of that field, or a keyword —
 // filtered by the word being typed.
-import { ITEM_TYPES, REFINEMENT_FLAGS, type BacklogSettings } from '../../api/backlogTypes';
+import { ITEM_TYPES, type BacklogSettings } from '../../api/backlogTypes';
 
 /** Built-in fields a query may filter or sort on. */
 export const BUILT_IN_FIELDS = [
-  'key',
   'type',
-  'title',
-  'text',
   'status',
   'category',
   'points',
@@ -16,14 +13,16 @@ export const BUILT_IN_FIELDS = [
   'label',
   'parent',
   'epic',
-  'goal',
-  'initiative',
+  'feature',
   'sprint',
   'release',
-  'flag',
-  'ready',
+  'goal',
+  'initiative',
   'created',
   'updated',
+  'text',
+  'key',
+  'title',
   'rank',
 ] as const;
 
@@ -62,9 +61,8 @@ export function completionSource(
     category: ['to_do', 'in_progress', 'done'],
     points: settings?.point_scale.map(String) ?? [],
     label: labels,
-    flag: REFINEMENT_FLAGS,
-    assignee: assignees,
-    ready: ['true', 'false'],
+    labels,
+    assignee: ['me', ...assignees],
   };
   const customFields: string[] = [];
   for (const f of settings?.fields ?? []) {
@@ -166,7 +164,7 @@ export function quoteValue(v: string): string {
   return /^[A-Za-z0-9_.]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
 }
 
-const MAX_SUGGESTIONS = 12;
+const MAX_SUGGESTIONS = 40;
 
 /** The completions at `caret` in `text`. */
 export function complete(text: string, caret: number, source: CompletionSource): Completion {
