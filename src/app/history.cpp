@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/access.hpp"
+#include "app/backlog/items.hpp"
 
 namespace tl::app {
 namespace {
@@ -54,6 +55,26 @@ Result<HistoryPage> ProductHistory(AppContext& ctx,
         TL_TRY(AuthorizeProduct(tx, actor, product_id, domain::Action::kProductRead));
         storage::EventFilter filter;
         filter.product_id = product_id;
+        filter.before_seq = before_seq;
+        filter.limit = limit;
+        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, filter));
+        return {};
+    }));
+    return page;
+}
+
+Result<HistoryPage> ItemHistory(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& item_id,
+                                std::int64_t before_seq,
+                                int limit) {
+    HistoryPage page;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto item,
+                            AuthorizeItem(tx, actor, item_id, domain::Action::kProductRead));
+        storage::EventFilter filter;
+        filter.entity_type = "item";
+        filter.entity_id = item.id;
         filter.before_seq = before_seq;
         filter.limit = limit;
         TL_ASSIGN_OR_RETURN(page, Load(tx, actor, filter));

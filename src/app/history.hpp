@@ -32,6 +32,12 @@ Result<HistoryPage> ProductHistory(AppContext& ctx,
                                    const std::string& product_id,
                                    std::int64_t before_seq,
                                    int limit);
+// An item's history (by id or key): its changes, links, comments and poker rounds.
+Result<HistoryPage> ItemHistory(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& item_id,
+                                std::int64_t before_seq,
+                                int limit);
 // A team's history: any user of the workspace.
 Result<HistoryPage> TeamHistory(AppContext& ctx,
                                 const Actor& actor,

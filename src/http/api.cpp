@@ -21,6 +21,7 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddProductRoutes(router);
     AddTeamRoutes(router);
     AddEventRoutes(router);
+    AddItemRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

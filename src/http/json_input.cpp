@@ -126,6 +126,36 @@ std::optional<std::vector<std::string>> JsonInput::StringArray(std::string_view 
     return out;
 }
 
+std::optional<std::optional<double>> JsonInput::NullableNumber(std::string_view field,
+                                                               double min,
+                                                               double max) {
+    const json::value* v = Take(field);
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (v->is_null()) {
+        return std::optional<double>();
+    }
+    double d = 0;
+    if (v->is_int64()) {
+        d = static_cast<double>(v->as_int64());
+    } else if (v->is_uint64()) {
+        d = static_cast<double>(v->as_uint64());
+    } else if (v->is_double()) {
+        d = v->as_double();
+    } else {
+        issues_.push_back({std::string(field), "must be a number or null"});
+        return std::nullopt;
+    }
+    if (!(d >= min && d <= max)) {
+        issues_.push_back({std::string(field),
+                           "must be between " + std::to_string(static_cast<std::int64_t>(min)) +
+                               " and " + std::to_string(static_cast<std::int64_t>(max))});
+        return std::nullopt;
+    }
+    return std::optional<double>(d);
+}
+
 void JsonInput::Require(std::string_view field) {
     if (!obj_.contains(field)) {
         issues_.push_back({std::string(field), "is required"});

@@ -45,6 +45,16 @@ public:
         }
         return value;
     }
+    // A number that may be null (null → an empty optional inside); nullopt when absent.
+    std::optional<std::optional<double>> NullableNumber(std::string_view field,
+                                                        double min,
+                                                        double max);
+    // The raw value of a field with structure of its own (lists of objects, maps), marked as
+    // read; nullptr when absent. The caller checks it and reports through AddIssue.
+    const boost::json::value* Raw(std::string_view field) { return Take(field); }
+    void AddIssue(std::string field, std::string issue) {
+        issues_.push_back({std::move(field), std::move(issue)});
+    }
     void Require(std::string_view field);  // adds "is required" when absent
 
     // Flags unread fields and returns every issue found.

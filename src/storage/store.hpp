@@ -60,6 +60,11 @@ struct ItemQuery {
     int limit = 50;
 };
 
+struct RankedId {
+    std::string id;
+    std::string rank;
+};
+
 struct ItemPage {
     std::vector<domain::Item> items;
     std::string next_cursor;  // "" on the last page
@@ -231,8 +236,8 @@ public:
                                          const std::string& product_id,
                                          bool last) = 0;
     // Every item id of the product in rank order (for rebalancing).
-    virtual Result<std::vector<std::string>> ListRankOrder(const std::string& workspace_id,
-                                                           const std::string& product_id) = 0;
+    virtual Result<std::vector<RankedId>> ListRankOrder(const std::string& workspace_id,
+                                                        const std::string& product_id) = 0;
     // Rewrites the ranks of `ids` (in this order) to `ranks`, without touching versions.
     virtual Result<void> RewriteRanks(const std::string& workspace_id,
                                       const std::string& product_id,

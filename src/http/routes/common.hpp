@@ -55,6 +55,7 @@ void AddTokenRoutes(Router& router);
 void AddProductRoutes(Router& router);
 void AddTeamRoutes(Router& router);
 void AddEventRoutes(Router& router);
+void AddItemRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

@@ -80,7 +80,7 @@ constexpr std::string_view kLastRank =
     "SELECT rank_key FROM items WHERE workspace_id = ? AND product_id = ? "
     "ORDER BY rank_key DESC LIMIT 1";
 constexpr std::string_view kRankOrder =
-    "SELECT id FROM items WHERE workspace_id = ? AND product_id = ? ORDER BY rank_key";
+    "SELECT id, rank_key FROM items WHERE workspace_id = ? AND product_id = ? ORDER BY rank_key";
 constexpr std::string_view kSetRank =
     "UPDATE items SET rank_key = ? WHERE workspace_id = ? AND product_id = ? AND id = ?";
 
@@ -499,13 +499,13 @@ Result<std::string> SqlTx::EdgeRank(const std::string& workspace_id,
     return rows.empty() ? std::string() : rows[0].Text(0);
 }
 
-Result<std::vector<std::string>> SqlTx::ListRankOrder(const std::string& workspace_id,
-                                                      const std::string& product_id) {
+Result<std::vector<RankedId>> SqlTx::ListRankOrder(const std::string& workspace_id,
+                                                   const std::string& product_id) {
     TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kRankOrder, {workspace_id, product_id}));
-    std::vector<std::string> ids;
+    std::vector<RankedId> ids;
     ids.reserve(rows.size());
     for (const auto& r : rows) {
-        ids.push_back(r.Text(0));
+        ids.push_back({r.Text(0), r.Text(1)});
     }
     return ids;
 }

@@ -114,8 +114,8 @@ public:
     Result<std::string> EdgeRank(const std::string& workspace_id,
                                  const std::string& product_id,
                                  bool last) override;
-    Result<std::vector<std::string>> ListRankOrder(const std::string& workspace_id,
-                                                   const std::string& product_id) override;
+    Result<std::vector<RankedId>> ListRankOrder(const std::string& workspace_id,
+                                                const std::string& product_id) override;
     Result<void> RewriteRanks(const std::string& workspace_id,
                               const std::string& product_id,
                               const std::vector<std::string>& ids,
