@@ -76,7 +76,7 @@ export const backlogApi = {
   },
 
   bulkUpdate(productId: string, ids: string[], changes: BulkChanges): Promise<unknown> {
-    return send<unknown>('POST', `/products/${enc(productId)}/items/bulk`, { ids, changes });
+    return send<unknown>('POST', `/products/${enc(productId)}/items/bulk`, { item_ids: ids, ...changes });
   },
 
   accept(id: string): Promise<Item> {

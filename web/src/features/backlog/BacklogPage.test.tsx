@@ -106,8 +106,11 @@ describe('BacklogPage', () => {
 
     await waitFor(() => expect(api.callsTo('POST', '/products/p-x2/items/bulk')).toHaveLength(1));
     expect(api.callsTo('POST', '/products/p-x2/items/bulk')[0].body).toEqual({
-      ids: ['itm_1', 'itm_3'],
-      changes: { status: 'ready', assignee_id: 'u-bob', add_labels: ['camera'], points: 5 },
+      item_ids: ['itm_1', 'itm_3'],
+      status: 'ready',
+      assignee_id: 'u-bob',
+      add_labels: ['camera'],
+      points: 5,
     });
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Bulk edit' })).not.toBeInTheDocument());
   });
