@@ -108,12 +108,14 @@ test('the Product Owner drags a story to a new rank, and the order survives a re
   // Drag the fourth story above the second one.
   const handle = page.getByRole('button', { name: new RegExp(`^Move ${d},`) });
   const target = page.getByRole('button', { name: new RegExp(`^Move ${b},`) });
+  await handle.hover();
+  await page.mouse.down();
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 2, { steps: 15 });
+  for (let i = 1; i <= 20; i++) {
+    const y = from.y + from.height / 2 + ((to.y + 2 - (from.y + from.height / 2)) * i) / 20;
+    await page.mouse.move(from.x + from.width / 2, y);
+  }
   await page.mouse.up();
 
   await expect.poll(() => rowOrder(page)).toEqual([a, d, b, c]);
@@ -149,15 +151,15 @@ test('the Product Owner edits acceptance criteria and they are saved', async ({ 
   }
   await box.getByRole('button', { name: 'Move criterion 2 up' }).click();
   await box.getByRole('checkbox', { name: 'Criterion 1 met' }).check();
-  await box.getByLabel('Criterion 2').fill('Given dusk, when recording, then the picture is sharp');
+  await box.getByRole('textbox', { name: 'Criterion 2', exact: true }).fill('Given dusk, when recording, then the picture is sharp');
   await box.getByRole('button', { name: 'Save criteria' }).click();
   await expect(box.getByRole('button', { name: 'Save criteria' })).toBeDisabled();
 
   await page.reload();
   const saved = page.getByRole('region', { name: 'Acceptance criteria' });
-  await expect(saved.getByLabel('Criterion 1')).toHaveValue('Noise stays low');
+  await expect(saved.getByRole('textbox', { name: 'Criterion 1', exact: true })).toHaveValue('Noise stays low');
   await expect(saved.getByRole('checkbox', { name: 'Criterion 1 met' })).toBeChecked();
-  await expect(saved.getByLabel('Criterion 2')).toHaveValue('Given dusk, when recording, then the picture is sharp');
+  await expect(saved.getByRole('textbox', { name: 'Criterion 2', exact: true })).toHaveValue('Given dusk, when recording, then the picture is sharp');
 });
 
 test('planning poker: the team member votes in another browser and both see the reveal', async ({ page, browser }) => {

@@ -16,11 +16,11 @@ describe('query completion', () => {
 
   it('offers operators after a field and values after an operator', () => {
     expect(texts('type ')).toEqual(expect.arrayContaining(['=', '!=', 'IN', 'NOT IN', 'IS']));
-    expect(texts('type = ')).toEqual(expect.arrayContaining(['story', 'epic', '"tech-debt"']));
+    expect(texts('type = ')).toEqual(expect.arrayContaining(['story', 'epic', 'tech-debt']));
     expect(texts('status = i')).toEqual(['in_progress']);
     expect(texts('label = ')).toEqual(['camera', 'battery']);
     expect(texts('risk != ')).toEqual(['low', 'medium', 'high']);
-    expect(texts('assignee = ')).toEqual(['me', '"dave@skylift.example"']);
+    expect(texts('assignee = ')).toEqual(['me', 'dave@skylift.example']);
   });
 
   it('offers connectors after a value, fields after AND, and values inside IN lists', () => {
@@ -40,6 +40,8 @@ describe('query completion', () => {
 
   it('quotes values that are not plain words', () => {
     expect(quoteValue('story')).toBe('story');
+    expect(quoteValue('tech-debt')).toBe('tech-debt');
     expect(quoteValue('AI drones')).toBe('"AI drones"');
+    expect(quoteValue('empty')).toBe('"empty"');
   });
 });

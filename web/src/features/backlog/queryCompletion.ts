@@ -11,6 +11,7 @@ export const BUILT_IN_FIELDS = [
   'points',
   'assignee',
   'label',
+  'labels',
   'parent',
   'epic',
   'feature',
@@ -160,8 +161,12 @@ function expectation(tokens: Token[]): Expect {
 }
 
 /** A value as written in a query: quoted unless it is a plain word. */
+const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'empty', 'order', 'by', 'asc', 'desc']);
+
 export function quoteValue(v: string): string {
-  return /^[A-Za-z0-9_.]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
+  return /^[A-Za-z0-9_.@+-]+$/.test(v) && !KEYWORDS.has(v.toLowerCase())
+    ? v
+    : `"${v.replace(/(["\\])/g, '\\$1')}"`;
 }
 
 const MAX_SUGGESTIONS = 40;
