@@ -383,4 +383,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const PostgresOptions& options)
         std::make_unique<SqlStore>(std::move(factory), AllMigrations(), options.max_connections));
 }
 
+Result<std::unique_ptr<Connection>> OpenPostgresConnection(const PostgresOptions& options) {
+    return PgFactory(options).Open();
+}
+
 }  // namespace tl::storage

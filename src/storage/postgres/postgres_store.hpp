@@ -8,6 +8,7 @@
 #include <string>
 
 #include "domain/result.hpp"
+#include "storage/sql/connection.hpp"
 #include "storage/store.hpp"
 
 namespace tl::storage {
@@ -20,6 +21,10 @@ struct PostgresOptions {
 
 // Connects once to check the URL; does not migrate.
 Result<std::unique_ptr<Store>> OpenPostgresStore(const PostgresOptions& options);
+
+// One connection of its own, configured as the store's are, outside any pool: for tools and
+// tests that run SQL the Store interface does not offer. Does not migrate.
+Result<std::unique_ptr<Connection>> OpenPostgresConnection(const PostgresOptions& options);
 
 // The portable migration SQL in PostgreSQL's dialect: an auto-increment integer key
 // (INTEGER PRIMARY KEY AUTOINCREMENT) becomes BIGSERIAL PRIMARY KEY (exposed for tests).

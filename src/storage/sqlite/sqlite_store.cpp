@@ -217,4 +217,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
         std::make_unique<SqlStore>(std::move(factory), AllMigrations(), options.max_connections));
 }
 
+Result<std::unique_ptr<Connection>> OpenSqliteConnection(const SqliteOptions& options) {
+    return SqliteFactory(options).Open();
+}
+
 }  // namespace tl::storage

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "domain/result.hpp"
+#include "storage/sql/connection.hpp"
 #include "storage/store.hpp"
 
 namespace tl::storage {
@@ -19,5 +20,9 @@ struct SqliteOptions {
 
 // Opens (creating if needed) the database file. Does not migrate.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
+
+// One connection of its own, configured as the store's are, outside any pool: for tools and
+// tests that run SQL the Store interface does not offer. Does not migrate.
+Result<std::unique_ptr<Connection>> OpenSqliteConnection(const SqliteOptions& options);
 
 }  // namespace tl::storage
