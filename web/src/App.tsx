@@ -4,10 +4,11 @@ import { AppShell } from './components/AppShell';
 import { NotFound } from './components/NotFound';
 import { AdminPage } from './features/admin/AdminPage';
 import { HomeRedirect } from './features/home/HomeRedirect';
+import { InboxPage } from './features/inbox/InboxPage';
 import { LiveEventsProvider } from './features/live/LiveEvents';
 import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
-import { ProductPage } from './features/product/ProductPage';
+import { ItemRoute, PokerRoute, ProductPage } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 
@@ -37,6 +38,9 @@ export function App() {
             <Route path="admin" element={<AdminPage />} />
             <Route path="products/:productId" element={<Navigate to="overview" replace />} />
             <Route path="products/:productId/:page" element={<ProductPage />} />
+            <Route path="products/:productId/items/:itemKey" element={<ItemRoute />} />
+            <Route path="products/:productId/poker/:roundId" element={<PokerRoute />} />
+            <Route path="inbox" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

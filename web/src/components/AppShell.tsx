@@ -2,6 +2,7 @@ import { NavLink, Outlet, useMatch } from 'react-router-dom';
 
 import type { ChangeEvent } from '../api/types';
 import { useLiveEvents } from '../features/live/LiveEvents';
+import { useInbox } from '../features/inbox/useInbox';
 import { useMe, useSession } from '../features/session/SessionContext';
 import { LiveIndicator } from './LiveIndicator';
 import { ProductSwitcher } from './ProductSwitcher';
@@ -37,6 +38,7 @@ export function AppShell() {
     (e) => changesMe(e, me.user.id),
     () => void refresh(),
   );
+  const { unread } = useInbox();
   const match = useMatch('/products/:productId/:page/*');
   const routeProductId = match?.params.productId ?? null;
   const pageKind = match?.params.page ?? null;
@@ -59,6 +61,13 @@ export function AppShell() {
           />
           <span className="spacer" />
           <LiveIndicator />
+          <NavLink
+            to="/inbox"
+            className="inbox-link"
+            aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'}
+          >
+            Inbox{unread ? <span className="unread-count">{unread}</span> : null}
+          </NavLink>
           <UserMenu user={me.user} product={currentProduct} />
         </div>
         <nav className="main-nav" aria-label="Main">

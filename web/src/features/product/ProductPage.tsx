@@ -1,8 +1,12 @@
 import { useParams } from 'react-router-dom';
 
 import { NotFound } from '../../components/NotFound';
+import { BacklogPage } from '../backlog/BacklogPage';
 import { HistoryPage } from '../history/HistoryPage';
+import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
+import { PokerRoom } from '../poker/PokerRoom';
+import { RefinementPage } from '../refinement/RefinementPage';
 import { PlaceholderPage } from './PlaceholderPage';
 
 /** Dispatches /products/:productId/:page to the page of that kind. */
@@ -10,10 +14,13 @@ export function ProductPage() {
   const { productId = '', page = '' } = useParams();
   switch (page) {
     case 'strategy':
-    case 'backlog':
     case 'sprint':
     case 'board':
       return <PlaceholderPage key={productId} kind={page} />;
+    case 'backlog':
+      return <BacklogPage key={productId} productId={productId} />;
+    case 'refinement':
+      return <RefinementPage key={productId} productId={productId} />;
     case 'overview':
       return <OverviewPage key={productId} productId={productId} />;
     case 'history':
@@ -21,4 +28,16 @@ export function ProductPage() {
     default:
       return <NotFound />;
   }
+}
+
+/** /products/:productId/items/:itemKey — one item, deep-linkable by key. */
+export function ItemRoute() {
+  const { productId = '', itemKey = '' } = useParams();
+  return <ItemPage key={itemKey} productId={productId} itemKey={itemKey} />;
+}
+
+/** /products/:productId/poker/:roundId — a planning poker room. */
+export function PokerRoute() {
+  const { productId = '', roundId = '' } = useParams();
+  return <PokerRoom key={roundId} productId={productId} roundId={roundId} />;
 }

@@ -1,0 +1,221 @@
+// Types of the backlog API (docs/backlog.md): items, settings, poker rounds, comments,
+// saved views, search results and the inbox.
+import type { UserRef } from './types';
+
+export const ITEM_TYPES = ['epic', 'feature', 'story', 'bug', 'spike', 'tech-debt', 'task'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export type StatusCategory = 'to_do' | 'in_progress' | 'done';
+
+export const REFINEMENT_FLAGS = ['no_criteria', 'no_estimate', 'too_big', 'no_alignment'] as const;
+export type RefinementFlag = (typeof REFINEMENT_FLAGS)[number];
+
+export interface Criterion {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+/** A criterion as written: no id for a new one. */
+export interface CriterionDraft {
+  id?: string;
+  text: string;
+  done: boolean;
+}
+
+export interface ItemRef {
+  id: string;
+  key: string;
+  title: string;
+  type: ItemType;
+  status?: string;
+}
+
+export const LINK_KINDS = ['blocks', 'blocked_by', 'relates', 'duplicates', 'duplicated_by'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export interface ItemLink {
+  id: string;
+  kind: LinkKind;
+  item: ItemRef & { status: string };
+}
+
+export interface Rollup {
+  total_points: number;
+  done_points: number;
+  items: number;
+  done_items: number;
+}
+
+export type FieldValue = string | number | string[] | null;
+
+export interface Item {
+  id: string;
+  key: string;
+  product_id: string;
+  type: ItemType;
+  title: string;
+  description: string;
+  criteria: Criterion[];
+  points: number | null;
+  labels: string[];
+  assignee: UserRef | null;
+  status: string;
+  category: StatusCategory;
+  parent: ItemRef | null;
+  goal_id: string | null;
+  initiative_id: string | null;
+  sprint_id?: string | null;
+  release_id?: string | null;
+  rank: string;
+  fields: Record<string, FieldValue>;
+  ready_checks: string[];
+  done_checks: string[];
+  ready: boolean;
+  links: ItemLink[];
+  rollup: Rollup | null;
+  flags: RefinementFlag[];
+  accepted_at: string | null;
+  accepted_by: UserRef | string | null;
+  watching?: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by?: UserRef | string | null;
+}
+
+/** The fields of an item that a PATCH may change. */
+export interface ItemChanges {
+  type?: ItemType;
+  title?: string;
+  description?: string;
+  points?: number | null;
+  status?: string;
+  assignee_id?: string | null;
+  labels?: string[];
+  parent_id?: string | null;
+  goal_id?: string | null;
+  initiative_id?: string | null;
+  fields?: Record<string, FieldValue>;
+  ready_checks?: string[];
+  done_checks?: string[];
+  criteria?: CriterionDraft[];
+}
+
+export interface NewItem {
+  type: ItemType;
+  title: string;
+  parent_id?: string;
+  position?: 'top' | 'bottom';
+}
+
+export type MoveTarget = { before: string } | { after: string } | { position: 'top' | 'bottom' };
+
+export interface BulkChanges {
+  status?: string;
+  assignee_id?: string | null;
+  add_labels?: string[];
+  points?: number | null;
+}
+
+export interface WorkflowStatus {
+  key: string;
+  name: string;
+  category: StatusCategory;
+  wip_limit: number;
+}
+
+export interface ChecklistEntry {
+  id: string;
+  text: string;
+}
+
+export type CustomFieldType = 'text' | 'number' | 'date' | 'single_select' | 'multi_select' | 'user';
+
+export interface CustomField {
+  id: string;
+  key: string;
+  name: string;
+  type: CustomFieldType;
+  options?: string[];
+  required?: boolean;
+}
+
+export interface BacklogSettings {
+  statuses: WorkflowStatus[];
+  transitions: { from: string; to: string }[];
+  point_scale: number[];
+  split_threshold: number;
+  definition_of_ready: ChecklistEntry[];
+  definition_of_done: ChecklistEntry[];
+  fields: CustomField[];
+  version: number;
+}
+
+export type PokerState = 'voting' | 'revealed' | 'closed';
+
+export interface PokerVote {
+  user: UserRef;
+  /** Hidden (absent or null) while the round is voting. */
+  points?: number | null;
+}
+
+export interface PokerRound {
+  id: string;
+  item_id: string;
+  item?: ItemRef;
+  product_id?: string;
+  state: PokerState;
+  votes: PokerVote[];
+  my_vote: number | null;
+  result: number | null;
+  started_by?: UserRef | null;
+  created_at?: string;
+}
+
+export interface Comment {
+  id: string;
+  item_id?: string;
+  author: UserRef;
+  body: string;
+  created_at: string;
+  updated_at?: string;
+  version?: number;
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  query: string;
+  shared: boolean;
+  owner?: UserRef | null;
+  owner_id?: string;
+  product_id?: string;
+  version?: number;
+}
+
+export interface SearchHit {
+  item: Item;
+  score: number;
+  /** HTML-escaped text with <mark> around the matches. */
+  title: string;
+  snippet: string;
+}
+
+export interface InboxEntry {
+  id: string;
+  kind: string;
+  read: boolean;
+  at: string;
+  actor: UserRef | null;
+  item: ItemRef | null;
+  product_id?: string | null;
+  message?: string;
+  comment_id?: string | null;
+}
+
+export interface SplitStory {
+  title: string;
+  criteria: string[];
+  points?: number | null;
+}

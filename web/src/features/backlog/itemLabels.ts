@@ -1,0 +1,46 @@
+import type { ItemType, RefinementFlag, StatusCategory } from '../../api/backlogTypes';
+
+export const TYPE_LABELS: Record<ItemType, string> = {
+  epic: 'Epic',
+  feature: 'Feature',
+  story: 'Story',
+  bug: 'Bug',
+  spike: 'Spike',
+  'tech-debt': 'Tech debt',
+  task: 'Task',
+};
+
+export const FLAG_LABELS: Record<RefinementFlag, string> = {
+  no_criteria: 'No acceptance criteria',
+  no_estimate: 'No estimate',
+  too_big: 'Too big',
+  no_alignment: 'No alignment',
+};
+
+export const CATEGORY_LABELS: Record<StatusCategory, string> = {
+  to_do: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+};
+
+export function typeLabel(t: string): string {
+  return TYPE_LABELS[t as ItemType] ?? t;
+}
+
+export function flagLabel(f: string): string {
+  return FLAG_LABELS[f as RefinementFlag] ?? f;
+}
+
+export function formatPoints(p: number | null | undefined): string {
+  return p === null || p === undefined ? '—' : String(p);
+}
+
+/** The entity types whose changes alter what backlog pages show. */
+export const BACKLOG_ENTITY_TYPES = new Set([
+  'item',
+  'comment',
+  'poker_round',
+  'item_link',
+  'backlog_settings',
+  'saved_view',
+]);
