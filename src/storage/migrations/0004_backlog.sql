@@ -24,7 +24,6 @@ CREATE TABLE item_counters (
     PRIMARY KEY (workspace_id, product_id)
 );
 
--- dialect sqlite
 CREATE TABLE items (
     id             TEXT PRIMARY KEY,
     workspace_id   TEXT NOT NULL REFERENCES workspaces(id),
@@ -55,35 +54,9 @@ CREATE TABLE items (
     UNIQUE (workspace_id, product_id, rank_key)
 );
 -- dialect postgres
-CREATE TABLE items (
-    id             TEXT PRIMARY KEY,
-    workspace_id   TEXT NOT NULL REFERENCES workspaces(id),
-    product_id     TEXT NOT NULL REFERENCES products(id),
-    item_number    BIGINT NOT NULL,
-    item_type      TEXT NOT NULL,
-    title          TEXT NOT NULL,
-    description    TEXT NOT NULL,
-    status         TEXT NOT NULL,
-    category       TEXT NOT NULL,
-    points         DOUBLE PRECISION,
-    assignee_id    TEXT,
-    parent_id      TEXT,
-    goal_id        TEXT,
-    initiative_id  TEXT,
-    sprint_id      TEXT,
-    release_id     TEXT,
-    rank_key       TEXT COLLATE "C" NOT NULL,
-    ready_checks   TEXT NOT NULL,
-    done_checks    TEXT NOT NULL,
-    accepted_at    BIGINT NOT NULL,
-    accepted_by    TEXT,
-    created_by     TEXT,
-    version        BIGINT NOT NULL,
-    created_at     BIGINT NOT NULL,
-    updated_at     BIGINT NOT NULL,
-    UNIQUE (workspace_id, product_id, item_number),
-    UNIQUE (workspace_id, product_id, rank_key)
-);
+-- Rank keys compare byte by byte on every backend (SQLite's default); PostgreSQL would
+-- otherwise use the database's locale.
+ALTER TABLE items ALTER COLUMN rank_key TYPE TEXT COLLATE "C";
 -- dialect all
 CREATE INDEX items_by_parent ON items (workspace_id, parent_id);
 CREATE INDEX items_by_updated ON items (workspace_id, product_id, updated_at);
