@@ -14,18 +14,20 @@ constexpr std::string_view kItemColumns =
     "i.sprint_id, i.release_id, i.rank_key, i.ready_checks, i.done_checks, i.accepted_at, "
     "i.accepted_by, i.created_by, i.version, i.created_at, i.updated_at";
 
+// The columns an update rewrites, in this order, in both statements (ItemColumnValues).
+#define TL_ITEM_MUTABLE_COLUMNS                                                            \
+    "item_type, title, description, status, category, points, assignee_id, parent_id, "    \
+    "goal_id, initiative_id, sprint_id, release_id, rank_key, ready_checks, done_checks, " \
+    "accepted_at, accepted_by"
 constexpr std::string_view kInsertItem =
-    "INSERT INTO items (id, workspace_id, product_id, item_number, item_type, title, "
-    "description, status, category, points, assignee_id, parent_id, goal_id, initiative_id, "
-    "sprint_id, release_id, rank_key, ready_checks, done_checks, accepted_at, accepted_by, "
-    "created_by, version, created_at, updated_at) "
+    "INSERT INTO items (id, workspace_id, product_id, item_number, " TL_ITEM_MUTABLE_COLUMNS
+    ", created_by, version, created_at, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateItem =
-    "UPDATE items SET item_type = ?, title = ?, description = ?, status = ?, category = ?, "
-    "points = ?, assignee_id = ?, parent_id = ?, goal_id = ?, initiative_id = ?, sprint_id = ?, "
-    "release_id = ?, rank_key = ?, ready_checks = ?, done_checks = ?, accepted_at = ?, "
-    "accepted_by = ?, version = ?, updated_at = ? "
+    "UPDATE items SET (" TL_ITEM_MUTABLE_COLUMNS
+    ", version, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "WHERE workspace_id = ? AND id = ? AND version = ?";
+#undef TL_ITEM_MUTABLE_COLUMNS
 constexpr std::string_view kUpdateItemRank =
     "UPDATE items SET rank_key = ?, version = ?, updated_at = ? "
     "WHERE workspace_id = ? AND id = ? AND version = ?";
@@ -124,6 +126,28 @@ SqlValue OptionalPoints(const std::optional<double>& points) {
         return nullptr;
     }
     return *points;
+}
+
+// The values of TL_ITEM_MUTABLE_COLUMNS, appended to `params`.
+void AppendMutableValues(const domain::Item& i, SqlParams& params) {
+    params.insert(params.end(),
+                  {std::string(domain::ToString(i.type)),
+                   i.title,
+                   i.description,
+                   i.status,
+                   std::string(domain::ToString(i.category)),
+                   OptionalPoints(i.points),
+                   NullIfEmpty(i.assignee_id),
+                   NullIfEmpty(i.parent_id),
+                   NullIfEmpty(i.goal_id),
+                   NullIfEmpty(i.initiative_id),
+                   NullIfEmpty(i.sprint_id),
+                   NullIfEmpty(i.release_id),
+                   i.rank,
+                   JoinChecks(i.ready_checks),
+                   JoinChecks(i.done_checks),
+                   i.accepted_at,
+                   NullIfEmpty(i.accepted_by)});
 }
 
 domain::Item ItemFromRow(const SqlRow& r) {
@@ -225,78 +249,9 @@ Result<void> SqlTx::WriteItemParts(const domain::Item& item) {
     return {};
 }
 
-Result<void> SqlTx::InsertItem(const domain::Item& i) {
-    auto r = conn_.Execute(kInsertItem,
-                           {i.id,
-                            i.workspace_id,
-                            i.product_id,
-                            i.number,
-                            std::string(domain::ToString(i.type)),
-                            i.title,
-                            i.description,
-                            i.status,
-                            std::string(domain::ToString(i.category)),
-                            OptionalPoints(i.points),
-                            NullIfEmpty(i.assignee_id),
-                            NullIfEmpty(i.parent_id),
-                            NullIfEmpty(i.goal_id),
-                            NullIfEmpty(i.initiative_id),
-                            NullIfEmpty(i.sprint_id),
-                            NullIfEmpty(i.release_id),
-                            i.rank,
-                            JoinChecks(i.ready_checks),
-                            JoinChecks(i.done_checks),
-                            i.accepted_at,
-                            NullIfEmpty(i.accepted_by),
-                            NullIfEmpty(i.created_by),
-                            i.version,
-                            i.created_at,
-                            i.updated_at});
-    if (!r && r.error().code == ErrorCode::kConflict) {
-        return Fail(RankTaken());
-    }
-    TL_TRY(r);
-    return WriteItemParts(i);
-}
-
-Result<void> SqlTx::UpdateItem(const domain::Item& i, std::int64_t expected_version) {
-    auto changed = conn_.Execute(kUpdateItem,
-                                 {std::string(domain::ToString(i.type)),
-                                  i.title,
-                                  i.description,
-                                  i.status,
-                                  std::string(domain::ToString(i.category)),
-                                  OptionalPoints(i.points),
-                                  NullIfEmpty(i.assignee_id),
-                                  NullIfEmpty(i.parent_id),
-                                  NullIfEmpty(i.goal_id),
-                                  NullIfEmpty(i.initiative_id),
-                                  NullIfEmpty(i.sprint_id),
-                                  NullIfEmpty(i.release_id),
-                                  i.rank,
-                                  JoinChecks(i.ready_checks),
-                                  JoinChecks(i.done_checks),
-                                  i.accepted_at,
-                                  NullIfEmpty(i.accepted_by),
-                                  i.version,
-                                  i.updated_at,
-                                  i.workspace_id,
-                                  i.id,
-                                  expected_version});
-    if (!changed && changed.error().code == ErrorCode::kConflict) {
-        return Fail(RankTaken());
-    }
-    TL_TRY(changed);
-    if (*changed == 0) {
-        TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kItemExists, {i.workspace_id, i.id}));
-        return CheckVersionedUpdate(0, !rows.empty(), "item");
-    }
-    return WriteItemParts(i);
-}
-
-Result<void> SqlTx::UpdateItemRank(const domain::Item& i, std::int64_t expected_version) {
-    auto changed = conn_.Execute(
-        kUpdateItemRank, {i.rank, i.version, i.updated_at, i.workspace_id, i.id, expected_version});
+// What a versioned item write that changed `changed` rows means: a rank key taken by a
+// concurrent writer, a missing item, or a stale version.
+Result<void> SqlTx::CheckItemWrite(Result<std::int64_t> changed, const domain::Item& i) {
     if (!changed && changed.error().code == ErrorCode::kConflict) {
         return Fail(RankTaken());
     }
@@ -306,6 +261,29 @@ Result<void> SqlTx::UpdateItemRank(const domain::Item& i, std::int64_t expected_
         return CheckVersionedUpdate(0, !rows.empty(), "item");
     }
     return {};
+}
+
+Result<void> SqlTx::InsertItem(const domain::Item& i) {
+    SqlParams params{i.id, i.workspace_id, i.product_id, i.number};
+    AppendMutableValues(i, params);
+    params.insert(params.end(), {NullIfEmpty(i.created_by), i.version, i.created_at, i.updated_at});
+    TL_TRY(CheckItemWrite(conn_.Execute(kInsertItem, params), i));
+    return WriteItemParts(i);
+}
+
+Result<void> SqlTx::UpdateItem(const domain::Item& i, std::int64_t expected_version) {
+    SqlParams params;
+    AppendMutableValues(i, params);
+    params.insert(params.end(), {i.version, i.updated_at, i.workspace_id, i.id, expected_version});
+    TL_TRY(CheckItemWrite(conn_.Execute(kUpdateItem, params), i));
+    return WriteItemParts(i);
+}
+
+Result<void> SqlTx::UpdateItemRank(const domain::Item& i, std::int64_t expected_version) {
+    return CheckItemWrite(
+        conn_.Execute(kUpdateItemRank,
+                      {i.rank, i.version, i.updated_at, i.workspace_id, i.id, expected_version}),
+        i);
 }
 
 Result<void> SqlTx::DeleteItem(const std::string& workspace_id, const std::string& id) {

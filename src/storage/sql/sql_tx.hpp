@@ -199,6 +199,7 @@ public:
 
 private:
     Result<void> WriteItemParts(const domain::Item& item);
+    Result<void> CheckItemWrite(Result<std::int64_t> changed, const domain::Item& item);
     Result<void> LoadItemParts(const std::string& workspace_id, std::vector<domain::Item>& items);
     Result<std::vector<domain::Item>> QueryItems(std::string_view sql, const SqlParams& params);
     Result<void> WriteTeamMembers(const domain::Team& t);
