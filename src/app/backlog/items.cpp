@@ -648,7 +648,8 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
     }
     const std::string ws = items[0].workspace_id;  // a copy: the items are moved below
     TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(ws, items[0].product_id));
-    TL_ASSIGN_OR_RETURN(auto settings, LoadBacklogSettings(tx, ws, product.id));
+    TL_ASSIGN_OR_RETURN(auto loaded, LoadBacklogSettings(tx, ws, product.id));
+    const auto settings = std::make_shared<const domain::BacklogSettings>(std::move(loaded));
     // Ancestors (up to three levels) for parent references and alignment.
     std::map<std::string, domain::Item> known;
     for (const auto& i : items) {
@@ -679,6 +680,8 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
     for (auto& item : items) {
         ItemView v;
         v.key = domain::ItemKey(product.key, item.number);
+        v.product_key = product.key;
+        v.settings = settings;
         if (!item.assignee_id.empty()) {
             auto it = names.find(item.assignee_id);
             if (it == names.end()) {
@@ -703,8 +706,8 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
             TL_ASSIGN_OR_RETURN(auto rollup, tx.RollupOf(ws, item.id));
             v.rollup = rollup;
         }
-        v.flags = domain::RefinementFlags(item, settings, aligned_above);
-        v.ready = domain::IsReady(item, settings);
+        v.flags = domain::RefinementFlags(item, *settings, aligned_above);
+        v.ready = domain::IsReady(item, *settings);
         if (with_links) {
             v.watching = std::find(watched.begin(), watched.end(), actor.user_id) != watched.end();
             TL_ASSIGN_OR_RETURN(auto links, tx.ListLinksOf(ws, item.id));

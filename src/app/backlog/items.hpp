@@ -4,6 +4,7 @@
 // alignment; team members edit the working fields of items assigned to them or unassigned.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct LinkView {
 struct ItemView {
     domain::Item item;
     std::string key;
+    std::string product_key;
+    // The product's settings (custom field keys for the JSON), shared by a page's views.
+    std::shared_ptr<const domain::BacklogSettings> settings;
     std::string assignee_name;
     std::optional<ItemRef> parent;
     std::vector<LinkView> links;

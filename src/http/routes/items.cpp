@@ -23,10 +23,8 @@ json::object RefJson(const app::ItemRef& r) {
                         {"status", r.status}};
 }
 
-json::object ItemJson(const app::ItemView& v,
-                      const domain::BacklogSettings& settings,
-                      std::string_view product_key) {
-    json::object o = app::ToJson(v.item, product_key, settings);
+json::object ItemJson(const app::ItemView& v) {
+    json::object o = app::ToJson(v.item, v.product_key, *v.settings);
     o["assignee"] =
         v.item.assignee_id.empty()
             ? json::value(nullptr)
@@ -52,26 +50,10 @@ json::object ItemJson(const app::ItemView& v,
     return o;
 }
 
-// Items carry custom fields by key, so answers need the product's settings and key; the
-// key is also in the view.
-std::string ProductKeyOf(const app::ItemView& v) { return v.key.substr(0, v.key.rfind('-')); }
-
-Result<json::object> ItemAnswerJson(Call& call, const app::ItemView& v) {
-    TL_ASSIGN_OR_RETURN(auto settings,
-                        app::GetBacklogSettings(call.app, call.actor, v.item.product_id));
-    return ItemJson(v, settings, ProductKeyOf(v));
-}
-
-Result<json::array> ItemListJson(Call& call,
-                                 const std::string& product_id,
-                                 const std::vector<app::ItemView>& views) {
+json::array ItemListJson(const std::vector<app::ItemView>& views) {
     json::array data;
-    if (views.empty()) {
-        return data;
-    }
-    TL_ASSIGN_OR_RETURN(auto settings, app::GetBacklogSettings(call.app, call.actor, product_id));
     for (const auto& v : views) {
-        data.push_back(ItemJson(v, settings, ProductKeyOf(v)));
+        data.push_back(ItemJson(v));
     }
     return data;
 }
@@ -165,9 +147,8 @@ app::ItemInput ReadItem(JsonInput& in, bool creating) {
     return input;
 }
 
-Result<Response> ItemAnswer(Call& call, int status, const app::ItemView& v) {
-    TL_ASSIGN_OR_RETURN(auto body, ItemAnswerJson(call, v));
-    return Versioned(status, body, v.item.version);
+Response ItemAnswer(int status, const app::ItemView& v) {
+    return Versioned(status, ItemJson(v), v.item.version);
 }
 
 }  // namespace
@@ -183,7 +164,7 @@ void AddItemRoutes(Router& router) {
                        auto items,
                        app::ListItems(
                            call.app, call.actor, req.Param("id"), query, page.cursor, page.limit));
-                   TL_ASSIGN_OR_RETURN(auto data, ItemListJson(call, req.Param("id"), items.items));
+                   auto data = ItemListJson(items.items);
                    return PageAnswer(std::move(data), items.next_cursor);
                });
     router.Add("POST",
@@ -194,7 +175,7 @@ void AddItemRoutes(Router& router) {
                    auto input = ReadItem(in, true);
                    TL_ASSIGN_OR_RETURN(
                        auto view, app::CreateItem(call.app, call.actor, req.Param("id"), input));
-                   return ItemAnswer(call, 201, view);
+                   return ItemAnswer(201, view);
                });
     router.Add(
         "POST",
@@ -214,7 +195,7 @@ void AddItemRoutes(Router& router) {
             input.issues = in.Finish();
             TL_ASSIGN_OR_RETURN(auto views,
                                 app::BulkEditItems(call.app, call.actor, req.Param("id"), input));
-            TL_ASSIGN_OR_RETURN(auto data, ItemListJson(call, req.Param("id"), views));
+            auto data = ItemListJson(views);
             return PageAnswer(std::move(data), "");
         });
     router.Add("GET",
@@ -223,7 +204,7 @@ void AddItemRoutes(Router& router) {
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto views,
                                        app::RefinementQueue(call.app, call.actor, req.Param("id")));
-                   TL_ASSIGN_OR_RETURN(auto data, ItemListJson(call, req.Param("id"), views));
+                   auto data = ItemListJson(views);
                    return PageAnswer(std::move(data), "");
                });
     router.Add("GET",
@@ -265,7 +246,7 @@ void AddItemRoutes(Router& router) {
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto view,
                                        app::GetItem(call.app, call.actor, req.Param("id")));
-                   return ItemAnswer(call, 200, view);
+                   return ItemAnswer(200, view);
                });
     router.Add("PATCH",
                "/api/v1/items/{id}",
@@ -279,11 +260,10 @@ void AddItemRoutes(Router& router) {
                    if (!view && view.error().code == ErrorCode::kPreconditionFailed) {
                        TL_ASSIGN_OR_RETURN(auto current,
                                            app::GetItem(call.app, call.actor, req.Param("id")));
-                       TL_ASSIGN_OR_RETURN(auto body, ItemAnswerJson(call, current));
-                       return StaleVersion(view.error(), body);
+                       return StaleVersion(view.error(), ItemJson(current));
                    }
                    TL_TRY(view);
-                   return ItemAnswer(call, 200, *view);
+                   return ItemAnswer(200, *view);
                });
     router.Add("DELETE",
                "/api/v1/items/{id}",
@@ -304,7 +284,7 @@ void AddItemRoutes(Router& router) {
                    input.issues = in.Finish();
                    TL_ASSIGN_OR_RETURN(auto view,
                                        app::MoveItem(call.app, call.actor, req.Param("id"), input));
-                   return ItemAnswer(call, 200, view);
+                   return ItemAnswer(200, view);
                });
     router.Add("POST",
                "/api/v1/items/{id}/accept",
@@ -312,7 +292,7 @@ void AddItemRoutes(Router& router) {
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto view,
                                        app::AcceptItem(call.app, call.actor, req.Param("id")));
-                   return ItemAnswer(call, 200, view);
+                   return ItemAnswer(200, view);
                });
     router.Add(
         "POST",
@@ -356,11 +336,7 @@ void AddItemRoutes(Router& router) {
             input.issues = in.Finish();
             TL_ASSIGN_OR_RETURN(auto views,
                                 app::SplitItem(call.app, call.actor, req.Param("id"), input));
-            json::array data;
-            if (!views.empty()) {
-                TL_ASSIGN_OR_RETURN(data, ItemListJson(call, views[0].item.product_id, views));
-            }
-            return JsonAnswer(201, json::object{{"data", std::move(data)}});
+            return JsonAnswer(201, json::object{{"data", ItemListJson(views)}});
         });
     router.Add(
         "POST",
