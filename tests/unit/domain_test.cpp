@@ -4,6 +4,7 @@
 #include "domain/auth_token.hpp"
 #include "domain/product.hpp"
 #include "domain/role_assignment.hpp"
+#include "domain/search_words.hpp"
 #include "domain/team.hpp"
 #include "domain/user.hpp"
 #include "domain/validation.hpp"
@@ -197,6 +198,31 @@ TEST(User, Validation) {
     u.email = "not-an-email";
     u.name = std::string(kMaxNameLength + 1, 'n');
     EXPECT_EQ(Fields(ValidateUser(u)), (std::vector<std::string>{"email", "name"}));
+}
+
+}  // namespace
+}  // namespace tl::domain
+
+namespace tl::domain {
+namespace {
+
+TEST(SearchWordsTest, SplitsOnAnythingButLettersDigitsAndWholeCharacters) {
+    EXPECT_EQ(SearchWords("Night-camera, night!", 10),
+              (std::vector<std::string>{"Night", "camera", "night"}));
+    EXPECT_EQ(SearchWords("a a b", 10), (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(SearchWords("one two three", 2), (std::vector<std::string>{"one", "two"}));
+    EXPECT_EQ(SearchWords("Drohne \xC3\xBC"
+                          "ber bad\xC3 x\xFFy",
+                          10),
+              (std::vector<std::string>{"Drohne",
+                                        "\xC3\xBC"
+                                        "ber",
+                                        "bad",
+                                        "x",
+                                        "y"}));
+    // Cut at a character boundary: after "abü" (4 bytes) the second "ü" does not fit in 5.
+    EXPECT_EQ(SearchWords("ab\xC3\xBC\xC3\xBC", 10, 5), (std::vector<std::string>{"ab\xC3\xBC"}));
+    EXPECT_TRUE(SearchWords(" !! ", 10).empty());
 }
 
 }  // namespace

@@ -1,31 +1,15 @@
 #include "app/backlog/search.hpp"
 
-#include <algorithm>
 #include <map>
 
 #include "app/access.hpp"
+#include "domain/search_words.hpp"
 
 namespace tl::app {
 namespace {
 
 constexpr char kMarkStart = '\x02';
 constexpr char kMarkEnd = '\x03';
-
-bool IsWordByte(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-// Cuts `word` to at most `max` bytes without splitting a UTF-8 sequence.
-void CutAtBoundary(std::string& word, std::size_t max) {
-    if (word.size() <= max) {
-        return;
-    }
-    std::size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) {
-        --end;
-    }
-    word.resize(end);
-}
 
 // Every product the actor may read: those with a role, or all of the workspace for an admin.
 Result<std::vector<std::string>> ReadableProducts(storage::Tx& tx, const Actor& actor) {
@@ -47,28 +31,6 @@ Result<std::vector<std::string>> ReadableProducts(storage::Tx& tx, const Actor& 
 }
 
 }  // namespace
-
-std::vector<std::string> SearchTerms(std::string_view q) {
-    std::vector<std::string> terms;
-    std::size_t i = 0;
-    while (i < q.size() && static_cast<int>(terms.size()) < kMaxSearchTerms) {
-        while (i < q.size() && !IsWordByte(static_cast<unsigned char>(q[i]))) {
-            ++i;
-        }
-        std::string word;
-        while (i < q.size() && IsWordByte(static_cast<unsigned char>(q[i]))) {
-            const unsigned char c = static_cast<unsigned char>(q[i]);
-            word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
-                                                : static_cast<char>(c));
-            ++i;
-        }
-        CutAtBoundary(word, kMaxSearchTermBytes);
-        if (!word.empty() && std::find(terms.begin(), terms.end(), word) == terms.end()) {
-            terms.push_back(std::move(word));
-        }
-    }
-    return terms;
-}
 
 std::string MarkedToHtml(std::string_view marked) {
     std::string out;
@@ -111,7 +73,7 @@ Result<std::vector<SearchResult>> SearchItems(AppContext& ctx,
     std::vector<SearchResult> out;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         storage::SearchQuery query;
-        query.terms = SearchTerms(q);
+        query.terms = domain::SearchWords(q, kMaxSearchTerms, kMaxSearchTermBytes);
         if (query.terms.empty()) {
             return Fail(ValidationFailed({{"q", "must contain a word to search for"}}));
         }

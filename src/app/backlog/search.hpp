@@ -11,7 +11,9 @@
 
 namespace tl::app {
 
-inline constexpr int kMaxSearchTerms = 10;
+// Of a search box, the first kMaxSearchTerms words count, each cut to kMaxSearchTermBytes
+// (words match by prefix, so a cut word still finds the longer one).
+inline constexpr std::size_t kMaxSearchTerms = 10;
 inline constexpr std::size_t kMaxSearchTermBytes = 50;
 inline constexpr int kMaxSearchLimit = 50;
 
@@ -22,11 +24,6 @@ struct SearchResult {
     std::string title_html;    // HTML-escaped, <mark> around the matches
     std::string snippet_html;  // likewise
 };
-
-// The words of a search box: runs of ASCII letters and digits and of non-ASCII bytes,
-// lower-cased, each once, the first kMaxSearchTerms, each cut to kMaxSearchTermBytes (at a
-// character boundary; words match by prefix, so a cut word still finds the longer one).
-std::vector<std::string> SearchTerms(std::string_view q);
 
 // `marked` (matches between \x02 and \x03) as HTML: the text escaped (& < > " '), the marks
 // as <mark> … </mark>.

@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+#include "domain/search_words.hpp"
+
 namespace tl::storage {
 namespace {
 
@@ -75,37 +77,6 @@ std::string LikePattern(std::string_view text) {
     }
     out += '%';
     return out;
-}
-
-// The length of the valid UTF-8 sequence of more than one byte starting at s[i], or 0.
-std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = b(i);
-    std::size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        n = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        n = 3;
-        lo = lead == 0xE0 ? 0xA0 : 0x80;
-        hi = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        n = 4;
-        lo = lead == 0xF0 ? 0x90 : 0x80;
-        hi = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size() || b(i + 1) < lo || b(i + 1) > hi) {
-        return 0;
-    }
-    for (std::size_t k = i + 2; k < i + n; ++k) {
-        if (b(k) < 0x80 || b(k) > 0xBF) {
-            return 0;
-        }
-    }
-    return n;
 }
 
 // An item key of this product ("DRN-12", any case) or a bare number, as an item number.
@@ -658,29 +629,10 @@ Error QueryValidationError(const domain::query::QueryError& error) {
 }
 
 std::string FullTextTerms(std::string_view text, std::string_view backend) {
-    constexpr std::size_t kMaxTerms = 32;
-    std::vector<std::string> words;
-    std::string word;
-    auto flush = [&] {
-        if (!word.empty() && words.size() < kMaxTerms) {
-            words.push_back(std::move(word));
-        }
-        word.clear();
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-            word += c;
-            ++i;
-        } else if (std::size_t n = Utf8SequenceLength(text, i); n > 0) {
-            word += text.substr(i, n);
-            i += n;
-        } else {
-            flush();
-            ++i;
-        }
-    }
-    flush();
+    return FullTextExpression(domain::SearchWords(text, 32), backend);
+}
+
+std::string FullTextExpression(const std::vector<std::string>& words, std::string_view backend) {
     std::string out;
     for (const auto& w : words) {
         if (backend == "postgres") {

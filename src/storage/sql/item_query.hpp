@@ -57,5 +57,7 @@ Error QueryValidationError(const domain::query::QueryError& error);
 // SQLite FTS5 `"night"* "camera"*`, PostgreSQL to_tsquery `night:* & camera:*`; empty when
 // the text has no word (the comparison then matches nothing).
 std::string FullTextTerms(std::string_view text, std::string_view backend);
+// The same expression for words already split (domain::SearchWords).
+std::string FullTextExpression(const std::vector<std::string>& words, std::string_view backend);
 
 }  // namespace tl::storage

@@ -1,6 +1,7 @@
 // Full-text search over items: the one place where the SQL differs by dialect beyond
 // placeholders. SQLite uses an FTS5 table ranked by bm25; PostgreSQL a tsvector column with a
 // GIN index ranked by ts_rank. Both mark matches with \x02 ... \x03 for the caller to render.
+#include "storage/sql/item_query.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -50,24 +51,6 @@ constexpr std::string_view kPostgresSearch =
     "FROM item_search s, (SELECT to_tsquery('simple', ?) AS query) q "
     "WHERE s.document @@ q.query AND s.workspace_id = ? AND s.product_id IN (";
 
-// FTS5: every word a quoted prefix term ("night"* "cam"*), all required.
-std::string Fts5Expression(const std::vector<std::string>& terms) {
-    std::string out;
-    for (const auto& t : terms) {
-        out += (out.empty() ? "\"" : " \"") + t + "\"*";
-    }
-    return out;
-}
-
-// tsquery: night:* & cam:*
-std::string TsQueryExpression(const std::vector<std::string>& terms) {
-    std::string out;
-    for (const auto& t : terms) {
-        out += (out.empty() ? "" : " & ") + t + ":*";
-    }
-    return out;
-}
-
 }  // namespace
 
 Result<void> SqlTx::ReindexItem(const std::string& workspace_id, const std::string& item_id) {
@@ -87,7 +70,7 @@ Result<std::vector<SearchHit>> SqlTx::SearchItems(const std::string& workspace_i
     const bool postgres = conn_.Backend() == "postgres";
     std::string sql(postgres ? kPostgresSearch : kSqliteSearch);
     SqlParams params;
-    params.emplace_back(postgres ? TsQueryExpression(query.terms) : Fts5Expression(query.terms));
+    params.emplace_back(FullTextExpression(query.terms, conn_.Backend()));
     params.emplace_back(workspace_id);
     for (std::size_t k = 0; k < query.product_ids.size(); ++k) {
         sql += k == 0 ? "?" : ", ?";
