@@ -25,6 +25,18 @@ bool HoldsAny(const std::vector<Role>& roles, std::initializer_list<Role> wanted
     });
 }
 
+// Writes the round from `expected_version`; a concurrent change (a reveal, a finish, a vote
+// that rewrote it first) is a conflict to reload, not a stale If-Match.
+Result<void> SaveRound(storage::Tx& tx,
+                       const domain::PokerRound& round,
+                       std::int64_t expected_version) {
+    auto saved = tx.UpdatePokerRound(round, expected_version);
+    if (!saved && saved.error().code == ErrorCode::kPreconditionFailed) {
+        return Fail(Conflict("the round changed meanwhile; reload it"));
+    }
+    return saved;
+}
+
 Result<void> RequireFacilitator(const std::vector<Role>& roles, std::string_view what) {
     if (!HoldsAny(roles, {Role::kProductOwner, Role::kScrumMaster})) {
         return Fail(Forbidden("only the Product Owner or the Scrum Master may " +
@@ -253,11 +265,7 @@ Result<PokerView> VotePoker(AppContext& ctx,
         }
         // Rewriting the round unchanged takes its row lock, so a vote cannot slip in after a
         // concurrent reveal or finish: that one bumped the version, and this fails as stale.
-        auto touched = tx.UpdatePokerRound(round, round.version);
-        if (!touched && touched.error().code == ErrorCode::kPreconditionFailed) {
-            return Fail(Conflict("the round changed while voting; reload it"));
-        }
-        TL_TRY(touched);
+        TL_TRY(SaveRound(tx, round, round.version));
         TL_TRY(tx.PutPokerVote(actor.workspace_id, {round.id, actor.user_id, value, now}));
         // Who voted, never the value: the event log is readable by everyone on the product.
         TL_TRY(RecordPokerEvent(tx,
@@ -291,11 +299,7 @@ Result<PokerView> RevealPoker(AppContext& ctx, const Actor& actor, const std::st
         next.state = PokerState::kRevealed;
         next.revealed_at = now;
         next.version = round.version + 1;
-        auto updated = tx.UpdatePokerRound(next, round.version);
-        if (!updated && updated.error().code == ErrorCode::kPreconditionFailed) {
-            return Fail(Conflict("the round changed meanwhile; reload it"));
-        }
-        TL_TRY(updated);
+        TL_TRY(SaveRound(tx, next, round.version));
         // Re-read: a vote may have committed between our read and the lock.
         TL_ASSIGN_OR_RETURN(next, tx.GetPokerRound(actor.workspace_id, round.id));
         TL_TRY(RecordPokerEvent(
@@ -332,11 +336,7 @@ Result<PokerView> FinishPoker(AppContext& ctx,
         next.final_points = value;
         next.closed_at = now;
         next.version = round.version + 1;
-        auto updated = tx.UpdatePokerRound(next, round.version);
-        if (!updated && updated.error().code == ErrorCode::kPreconditionFailed) {
-            return Fail(Conflict("the round changed meanwhile; reload it"));
-        }
-        TL_TRY(updated);
+        TL_TRY(SaveRound(tx, next, round.version));
         TL_ASSIGN_OR_RETURN(next, tx.GetPokerRound(actor.workspace_id, round.id));
 
         // The estimate is an ordinary change of the item, with its own event.
