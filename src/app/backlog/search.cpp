@@ -8,9 +8,6 @@
 namespace tl::app {
 namespace {
 
-constexpr char kMarkStart = '\x02';
-constexpr char kMarkEnd = '\x03';
-
 // Every product the actor may read: those with a role, or all of the workspace for an admin.
 Result<std::vector<std::string>> ReadableProducts(storage::Tx& tx, const Actor& actor) {
     std::vector<std::string> ids;
@@ -31,39 +28,6 @@ Result<std::vector<std::string>> ReadableProducts(storage::Tx& tx, const Actor& 
 }
 
 }  // namespace
-
-std::string MarkedToHtml(std::string_view marked) {
-    std::string out;
-    out.reserve(marked.size() + 16);
-    for (char c : marked) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case kMarkStart:
-                out += "<mark>";
-                break;
-            case kMarkEnd:
-                out += "</mark>";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
-}
 
 Result<std::vector<SearchResult>> SearchItems(AppContext& ctx,
                                               const Actor& actor,
@@ -110,8 +74,8 @@ Result<std::vector<SearchResult>> SearchItems(AppContext& ctx,
             r.key = domain::ItemKey(key->second, it->second.number);
             r.item = it->second;
             r.score = h.score;
-            r.title_html = MarkedToHtml(h.title);
-            r.snippet_html = MarkedToHtml(h.snippet);
+            r.title = h.title;
+            r.snippet = h.snippet;
             out.push_back(std::move(r));
         }
         return {};

@@ -21,13 +21,9 @@ struct SearchResult {
     domain::Item item;
     std::string key;
     double score = 0;
-    std::string title_html;    // HTML-escaped, <mark> around the matches
-    std::string snippet_html;  // likewise
+    std::string title;    // the matches between \x02 and \x03
+    std::string snippet;  // likewise
 };
-
-// `marked` (matches between \x02 and \x03) as HTML: the text escaped (& < > " '), the marks
-// as <mark> … </mark>.
-std::string MarkedToHtml(std::string_view marked);
 
 // In `product_id` (product.read checked) or, when empty, in every product the actor may read.
 // kValidationFailed naming "q" when it holds no word.

@@ -14,6 +14,44 @@ namespace {
 constexpr std::size_t kMaxQueryBytes = 1'000;
 constexpr int kDefaultLimit = 20;
 
+constexpr char kMarkStart = '\x02';
+constexpr char kMarkEnd = '\x03';
+
+// `marked` (matches between \x02 and \x03) as HTML: the text escaped (& < > " '), the marks
+// as <mark> … </mark>.
+std::string MarkedToHtml(std::string_view marked) {
+    std::string out;
+    out.reserve(marked.size() + 16);
+    for (char c : marked) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case kMarkStart:
+                out += "<mark>";
+                break;
+            case kMarkEnd:
+                out += "</mark>";
+                break;
+            default:
+                out.push_back(c);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void AddSearchRoutes(Router& router) {
@@ -55,8 +93,8 @@ void AddSearchRoutes(Router& router) {
                                                           {"status", r.item.status},
                                                           {"product_id", r.item.product_id}}},
                                             {"score", r.score},
-                                            {"title", r.title_html},
-                                            {"snippet", r.snippet_html}});
+                                            {"title", MarkedToHtml(r.title)},
+                                            {"snippet", MarkedToHtml(r.snippet)}});
             }
             return JsonAnswer(200, json::object{{"data", std::move(data)}});
         });
