@@ -255,13 +255,24 @@ fill() {
   echo "  filled items $first..$last in $((($(date +%s%N) - start) / 1000000)) ms"
 }
 
-# wrk against one URL; prints the interesting lines and records a summary row.
+# wrk against one URL; prints the interesting lines and records a summary row. Arguments after
+# the URL are wrk options; those after a "--" go to the Lua script.
 load() {
   local label=$1 url=$2
   shift 2
+  local opts=() script_args=()
+  while (($# > 0)); do
+    if [ "$1" = -- ]; then
+      shift
+      script_args=(-- "$@")
+      break
+    fi
+    opts+=("$1")
+    shift
+  done
   echo "-- wrk -t2 -c$connections -d$duration $label"
   local out
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url")
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "${opts[@]}" "$url" "${script_args[@]}")
   grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors" <<<"$out"
   summary+=("$(printf '%-9s %7s  %-7s %10s req/s  p50 %-9s p99 %-9s %s' "$backend" "$size" \
     "$label" \
