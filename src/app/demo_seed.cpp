@@ -5,6 +5,7 @@
 #include "app/accounts/users.hpp"
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/demo_backlog.hpp"
 #include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
@@ -122,6 +123,7 @@ Result<bool> SeedDemo(AppContext& ctx) {
     kestrel.product_id = ai_product.id;
     kestrel.member_ids = std::vector<std::string>{ids["carol"], ids["dave"]};
     TL_TRY(CreateTeam(ctx, system, kestrel));
+    TL_TRY(SeedDemoBacklog(ctx, ws.id, x2_product, ids));
     return true;
 }
 

@@ -1,0 +1,398 @@
+#!/usr/bin/env bash
+# The backlog benchmark: for each storage backend, a release server with the demo workspace,
+# whose SkyLift AI product is filled with generated items (first 10,000, then up to 100,000),
+# then HTTP load with wrk on loopback against the backlog's hot paths:
+#
+#   list   GET  /api/v1/products/{id}/items?limit=50            (the first page)
+#   item   GET  /api/v1/items/{key}                             (one item, with links, roll-up)
+#   move   POST /api/v1/items/{key}/move                        (a real move every request:
+#          16 items, each by turns "before" one anchor and "after" another of its own)
+#   query  GET  /api/v1/products/{id}/items?limit=50&query=type = story AND points >= 3
+#   search GET  /api/v1/search?q=camera                         (only if the server has it)
+#
+# The items are not created over HTTP: one SQL transaction per size (sqlite3 or psql) inserts
+# them with their labels, acceptance criteria, search documents and the product's key counter.
+# Rank keys are 5 base-36 digits, n * 36 + 18 for item n, so they are valid (never ending in
+# '0'), ascending in item order and leave room for moves between neighbours.
+#
+# Backends: `sqlite` (embedded, a fresh --data-dir) and `postgres` (a throwaway PostgreSQL 15
+# this script starts itself, as scripts/bench.sh does: initdb into a temp dir, pg_ctl on a free
+# loopback port, stopped and removed at exit even on failure; default settings; ANALYZE after
+# each fill, as autovacuum would do soon after a bulk load). Every step is bounded in time.
+#
+#   BENCH_DURATION=10s BENCH_CONNECTIONS=16 BENCH_BACKENDS="sqlite postgres" \
+#   BENCH_SIZES="10000 100000" scripts/bench_backlog.sh
+#   BENCH_FILL_TIMEOUT=600 (seconds per fill)   BENCH_PG_BIN=/usr/lib/postgresql/15/bin
+#   BENCH_SKIP_BUILD=1 uses build/release as it is.
+#   CMAKE_BUILD_PARALLEL_LEVEL=2 limits the build's parallel jobs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${BENCH_DURATION:-10s}
+connections=${BENCH_CONNECTIONS:-16}
+backends=${BENCH_BACKENDS:-sqlite postgres}
+sizes=${BENCH_SIZES:-10000 100000}
+fill_timeout=${BENCH_FILL_TIMEOUT:-600}
+pg_bin=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
+start_timeout_s=60
+
+for backend in $backends; do
+  case "$backend" in
+    sqlite | postgres) ;;
+    *) echo "bench: unknown backend '$backend' in BENCH_BACKENDS (sqlite, postgres)" >&2; exit 2 ;;
+  esac
+done
+previous=0
+for size in $sizes; do
+  if ! [[ "$size" =~ ^[0-9]+$ ]] || ((size <= previous || size > 1000000)); then
+    echo "bench: BENCH_SIZES must be ascending counts up to 1000000" >&2
+    exit 2
+  fi
+  previous=$size
+done
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release
+fi
+bin=build/release/throughline
+
+work=$(mktemp -d -t tl-bench-backlog-XXXXXX)
+server_pid=""
+pg_dir=""
+pg_as=()
+if [ "$(id -u)" -eq 0 ]; then
+  pg_as=(runuser -u postgres --)  # initdb refuses root
+fi
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    if [ -f "$pg_dir/data/postmaster.pid" ]; then
+      "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 ||
+        true
+    fi
+    rm -rf "$pg_dir"
+    pg_dir=""
+  fi
+}
+cleanup() {
+  stop_server
+  stop_postgres
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A loopback port nothing listens on (a connect attempt is refused).
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  echo "bench: no free loopback port found" >&2
+  return 1
+}
+
+# Waits until the server prints its port and answers /healthz there; sets port.
+wait_healthy() {
+  local deadline=$((SECONDS + start_timeout_s))
+  port=""
+  until [ -n "$port" ] && curl -sf --max-time 2 "http://127.0.0.1:$port/healthz" >/dev/null; do
+    if [ -z "$port" ]; then
+      port=$(sed -nE 's|.* listening on http://[^ ]*:([0-9]+)$|\1|p' "$work/server.log")
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "bench: the server exited; its log:" >&2
+      cat "$work/server.log" >&2
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "bench: no /healthz answer within ${start_timeout_s}s" >&2
+      return 1
+    fi
+    sleep 0.005
+  done
+}
+
+# A throwaway PostgreSQL with default settings on a free loopback port; sets pg_url, pg_port.
+start_postgres() {
+  pg_dir=$(mktemp -d -t tl-bench-pg-XXXXXX)
+  pg_port=$(free_port)
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$pg_dir"
+  fi
+  "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U tl -E UTF8 --locale=C --no-sync \
+    >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; return 1; }
+  "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null ||
+    { cat "$pg_dir/server.log" >&2; return 1; }
+  psql -X -q -h 127.0.0.1 -p "$pg_port" -U tl -d postgres -c 'CREATE DATABASE throughline_bench'
+  pg_url="postgres://tl@127.0.0.1:$pg_port/throughline_bench"
+  echo "  $(psql -X -At -h 127.0.0.1 -p "$pg_port" -U tl -d postgres -c 'SHOW server_version')" \
+    "on 127.0.0.1:$pg_port, default settings"
+}
+
+# The SQL that adds items first..last to the product with key AI, in one transaction.
+# $1 sqlite|postgres, $2 first, $3 last.
+fill_sql() {
+  local dialect=$1 first=$2 last=$3
+  local digits="'0123456789abcdefghijklmnopqrstuvwxyz'"
+  local series
+  if [ "$dialect" = sqlite ]; then
+    series="WITH RECURSIVE seq(n) AS (SELECT $first UNION ALL SELECT n + 1 FROM seq WHERE n < $last)"
+  else
+    series="WITH seq(n) AS (SELECT generate_series($first, $last))"
+  fi
+  local word="CASE n % 8 WHEN 0 THEN 'camera' WHEN 1 THEN 'battery' WHEN 2 THEN 'gimbal'
+    WHEN 3 THEN 'firmware' WHEN 4 THEN 'sensor' WHEN 5 THEN 'app' WHEN 6 THEN 'propeller'
+    ELSE 'geofence' END"
+  cat <<SQL
+BEGIN;
+CREATE TEMP TABLE bench_ctx AS SELECT workspace_id AS ws, id AS product FROM products WHERE product_key = 'AI';
+$series,
+g AS (
+  SELECT n, n * 36 + 18 AS v,
+    CASE WHEN n % 50 = 1 THEN 'epic' WHEN n % 10 = 2 THEN 'feature'
+      ELSE CASE n % 7 WHEN 4 THEN 'bug' WHEN 5 THEN 'spike' WHEN 6 THEN 'tech-debt'
+        ELSE 'story' END END AS t,
+    $word AS w,
+    CASE n % 5 WHEN 0 THEN 'new' WHEN 1 THEN 'ready' WHEN 2 THEN 'in_progress'
+      WHEN 3 THEN 'in_review' ELSE 'done' END AS s
+  FROM seq)
+INSERT INTO items (id, workspace_id, product_id, item_number, item_type, title, description,
+  status, category, points, assignee_id, parent_id, goal_id, initiative_id, sprint_id,
+  release_id, rank_key, ready_checks, done_checks, accepted_at, accepted_by, created_by,
+  version, created_at, updated_at)
+SELECT 'itm_bench' || n, c.ws, c.product, n, t,
+  'Generated ' || t || ' ' || n || ': ' || w || ' improvements for the next series',
+  'Generated for the backlog benchmark. The **' || w || '** work of item ' || n || '.',
+  s,
+  CASE s WHEN 'done' THEN 'done' WHEN 'in_progress' THEN 'in_progress'
+    WHEN 'in_review' THEN 'in_progress' ELSE 'to_do' END,
+  CASE WHEN t IN ('epic', 'feature') THEN NULL ELSE
+    CASE (n / 7) % 7 WHEN 0 THEN 1 WHEN 1 THEN 2 WHEN 2 THEN 3 WHEN 3 THEN 5 WHEN 4 THEN 8
+      WHEN 5 THEN 13 ELSE NULL END END,
+  NULL,
+  CASE WHEN t = 'epic' THEN NULL WHEN t = 'feature' THEN 'itm_bench' || (n - n % 50 + 1)
+    WHEN n % 10 >= 3 THEN 'itm_bench' || (n - n % 10 + 2) ELSE NULL END,
+  NULL, NULL, NULL, NULL,
+  substr($digits, v / 1679616 % 36 + 1, 1) || substr($digits, v / 46656 % 36 + 1, 1) ||
+    substr($digits, v / 1296 % 36 + 1, 1) || substr($digits, v / 36 % 36 + 1, 1) ||
+    substr($digits, v % 36 + 1, 1),
+  CASE WHEN s = 'new' THEN '' ELSE 'dor_criteria,dor_estimate,dor_dependencies,dor_size' END,
+  CASE WHEN s = 'done' THEN 'dod_review,dod_tests,dod_docs,dod_flight' ELSE '' END,
+  0, NULL, NULL, 1, 1700000000000 + n, 1700000000000 + n
+FROM g, bench_ctx c;
+INSERT INTO item_labels (workspace_id, item_id, label)
+SELECT i.workspace_id, i.id, ${word//n % 8/i.item_number % 8}
+FROM items i, bench_ctx c
+WHERE i.workspace_id = c.ws AND i.product_id = c.product AND i.item_number BETWEEN $first AND $last;
+INSERT INTO item_criteria (workspace_id, item_id, id, position, text, done)
+SELECT i.workspace_id, i.id, 'acc_bench' || i.item_number, 0,
+  'Given a pilot in the field, when the feature is used, then it works as described', 0
+FROM items i, bench_ctx c
+WHERE i.workspace_id = c.ws AND i.product_id = c.product AND i.item_type = 'story'
+  AND i.item_number BETWEEN $first AND $last;
+SQL
+  if [ "$dialect" = sqlite ]; then
+    cat <<SQL
+INSERT INTO item_search (item_id, workspace_id, product_id, title, description, criteria, comments)
+SELECT i.id, i.workspace_id, i.product_id, i.title, i.description,
+  COALESCE((SELECT group_concat(a.text, ' ') FROM item_criteria a
+    WHERE a.workspace_id = i.workspace_id AND a.item_id = i.id), ''), ''
+FROM items i, bench_ctx c
+WHERE i.workspace_id = c.ws AND i.product_id = c.product AND i.item_number BETWEEN $first AND $last;
+SQL
+  else
+    cat <<SQL
+INSERT INTO item_search (item_id, workspace_id, product_id, title, description, criteria,
+  comments, document)
+SELECT d.id, d.workspace_id, d.product_id, d.title, d.description, d.criteria, '',
+  setweight(to_tsvector('simple', d.title), 'A') ||
+  setweight(to_tsvector('simple', d.description), 'B') ||
+  setweight(to_tsvector('simple', d.criteria), 'B')
+FROM (SELECT i.id, i.workspace_id, i.product_id, i.title, i.description,
+    COALESCE((SELECT string_agg(a.text, ' ' ORDER BY a.position) FROM item_criteria a
+      WHERE a.workspace_id = i.workspace_id AND a.item_id = i.id), '') AS criteria
+  FROM items i, bench_ctx c
+  WHERE i.workspace_id = c.ws AND i.product_id = c.product
+    AND i.item_number BETWEEN $first AND $last) d;
+SQL
+  fi
+  cat <<SQL
+INSERT INTO item_counters (workspace_id, product_id, next_number)
+SELECT ws, product, $((last + 1)) FROM bench_ctx WHERE true
+ON CONFLICT (workspace_id, product_id) DO UPDATE SET next_number = excluded.next_number;
+DROP TABLE bench_ctx;
+COMMIT;
+SQL
+}
+
+fill() {
+  local first=$1 last=$2 start
+  start=$(date +%s%N)
+  if [ "$backend" = sqlite ]; then
+    fill_sql sqlite "$first" "$last" |
+      timeout "$fill_timeout" sqlite3 -bail -cmd '.timeout 10000' "$work/data/throughline.db" \
+        >/dev/null
+  else
+    fill_sql postgres "$first" "$last" |
+      timeout "$fill_timeout" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U tl \
+        -d throughline_bench >/dev/null
+    timeout "$fill_timeout" psql -X -q -h 127.0.0.1 -p "$pg_port" -U tl -d throughline_bench \
+      -c 'ANALYZE' >/dev/null
+  fi
+  echo "  filled items $first..$last in $((($(date +%s%N) - start) / 1000000)) ms"
+}
+
+# wrk against one URL; prints the interesting lines and records a summary row. Arguments after
+# the URL are wrk options; those after a "--" go to the Lua script.
+load() {
+  local label=$1 url=$2
+  shift 2
+  local opts=() script_args=()
+  while (($# > 0)); do
+    if [ "$1" = -- ]; then
+      shift
+      script_args=(-- "$@")
+      break
+    fi
+    opts+=("$1")
+    shift
+  done
+  echo "-- wrk -t2 -c$connections -d$duration $label"
+  local out
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "${opts[@]}" "$url" "${script_args[@]}")
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors" <<<"$out"
+  summary+=("$(printf '%-9s %7s  %-7s %10s req/s  p50 %-9s p99 %-9s %s' "$backend" "$size" \
+    "$label" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
+    "$(awk '/Non-2xx/ {print "non-2xx: " $NF}' <<<"$out")")")
+}
+
+# Moves: each wrk thread moves its own half of the listed items in turn, each item by turns
+# "before" its first anchor and "after" its second, so every request changes the item's
+# position and the keys stay short (every item has its own gaps, which it leaves again).
+# Arguments: the token, then triples of item, anchor before, anchor after.
+cat >"$work/move.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+function init(args)
+  token = args[1]
+  items, befores, afters = {}, {}, {}
+  for k = 2, #args - 2, 3 do
+    items[#items + 1], befores[#befores + 1], afters[#afters + 1] = args[k], args[k + 1], args[k + 2]
+  end
+  counter = 0
+end
+function request()
+  local half = math.floor(#items / 2)
+  local k = tid * half + counter % half + 1
+  local body
+  if math.floor(counter / half) % 2 == 0 then
+    body = '{"before":"' .. befores[k] .. '"}'
+  else
+    body = '{"after":"' .. afters[k] .. '"}'
+  end
+  counter = counter + 1
+  return wrk.format("POST", "/api/v1/items/" .. items[k] .. "/move",
+    {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
+end
+LUA
+
+query='type = story AND points >= 3'
+query_enc='type%20%3D%20story%20AND%20points%20%3E%3D%203'
+
+summary=()
+notes=()
+for backend in $backends; do
+  db_args=(--data-dir "$work/data")
+  if [ "$backend" = postgres ]; then
+    echo "==== backend: postgres (throwaway PostgreSQL, server with --db postgres://...)"
+    start_postgres
+    db_args=(--db "$pg_url")
+  else
+    echo "==== backend: sqlite (embedded, WAL)"
+    rm -rf "$work/data"
+  fi
+  "$bin" serve --bind 127.0.0.1 --port 0 "${db_args[@]}" --demo --access-log=false \
+    >"$work/server.log" 2>&1 &
+  server_pid=$!
+  wait_healthy
+  base="http://127.0.0.1:$port"
+  # Alice is the PM and the Product Owner of SkyLift AI, the product filled here.
+  token=$(curl -sf --max-time 10 -X POST "$base/api/v1/auth/login" \
+    -d '{"email":"alice@skylift.example","password":"demo"}' | jq -r .token)
+  product=$(curl -sf --max-time 10 "$base/api/v1/products?limit=200" \
+    -H "Authorization: Bearer $token" | jq -r '.data[] | select(.key == "AI") | .id')
+  if [ -z "$product" ] || [ "$token" = null ]; then
+    echo "bench: could not log in as the demo PM and find the product AI" >&2
+    exit 1
+  fi
+  auth=(-H "Authorization: Bearer $token")
+
+  filled=0
+  for size in $sizes; do
+    echo "--- $backend, $size items"
+    fill $((filled + 1)) "$size"
+    filled=$size
+    count_check=$(curl -sf --max-time 30 "$base/api/v1/items/AI-$size" "${auth[@]}" | jq -r .key)
+    if [ "$count_check" != "AI-$size" ]; then
+      echo "bench: the server does not see item AI-$size after the fill" >&2
+      exit 1
+    fi
+
+    load list "$base/api/v1/products/$product/items?limit=50" "${auth[@]}"
+    load item "$base/api/v1/items/AI-$((size / 2))" "${auth[@]}"
+    moves=()
+    for k in $(seq 1 16); do
+      moves+=("AI-$((size / 2 + 100 + k))" "AI-$((size / 4 + 10 * k))" "AI-$((size * 3 / 4 + 10 * k))")
+    done
+    load move "$base" -s "$work/move.lua" -- "$token" "${moves[@]}"
+
+    # The query: measured only where the server applies it (400 without the query language;
+    # a branch that ignores the filter answers unfiltered items, which is not a query).
+    status=$(curl -s --max-time 30 -o "$work/query.json" -w '%{http_code}' \
+      "$base/api/v1/products/$product/items?limit=50&query=$query_enc" "${auth[@]}")
+    if [ "$status" != 200 ]; then
+      notes+=("$backend $size query: HTTP $status ($(jq -r .error.code "$work/query.json" \
+        2>/dev/null)), not measured")
+    elif [ "$(jq '[.data[] | select(.type != "story" or .points == null or .points < 3)]
+                | length' "$work/query.json")" != 0 ]; then
+      notes+=("$backend $size query: answered 200 but not filtered (\"$query\" is not applied on this build), not measured")
+    else
+      load query "$base/api/v1/products/$product/items?limit=50&query=$query_enc" "${auth[@]}"
+    fi
+    status=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' \
+      "$base/api/v1/search?q=camera" "${auth[@]}")
+    if [ "$status" = 200 ]; then
+      load search "$base/api/v1/search?q=camera" "${auth[@]}"
+    else
+      notes+=("$backend $size search: GET /api/v1/search answers $status, not measured")
+    fi
+  done
+  echo "-- server RSS after load: $(ps -o rss= -p "$server_pid" | awk '{printf "%.1f MiB", $1/1024}')"
+  stop_server
+  stop_postgres
+done
+
+echo "==== summary (wrk -t2 -c$connections -d$duration, loopback)"
+printf '%s\n' "${summary[@]}"
+if ((${#notes[@]} > 0)); then
+  printf '%s\n' "${notes[@]}"
+fi
