@@ -878,10 +878,7 @@ Result<void> SeedDemoBacklog(AppContext& ctx,
     // their demo authors.
     const std::string kSystem;
     return ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
-        json::object stored = ToJson(settings);
-        stored.erase("version");
-        TL_TRY(tx.SaveBacklogSettings(
-            workspace_id, product.id, {json::serialize(stored), settings.version}, 0, now));
+        TL_TRY(SaveBacklogSettings(tx, workspace_id, product.id, settings, 0, now));
         TL_TRY(RecordEvent(tx,
                            workspace_id,
                            kSystem,

@@ -319,6 +319,22 @@ Result<domain::BacklogSettings> LoadBacklogSettings(storage::Tx& tx,
     return s;
 }
 
+Result<void> SaveBacklogSettings(storage::Tx& tx,
+                                 const std::string& workspace_id,
+                                 const std::string& product_id,
+                                 const domain::BacklogSettings& settings,
+                                 std::int64_t expected_version,
+                                 std::int64_t now) {
+    // The stored document is the API's shape without the version, which has its own column.
+    json::object stored = ToJson(settings);
+    stored.erase("version");
+    return tx.SaveBacklogSettings(workspace_id,
+                                  product_id,
+                                  {json::serialize(stored), settings.version},
+                                  expected_version,
+                                  now);
+}
+
 Result<domain::BacklogSettings> GetBacklogSettings(AppContext& ctx,
                                                    const Actor& actor,
                                                    const std::string& product_id) {
@@ -395,13 +411,7 @@ Result<domain::BacklogSettings> UpdateBacklogSettings(AppContext& ctx,
         }
         const json::object before = ToJson(current);
         next.version = current.version + 1;
-        json::object stored = ToJson(next);
-        stored.erase("version");
-        TL_TRY(tx.SaveBacklogSettings(actor.workspace_id,
-                                      product_id,
-                                      {json::serialize(stored), next.version},
-                                      current.version,
-                                      now));
+        TL_TRY(SaveBacklogSettings(tx, actor.workspace_id, product_id, next, current.version, now));
         return RecordEvent(
             tx,
             actor.workspace_id,

@@ -19,6 +19,15 @@ Result<domain::BacklogSettings> LoadBacklogSettings(storage::Tx& tx,
 
 boost::json::object ToJson(const domain::BacklogSettings& s);
 
+// Stores `settings` (with settings.version as the new version) over `expected_version` (0:
+// the product has none stored yet), in the form LoadBacklogSettings reads.
+Result<void> SaveBacklogSettings(storage::Tx& tx,
+                                 const std::string& workspace_id,
+                                 const std::string& product_id,
+                                 const domain::BacklogSettings& settings,
+                                 std::int64_t expected_version,
+                                 std::int64_t now);
+
 // The sections a PATCH names, already read from JSON (absent sections stay unchanged);
 // `issues` holds type errors found while reading.
 struct SettingsInput {
