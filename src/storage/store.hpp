@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -213,9 +214,10 @@ public:
                                                            const std::string& parent_id) = 0;
     // A page of a product's items: filtered and ordered as `query` says.
     virtual Result<ItemPage> ListItems(const std::string& workspace_id, const ItemQuery& query) = 0;
-    // Sums over every descendant of an item.
-    virtual Result<domain::Rollup> RollupOf(const std::string& workspace_id,
-                                            const std::string& item_id) = 0;
+    // Sums over every descendant of each of `item_ids`, by item id (items without
+    // descendants are left out), in one query.
+    virtual Result<std::map<std::string, domain::Rollup>> RollupsOf(
+        const std::string& workspace_id, const std::vector<std::string>& item_ids) = 0;
     virtual Result<std::int64_t> CountItemsInStatus(const std::string& workspace_id,
                                                     const std::string& product_id,
                                                     const std::string& status) = 0;

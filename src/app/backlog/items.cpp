@@ -672,6 +672,14 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
             known.emplace(p.id, std::move(p));
         }
     }
+    // Roll-ups of the page's epics and features, in one query.
+    std::vector<std::string> parents;
+    for (const auto& i : items) {
+        if (i.type == domain::ItemType::kEpic || i.type == domain::ItemType::kFeature) {
+            parents.push_back(i.id);
+        }
+    }
+    TL_ASSIGN_OR_RETURN(auto rollups, tx.RollupsOf(ws, parents));
     std::map<std::string, std::string> names;
     std::vector<std::string> watched;
     if (with_links) {
@@ -703,8 +711,8 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
             }
         }
         if (item.type == domain::ItemType::kEpic || item.type == domain::ItemType::kFeature) {
-            TL_ASSIGN_OR_RETURN(auto rollup, tx.RollupOf(ws, item.id));
-            v.rollup = rollup;
+            auto r = rollups.find(item.id);
+            v.rollup = r != rollups.end() ? r->second : domain::Rollup{};
         }
         v.flags = domain::RefinementFlags(item, *settings, aligned_above);
         v.ready = domain::IsReady(item, *settings);

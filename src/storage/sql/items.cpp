@@ -1,5 +1,6 @@
 // Backlog items with their criteria, labels and custom field values; ranks; links.
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "storage/sql/item_query.hpp"
@@ -54,15 +55,17 @@ constexpr std::string_view kInsertValue =
     "INSERT INTO item_field_values (workspace_id, item_id, field_id, text_value, num_value) "
     "VALUES (?, ?, ?, ?, ?)";
 
-constexpr std::string_view kRollup =
-    "WITH RECURSIVE below(id) AS ("
-    " SELECT id FROM items WHERE workspace_id = ? AND parent_id = ?"
-    " UNION ALL SELECT c.id FROM items c JOIN below b ON c.parent_id = b.id"
-    " WHERE c.workspace_id = ?) "
-    "SELECT COALESCE(SUM(i.points), 0), "
-    "COALESCE(SUM(CASE WHEN i.category = 'done' THEN i.points ELSE 0 END), 0), COUNT(*), "
-    "COALESCE(SUM(CASE WHEN i.category = 'done' THEN 1 ELSE 0 END), 0) "
-    "FROM items i JOIN below b ON i.id = b.id";
+// The descendants of the roots in `IN (...)`, each carrying its root and the columns summed,
+// so the sums need no second pass over items (PostgreSQL would scan the table for it).
+constexpr std::string_view kRollupsHead =
+    "WITH RECURSIVE below(root, id, points, category) AS ("
+    " SELECT parent_id, id, points, category FROM items WHERE workspace_id = ? AND parent_id IN ";
+constexpr std::string_view kRollupsTail =
+    " UNION ALL SELECT b.root, c.id, c.points, c.category FROM items c JOIN below b"
+    " ON c.parent_id = b.id WHERE c.workspace_id = ?) "
+    "SELECT root, COALESCE(SUM(points), 0), "
+    "COALESCE(SUM(CASE WHEN category = 'done' THEN points ELSE 0 END), 0), COUNT(*), "
+    "SUM(CASE WHEN category = 'done' THEN 1 ELSE 0 END) FROM below GROUP BY root";
 constexpr std::string_view kCountInStatus =
     "SELECT COUNT(*) FROM items WHERE workspace_id = ? AND product_id = ? AND status = ?";
 constexpr std::string_view kCountWithField =
@@ -204,6 +207,24 @@ std::string Placeholders(std::size_t n) {
     return out;
 }
 
+// Calls fn(params, in) for consecutive batches of at most 100 of `ids`, so an IN list stays
+// bounded: `params` holds the workspace id and the batch's ids, `in` is "(?, ?, ...)".
+template <typename Fn>
+Result<void> ForEachIdBatch(const std::string& workspace_id,
+                            const std::vector<std::string>& ids,
+                            Fn&& fn) {
+    constexpr std::size_t kBatch = 100;
+    for (std::size_t start = 0; start < ids.size(); start += kBatch) {
+        const std::size_t n = std::min(kBatch, ids.size() - start);
+        SqlParams params{workspace_id};
+        params.insert(params.end(),
+                      ids.begin() + static_cast<std::ptrdiff_t>(start),
+                      ids.begin() + static_cast<std::ptrdiff_t>(start + n));
+        TL_TRY(fn(std::move(params), "(" + Placeholders(n) + ")"));
+    }
+    return {};
+}
+
 Error RankTaken() {
     return Conflict("another item took this position in the backlog at the same moment");
 }
@@ -326,49 +347,50 @@ Result<std::vector<domain::Item>> SqlTx::QueryItems(std::string_view sql, const 
 
 Result<void> SqlTx::LoadItemParts(const std::string& workspace_id,
                                   std::vector<domain::Item>& items) {
-    // Batches of at most 100 ids, so a page costs three queries per batch.
-    for (std::size_t start = 0; start < items.size(); start += 100) {
-        const std::size_t n = std::min<std::size_t>(100, items.size() - start);
-        std::map<std::string, domain::Item*, std::less<>> by_id;
-        SqlParams params{workspace_id};
-        for (std::size_t k = start; k < start + n; ++k) {
-            by_id[items[k].id] = &items[k];
-            params.push_back(items[k].id);
-        }
-        const std::string in = "(" + Placeholders(n) + ")";
-        TL_ASSIGN_OR_RETURN(
-            auto criteria,
-            conn_.Query("SELECT item_id, id, text, done FROM item_criteria WHERE workspace_id = ? "
-                        "AND item_id IN " +
-                            in + " ORDER BY item_id, position",
-                        params));
-        for (const auto& r : criteria) {
-            by_id[r.Text(0)]->criteria.push_back({r.Text(1), r.Text(2), r.Int(3) != 0});
-        }
-        TL_ASSIGN_OR_RETURN(
-            auto labels,
-            conn_.Query("SELECT item_id, label FROM item_labels WHERE workspace_id = ? "
-                        "AND item_id IN " +
-                            in + " ORDER BY item_id, label",
-                        params));
-        for (const auto& r : labels) {
-            by_id[r.Text(0)]->labels.push_back(r.Text(1));
-        }
-        TL_ASSIGN_OR_RETURN(auto values,
-                            conn_.Query("SELECT item_id, field_id, text_value, num_value FROM "
-                                        "item_field_values WHERE workspace_id = ? AND item_id IN " +
-                                            in + " ORDER BY item_id, field_id, text_value",
-                                        params));
-        for (const auto& r : values) {
-            auto& value = by_id[r.Text(0)]->fields[r.Text(1)];
-            if (!r.IsNull(2)) {
-                value.texts.push_back(r.Text(2));
-            } else {
-                value.number = r.Real(3);
-            }
-        }
+    std::map<std::string, domain::Item*, std::less<>> by_id;
+    std::vector<std::string> ids;
+    for (auto& item : items) {
+        by_id[item.id] = &item;
+        ids.push_back(item.id);
     }
-    return {};
+    // Three queries per batch of ids, whatever the page holds.
+    return ForEachIdBatch(
+        workspace_id, ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
+            TL_ASSIGN_OR_RETURN(
+                auto criteria,
+                conn_.Query(
+                    "SELECT item_id, id, text, done FROM item_criteria WHERE workspace_id = ? "
+                    "AND item_id IN " +
+                        in + " ORDER BY item_id, position",
+                    params));
+            for (const auto& r : criteria) {
+                by_id[r.Text(0)]->criteria.push_back({r.Text(1), r.Text(2), r.Int(3) != 0});
+            }
+            TL_ASSIGN_OR_RETURN(
+                auto labels,
+                conn_.Query("SELECT item_id, label FROM item_labels WHERE workspace_id = ? "
+                            "AND item_id IN " +
+                                in + " ORDER BY item_id, label",
+                            params));
+            for (const auto& r : labels) {
+                by_id[r.Text(0)]->labels.push_back(r.Text(1));
+            }
+            TL_ASSIGN_OR_RETURN(
+                auto values,
+                conn_.Query("SELECT item_id, field_id, text_value, num_value FROM "
+                            "item_field_values WHERE workspace_id = ? AND item_id IN " +
+                                in + " ORDER BY item_id, field_id, text_value",
+                            params));
+            for (const auto& r : values) {
+                auto& value = by_id[r.Text(0)]->fields[r.Text(1)];
+                if (!r.IsNull(2)) {
+                    value.texts.push_back(r.Text(2));
+                } else {
+                    value.number = r.Real(3);
+                }
+            }
+            return {};
+        });
 }
 
 Result<domain::Item> SqlTx::GetItem(const std::string& workspace_id, const std::string& id) {
@@ -401,21 +423,16 @@ Result<std::optional<domain::Item>> SqlTx::FindItemByKey(const std::string& work
 Result<std::vector<domain::Item>> SqlTx::GetItems(const std::string& workspace_id,
                                                   const std::vector<std::string>& ids) {
     std::vector<domain::Item> out;
-    for (std::size_t start = 0; start < ids.size(); start += 100) {
-        const std::size_t n = std::min<std::size_t>(100, ids.size() - start);
-        SqlParams params{workspace_id};
-        for (std::size_t k = start; k < start + n; ++k) {
-            params.push_back(ids[k]);
-        }
-        TL_ASSIGN_OR_RETURN(auto items,
-                            QueryItems("SELECT " + std::string(kItemColumns) +
-                                           " FROM items i WHERE i.workspace_id = ? AND i.id IN (" +
-                                           Placeholders(n) + ")",
-                                       params));
-        for (auto& i : items) {
-            out.push_back(std::move(i));
-        }
-    }
+    TL_TRY(ForEachIdBatch(
+        workspace_id, ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
+            TL_ASSIGN_OR_RETURN(
+                auto items,
+                QueryItems("SELECT " + std::string(kItemColumns) +
+                               " FROM items i WHERE i.workspace_id = ? AND i.id IN " + in,
+                           params));
+            std::move(items.begin(), items.end(), std::back_inserter(out));
+            return {};
+        }));
     return out;
 }
 
@@ -427,17 +444,21 @@ Result<std::vector<domain::Item>> SqlTx::ListChildren(const std::string& workspa
                       {workspace_id, parent_id});
 }
 
-Result<domain::Rollup> SqlTx::RollupOf(const std::string& workspace_id,
-                                       const std::string& item_id) {
-    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kRollup, {workspace_id, item_id, workspace_id}));
-    domain::Rollup r;
-    if (!rows.empty()) {
-        r.total_points = rows[0].Real(0).value_or(0);
-        r.done_points = rows[0].Real(1).value_or(0);
-        r.items = rows[0].Int(2);
-        r.done_items = rows[0].Int(3);
-    }
-    return r;
+Result<std::map<std::string, domain::Rollup>> SqlTx::RollupsOf(
+    const std::string& workspace_id, const std::vector<std::string>& item_ids) {
+    std::map<std::string, domain::Rollup> out;
+    TL_TRY(ForEachIdBatch(
+        workspace_id, item_ids, [&](SqlParams params, const std::string& in) -> Result<void> {
+            params.push_back(workspace_id);
+            TL_ASSIGN_OR_RETURN(
+                auto rows,
+                conn_.Query(std::string(kRollupsHead) + in + std::string(kRollupsTail), params));
+            for (const auto& r : rows) {
+                out[r.Text(0)] = {r.Real(1).value_or(0), r.Real(2).value_or(0), r.Int(3), r.Int(4)};
+            }
+            return {};
+        }));
+    return out;
 }
 
 Result<std::int64_t> SqlTx::CountItemsInStatus(const std::string& workspace_id,

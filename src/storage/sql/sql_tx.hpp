@@ -96,8 +96,8 @@ public:
     Result<std::vector<domain::Item>> ListChildren(const std::string& workspace_id,
                                                    const std::string& parent_id) override;
     Result<ItemPage> ListItems(const std::string& workspace_id, const ItemQuery& query) override;
-    Result<domain::Rollup> RollupOf(const std::string& workspace_id,
-                                    const std::string& item_id) override;
+    Result<std::map<std::string, domain::Rollup>> RollupsOf(
+        const std::string& workspace_id, const std::vector<std::string>& item_ids) override;
     Result<std::int64_t> CountItemsInStatus(const std::string& workspace_id,
                                             const std::string& product_id,
                                             const std::string& status) override;
