@@ -15,7 +15,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
     {Role::kExecutive, "executive"},
 }};
 
-constexpr std::array<std::pair<Action, std::string_view>, 15> kActionNames = {{
+constexpr std::array<std::pair<Action, std::string_view>, 18> kActionNames = {{
     {Action::kPublic, "public"},
     {Action::kAuthenticated, "authenticated"},
     {Action::kWorkspaceAdmin, "workspace.admin"},
@@ -27,6 +27,9 @@ constexpr std::array<std::pair<Action, std::string_view>, 15> kActionNames = {{
     {Action::kBacklogPropose, "backlog.propose"},
     {Action::kBacklogWrite, "backlog.write"},
     {Action::kBacklogEditFields, "backlog.edit_fields"},
+    {Action::kBacklogChange, "backlog.change"},
+    {Action::kEstimateRun, "estimate.run"},
+    {Action::kEstimateVote, "estimate.vote"},
     {Action::kSprintWrite, "sprint.write"},
     {Action::kBoardMoveOwn, "board.move_own"},
     {Action::kTestWrite, "test.write"},
@@ -41,7 +44,7 @@ struct MatrixRow {
     Action action;
     std::array<bool, 6> allowed;  // indexed by Role
 };
-constexpr std::array<MatrixRow, 12> kMatrix = {{
+constexpr std::array<MatrixRow, 15> kMatrix = {{
     //                              PM     PO     SM     team   stake  exec
     {Action::kProductRead, {{true, true, true, true, true, true}}},
     {Action::kProductEdit, {{true, false, false, false, false, false}}},
@@ -51,6 +54,9 @@ constexpr std::array<MatrixRow, 12> kMatrix = {{
     {Action::kBacklogPropose, {{true, true, false, false, false, false}}},
     {Action::kBacklogWrite, {{false, true, false, false, false, false}}},
     {Action::kBacklogEditFields, {{false, true, false, true, false, false}}},
+    {Action::kBacklogChange, {{true, true, false, true, false, false}}},
+    {Action::kEstimateRun, {{false, true, true, false, false, false}}},
+    {Action::kEstimateVote, {{false, true, true, true, false, false}}},
     {Action::kSprintWrite, {{false, true, true, false, false, false}}},
     {Action::kBoardMoveOwn, {{false, true, true, true, false, false}}},
     {Action::kTestWrite, {{false, true, false, true, false, false}}},

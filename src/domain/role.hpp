@@ -48,13 +48,16 @@ enum class Action {
     kBacklogPropose,     // add items at the backlog's bottom and link them to goals
     kBacklogWrite,       // backlog content, rank, acceptance, releases
     kBacklogEditFields,  // status, estimate, tasks, assignee of items in their sprint
+    kBacklogChange,      // any of the three above: an edit whose fields decide (PATCH an item)
+    kEstimateRun,        // open, reveal and finish a planning poker round
+    kEstimateVote,       // vote in a planning poker round
     kSprintWrite,        // create, start, complete sprints; board flow
     kBoardMoveOwn,       // move one's own items on the board
     kTestWrite,          // test cases and runs
     kFeedbackWrite,      // customer feedback, ideas, votes, comments
 };
 
-inline constexpr std::array<Action, 15> kAllActions = {
+inline constexpr std::array<Action, 18> kAllActions = {
     Action::kPublic,
     Action::kAuthenticated,
     Action::kWorkspaceAdmin,
@@ -66,6 +69,9 @@ inline constexpr std::array<Action, 15> kAllActions = {
     Action::kBacklogPropose,
     Action::kBacklogWrite,
     Action::kBacklogEditFields,
+    Action::kBacklogChange,
+    Action::kEstimateRun,
+    Action::kEstimateVote,
     Action::kSprintWrite,
     Action::kBoardMoveOwn,
     Action::kTestWrite,

@@ -833,8 +833,9 @@ Result<ItemView> UpdateItem(AppContext& ctx,
     std::string item_id;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         std::vector<domain::Role> roles;
+        // The gate; which fields the actor's roles may change is checked below.
         TL_ASSIGN_OR_RETURN(auto current,
-                            AuthorizeItem(tx, actor, id, domain::Action::kProductRead, &roles));
+                            AuthorizeItem(tx, actor, id, domain::Action::kBacklogChange, &roles));
         item_id = current.id;
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, current.product_id));
         TL_ASSIGN_OR_RETURN(auto settings,
@@ -954,21 +955,21 @@ Result<ItemView> MoveItem(AppContext& ctx,
                           const Actor& actor,
                           const std::string& id,
                           const MoveInput& input) {
-    domain::Issues issues = input.issues;
-    const int given = !input.before.empty() + !input.after.empty() + !input.position.empty();
-    if (given != 1) {
-        issues.push_back({"before", "give exactly one of before, after or position"});
-    }
-    if (!input.position.empty() && input.position != "top" && input.position != "bottom") {
-        issues.push_back({"position", "must be top or bottom"});
-    }
-    if (!issues.empty()) {
-        return Fail(ValidationFailed(std::move(issues)));
-    }
     const std::int64_t now = ctx.clock.NowMs();
     std::string item_id;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto item, AuthorizeItem(tx, actor, id, domain::Action::kBacklogWrite));
+        domain::Issues issues = input.issues;
+        const int given = !input.before.empty() + !input.after.empty() + !input.position.empty();
+        if (given != 1) {
+            issues.push_back({"before", "give exactly one of before, after or position"});
+        }
+        if (!input.position.empty() && input.position != "top" && input.position != "bottom") {
+            issues.push_back({"position", "must be top or bottom"});
+        }
+        if (!issues.empty()) {
+            return Fail(ValidationFailed(std::move(issues)));
+        }
         item_id = item.id;
         const auto& ws = actor.workspace_id;
         // Serialises every rank writer of this backlog, on every node.
@@ -1139,20 +1140,20 @@ Result<std::vector<ItemView>> SplitItem(AppContext& ctx,
                                         const Actor& actor,
                                         const std::string& id,
                                         const SplitInput& input) {
-    domain::Issues issues = input.issues;
-    if (input.as != "siblings" && input.as != "children") {
-        issues.push_back({"as", "must be siblings or children"});
-    }
-    if (input.parts.empty() || input.parts.size() > 20) {
-        issues.push_back({"stories", "must list 1 to 20 new stories"});
-    }
-    if (!issues.empty()) {
-        return Fail(ValidationFailed(std::move(issues)));
-    }
     const std::int64_t now = ctx.clock.NowMs();
     std::vector<std::string> created;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto item, AuthorizeItem(tx, actor, id, domain::Action::kBacklogWrite));
+        domain::Issues issues = input.issues;
+        if (input.as != "siblings" && input.as != "children") {
+            issues.push_back({"as", "must be siblings or children"});
+        }
+        if (input.parts.empty() || input.parts.size() > 20) {
+            issues.push_back({"stories", "must list 1 to 20 new stories"});
+        }
+        if (!issues.empty()) {
+            return Fail(ValidationFailed(std::move(issues)));
+        }
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, item.product_id));
         TL_ASSIGN_OR_RETURN(auto settings,
                             LoadBacklogSettings(tx, actor.workspace_id, item.product_id));
@@ -1293,25 +1294,25 @@ Result<std::vector<ItemView>> SplitItem(AppContext& ctx,
 Result<LinkView> AddLink(AppContext& ctx,
                          const Actor& actor,
                          const std::string& id,
-                         const std::string& kind,
-                         const std::string& target) {
-    const auto spelling = domain::ParseLinkSpelling(kind);
-    domain::Issues issues;
-    if (!spelling) {
-        issues.push_back({"kind",
-                          "must be one of blocks, blocked_by, relates, duplicates, "
-                          "duplicated_by"});
-    }
-    if (target.empty()) {
-        issues.push_back({"target_id", "is required"});
-    }
-    if (!issues.empty()) {
-        return Fail(ValidationFailed(std::move(issues)));
-    }
+                         const LinkInput& input) {
+    const auto spelling = domain::ParseLinkSpelling(input.kind);
+    const std::string& target = input.target;
     const std::int64_t now = ctx.clock.NowMs();
     LinkView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto item, AuthorizeItem(tx, actor, id, domain::Action::kBacklogWrite));
+        domain::Issues issues = input.issues;
+        if (!spelling) {
+            issues.push_back({"kind",
+                              "must be one of blocks, blocked_by, relates, duplicates, "
+                              "duplicated_by"});
+        }
+        if (target.empty()) {
+            issues.push_back({"target_id", "is required"});
+        }
+        if (!issues.empty()) {
+            return Fail(ValidationFailed(std::move(issues)));
+        }
         TL_ASSIGN_OR_RETURN(
             auto other,
             ReferencedItem(tx, actor.workspace_id, item.product_id, target, "target_id"));

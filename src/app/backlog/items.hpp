@@ -150,11 +150,15 @@ Result<std::vector<ItemView>> SplitItem(AppContext& ctx,
                                         const std::string& id,
                                         const SplitInput& input);
 
+struct LinkInput {
+    std::string kind;    // "blocks", "blocked_by", "relates", "duplicates", "duplicated_by"
+    std::string target;  // the other item's id or key
+    domain::Issues issues;
+};
 Result<LinkView> AddLink(AppContext& ctx,
                          const Actor& actor,
                          const std::string& id,
-                         const std::string& kind,
-                         const std::string& target);
+                         const LinkInput& input);
 Result<void> RemoveLink(AppContext& ctx,
                         const Actor& actor,
                         const std::string& id,

@@ -17,13 +17,6 @@ namespace {
 namespace json = boost::json;
 
 using domain::PokerState;
-using domain::Role;
-
-bool HoldsAny(const std::vector<Role>& roles, std::initializer_list<Role> wanted) {
-    return std::any_of(roles.begin(), roles.end(), [&](Role r) {
-        return std::find(wanted.begin(), wanted.end(), r) != wanted.end();
-    });
-}
 
 // Writes the round from `expected_version`; a concurrent change (a reveal, a finish, a vote
 // that rewrote it first) is a conflict to reload, not a stale If-Match.
@@ -37,22 +30,13 @@ Result<void> SaveRound(storage::Tx& tx,
     return saved;
 }
 
-Result<void> RequireFacilitator(const std::vector<Role>& roles, std::string_view what) {
-    if (!HoldsAny(roles, {Role::kProductOwner, Role::kScrumMaster})) {
-        return Fail(Forbidden("only the Product Owner or the Scrum Master may " +
-                              std::string(what) + " a poker round"));
-    }
-    return {};
-}
-
-// The round with the actor's right to read its product checked; `roles` receives the
-// actor's roles there.
+// The round, with `action` checked on its product (an unreadable one stays unseen).
 Result<domain::PokerRound> LoadRound(storage::Tx& tx,
                                      const Actor& actor,
                                      const std::string& round_id,
-                                     std::vector<Role>& roles) {
+                                     domain::Action action) {
     TL_ASSIGN_OR_RETURN(auto round, tx.GetPokerRound(actor.workspace_id, round_id));
-    TL_TRY(AuthorizeItem(tx, actor, round.item_id, domain::Action::kProductRead, &roles));
+    TL_TRY(AuthorizeItem(tx, actor, round.item_id, action));
     return round;
 }
 
@@ -191,10 +175,7 @@ Result<PokerView> StartPoker(AppContext& ctx, const Actor& actor, const std::str
     PokerView view;
     const std::int64_t now = ctx.clock.NowMs();
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
-        std::vector<Role> roles;
-        TL_ASSIGN_OR_RETURN(auto it,
-                            AuthorizeItem(tx, actor, item, domain::Action::kProductRead, &roles));
-        TL_TRY(RequireFacilitator(roles, "start"));
+        TL_ASSIGN_OR_RETURN(auto it, AuthorizeItem(tx, actor, item, domain::Action::kEstimateRun));
         // Serialises concurrent starts on the same item, so only one round opens.
         TL_TRY(tx.LockScope("poker:" + it.id));
         TL_ASSIGN_OR_RETURN(auto latest, tx.LatestPokerRound(actor.workspace_id, it.id));
@@ -226,8 +207,7 @@ Result<PokerView> StartPoker(AppContext& ctx, const Actor& actor, const std::str
 
 Result<PokerView> GetPoker(AppContext& ctx, const Actor& actor, const std::string& round_id) {
     return Read(ctx, actor, [&](storage::Tx& tx) -> Result<domain::PokerRound> {
-        std::vector<Role> roles;
-        return LoadRound(tx, actor, round_id, roles);
+        return LoadRound(tx, actor, round_id, domain::Action::kProductRead);
     });
 }
 
@@ -250,13 +230,8 @@ Result<PokerView> VotePoker(AppContext& ctx,
     PokerView view;
     const std::int64_t now = ctx.clock.NowMs();
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
-        std::vector<Role> roles;
-        TL_ASSIGN_OR_RETURN(auto round, LoadRound(tx, actor, round_id, roles));
-        if (!HoldsAny(roles, {Role::kProductOwner, Role::kScrumMaster, Role::kTeamMember})) {
-            return Fail(Forbidden(
-                "only the Product Owner, the Scrum Master and team members vote in planning "
-                "poker"));
-        }
+        TL_ASSIGN_OR_RETURN(auto round,
+                            LoadRound(tx, actor, round_id, domain::Action::kEstimateVote));
         TL_ASSIGN_OR_RETURN(auto value,
                             CheckPoints(tx, actor, round.product_id, points, std::move(issues)));
         if (round.state != PokerState::kVoting) {
@@ -285,9 +260,8 @@ Result<PokerView> RevealPoker(AppContext& ctx, const Actor& actor, const std::st
     PokerView view;
     const std::int64_t now = ctx.clock.NowMs();
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
-        std::vector<Role> roles;
-        TL_ASSIGN_OR_RETURN(auto round, LoadRound(tx, actor, round_id, roles));
-        TL_TRY(RequireFacilitator(roles, "reveal"));
+        TL_ASSIGN_OR_RETURN(auto round,
+                            LoadRound(tx, actor, round_id, domain::Action::kEstimateRun));
         if (round.state != PokerState::kVoting) {
             return Fail(
                 Conflict("the round is already " + std::string(domain::ToString(round.state))));
@@ -323,9 +297,8 @@ Result<PokerView> FinishPoker(AppContext& ctx,
     PokerView view;
     const std::int64_t now = ctx.clock.NowMs();
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
-        std::vector<Role> roles;
-        TL_ASSIGN_OR_RETURN(auto round, LoadRound(tx, actor, round_id, roles));
-        TL_TRY(RequireFacilitator(roles, "finish"));
+        TL_ASSIGN_OR_RETURN(auto round,
+                            LoadRound(tx, actor, round_id, domain::Action::kEstimateRun));
         TL_ASSIGN_OR_RETURN(auto value,
                             CheckPoints(tx, actor, round.product_id, points, std::move(issues)));
         if (round.state == PokerState::kClosed) {

@@ -250,7 +250,7 @@ void AddItemRoutes(Router& router) {
                });
     router.Add("PATCH",
                "/api/v1/items/{id}",
-               domain::Action::kBacklogEditFields,
+               domain::Action::kBacklogChange,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
                    TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
@@ -344,14 +344,12 @@ void AddItemRoutes(Router& router) {
         domain::Action::kBacklogWrite,
         [](Request& req, Call& call) -> Result<Response> {
             TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
-            const auto kind = in.String("kind", 40).value_or("");
-            const auto target = in.String("target_id", 200).value_or("");
-            auto issues = in.Finish();
-            if (!issues.empty()) {
-                return Fail(ValidationFailed(std::move(issues)));
-            }
+            app::LinkInput input;
+            input.kind = in.String("kind", 40).value_or("");
+            input.target = in.String("target_id", 200).value_or("");
+            input.issues = in.Finish();
             TL_ASSIGN_OR_RETURN(auto link,
-                                app::AddLink(call.app, call.actor, req.Param("id"), kind, target));
+                                app::AddLink(call.app, call.actor, req.Param("id"), input));
             return JsonAnswer(
                 201,
                 json::object{{"id", link.id}, {"kind", link.kind}, {"item", RefJson(link.item)}});

@@ -35,7 +35,7 @@ Response RoundAnswer(int status, const app::PokerView& view, const Call& call) {
 void AddPokerRoutes(Router& router) {
     router.Add("POST",
                "/api/v1/items/{id}/poker",
-               domain::Action::kProductRead,
+               domain::Action::kEstimateRun,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto view,
                                        app::StartPoker(call.app, call.actor, req.Param("id")));
@@ -60,7 +60,7 @@ void AddPokerRoutes(Router& router) {
     router.Add(
         "POST",
         "/api/v1/poker/{round}/vote",
-        domain::Action::kProductRead,
+        domain::Action::kEstimateVote,
         [](Request& req, Call& call) -> Result<Response> {
             TL_ASSIGN_OR_RETURN(auto in, ReadPoints(req.body));
             TL_ASSIGN_OR_RETURN(
@@ -71,7 +71,7 @@ void AddPokerRoutes(Router& router) {
         });
     router.Add("POST",
                "/api/v1/poker/{round}/reveal",
-               domain::Action::kProductRead,
+               domain::Action::kEstimateRun,
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto view,
                                        app::RevealPoker(call.app, call.actor, req.Param("round")));
@@ -80,7 +80,7 @@ void AddPokerRoutes(Router& router) {
     router.Add(
         "POST",
         "/api/v1/poker/{round}/finish",
-        domain::Action::kProductRead,
+        domain::Action::kEstimateRun,
         [](Request& req, Call& call) -> Result<Response> {
             TL_ASSIGN_OR_RETURN(auto in, ReadPoints(req.body));
             TL_ASSIGN_OR_RETURN(
