@@ -51,8 +51,9 @@ struct StoredSettings {
     std::int64_t version = 0;
 };
 
-// Which items ListItems returns. `where` / `order_by` come from the query compiler
-// (storage/sql/item_query.hpp) through SetFilter; empty means all items in rank order.
+// Which items ListItems returns: `filter` is query-language text (docs/query-language.md),
+// parsed and compiled to SQL by the storage layer; empty means all items in rank order. A bad
+// filter is kInvalidQuery with its position.
 struct ItemQuery {
     std::string product_id;
     std::string filter;  // query-language text; parsed and compiled by the storage layer

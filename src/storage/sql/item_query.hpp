@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/backlog.hpp"
 #include "domain/backlog_settings.hpp"
 #include "domain/query/item_query.hpp"
 #include "domain/result.hpp"
@@ -18,13 +19,11 @@
 
 namespace tl::storage {
 
-struct ItemQueryContext {
+// What the app knows about the product (key, custom fields, who `me` is, the time relative
+// dates count from; an empty me_user_id makes `me` an error), and where the SQL runs.
+struct ItemQueryContext : domain::ItemQueryContext {
     std::string workspace_id;
     std::string product_id;
-    std::string product_key;  // "DRN": item keys of this product
-    std::string me_user_id;   // who `me` is; empty: `me` is an error
-    std::int64_t now_ms = 0;  // what relative dates count from
-    std::vector<domain::CustomField> fields;
     std::string_view backend = "sqlite";  // "sqlite" or "postgres" (Connection::Backend())
 };
 

@@ -591,12 +591,9 @@ Result<ItemPage> SqlTx::ListItems(const std::string& workspace_id, const ItemQue
         return Fail(QueryValidationError(*parsed.error));
     }
     ItemQueryContext context;
+    static_cast<domain::ItemQueryContext&>(context) = query.context;
     context.workspace_id = workspace_id;
     context.product_id = query.product_id;
-    context.product_key = query.context.product_key;
-    context.me_user_id = query.context.me_user_id;
-    context.now_ms = query.context.now_ms;
-    context.fields = query.context.fields;
     context.backend = conn_.Backend();
     TL_ASSIGN_OR_RETURN(auto compiled, CompileItemQuery(parsed.query, context));
     std::string sql = "SELECT " + std::string(kItemColumns) +
