@@ -562,5 +562,25 @@ TEST_F(CollabTest, SearchRefusesQueriesWithoutWordsAndBadLimits) {
         200);
 }
 
+TEST_F(CollabTest, AViewsQueryMustParseAndNameTheProductsFields) {
+    const std::string list = "/api/v1/products/" + Ids().x2 + "/views";
+    const HttpResult typo =
+        client().Post(list, R"({"name":"Typo","query":"type = story ANDD x"})", Token("dave"));
+    EXPECT_EQ(typo.status, 400) << typo.body;
+    EXPECT_NE(typo.body.find("\"field\":\"query\""), std::string::npos) << typo.body;
+    EXPECT_NE(typo.body.find("at 13"), std::string::npos) << typo.body;
+    const HttpResult unknown =
+        client().Post(list, R"({"name":"Unknown","query":"colour = red"})", Token("dave"));
+    EXPECT_EQ(unknown.status, 400) << unknown.body;
+    // The demo product's own custom field is a field of the language.
+    const HttpResult risky =
+        client().Post(list, R"({"name":"Risky","query":"risk = high"})", Token("dave"));
+    EXPECT_EQ(risky.status, 201) << risky.body;
+    const HttpResult edit = client().Patch("/api/v1/views/" + StrAt(risky.Json(), {"id"}),
+                                           R"({"query":"risk = extreme"})",
+                                           Token("dave"));
+    EXPECT_EQ(edit.status, 400) << edit.body;
+}
+
 }  // namespace
 }  // namespace tl::test

@@ -4,8 +4,10 @@
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "app/backlog/backlog_settings.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
+#include "domain/query/item_query.hpp"
 #include "domain/validation.hpp"
 
 namespace tl::app {
@@ -25,10 +27,24 @@ void Apply(const ViewInput& input, domain::SavedView& v) {
     }
 }
 
-domain::Issues Check(const ViewInput& input, const domain::SavedView& v) {
+// The name, and the query as the backlog would run it: it parses and names only fields the
+// product has (custom fields by their keys).
+Result<domain::Issues> Check(storage::Tx& tx, const ViewInput& input, const domain::SavedView& v) {
     domain::Issues issues = input.issues;
     domain::CheckLine(issues, "name", v.name, 1, kMaxViewNameLength);
     domain::CheckText(issues, "query", v.query, kMaxViewQueryLength);
+    if (!issues.empty()) {
+        return issues;
+    }
+    auto parsed = domain::query::ParseItemQuery(v.query);
+    if (!parsed.ok()) {
+        issues.push_back({"query", parsed.error->message});
+        return issues;
+    }
+    TL_ASSIGN_OR_RETURN(auto settings, LoadBacklogSettings(tx, v.workspace_id, v.product_id));
+    if (auto e = domain::query::ValidateQueryFields(parsed.query, settings.fields)) {
+        issues.push_back({"query", e->message});
+    }
     return issues;
 }
 
@@ -139,12 +155,13 @@ Result<SavedViewView> CreateView(AppContext& ctx,
         TL_TRY(AuthorizeProduct(tx, actor, product_id, domain::Action::kFeedbackWrite));
         domain::SavedView v;
         Apply(input, v);
-        if (auto issues = Check(input, v); !issues.empty()) {
+        v.workspace_id = actor.workspace_id;
+        v.product_id = product_id;
+        TL_ASSIGN_OR_RETURN(auto issues, Check(tx, input, v));
+        if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
         v.id = NewId("viw", now);
-        v.workspace_id = actor.workspace_id;
-        v.product_id = product_id;
         v.owner_id = actor.user_id;
         v.created_at = now;
         v.updated_at = now;
@@ -176,7 +193,8 @@ Result<SavedViewView> UpdateView(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(auto current, LoadWritable(tx, actor, id));
         domain::SavedView next = current;
         Apply(input, next);
-        if (auto issues = Check(input, next); !issues.empty()) {
+        TL_ASSIGN_OR_RETURN(auto issues, Check(tx, input, next));
+        if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
         if (if_match && *if_match != current.version) {
