@@ -162,15 +162,17 @@ export interface PokerVote {
 
 export interface PokerRound {
   id: string;
-  item_id: string;
-  item?: ItemRef;
-  product_id?: string;
+  item: Pick<ItemRef, 'id' | 'key' | 'title'>;
   state: PokerState;
   votes: PokerVote[];
   my_vote: number | null;
-  result: number | null;
+  /** The estimate the round ended with (closed rounds). */
+  final_points: number | null;
   started_by?: UserRef | null;
   created_at?: string;
+  revealed_at?: string | null;
+  closed_at?: string | null;
+  version?: number;
 }
 
 export interface Comment {
@@ -205,12 +207,14 @@ export interface SearchHit {
 export interface InboxEntry {
   id: string;
   kind: string;
-  read: boolean;
-  at: string;
+  /** When it was marked read; null while unread. */
+  read_at: string | null;
+  created_at: string;
   actor: UserRef | null;
-  item: ItemRef | null;
+  item: Pick<ItemRef, 'id' | 'key' | 'title'> | null;
   product_id?: string | null;
-  message?: string;
+  /** One line for people, e.g. "Bob Okafor mentioned you on X2-12: …". */
+  summary?: string;
   comment_id?: string | null;
 }
 

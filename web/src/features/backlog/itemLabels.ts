@@ -35,12 +35,13 @@ export function formatPoints(p: number | null | undefined): string {
   return p === null || p === undefined ? '—' : String(p);
 }
 
-/** The entity types whose changes alter what backlog pages show. */
-export const BACKLOG_ENTITY_TYPES = new Set([
-  'item',
-  'comment',
-  'poker_round',
-  'item_link',
-  'backlog_settings',
-  'saved_view',
-]);
+/**
+ * The entity types whose changes alter what backlog pages show. Everything that happens to an
+ * item (edits, links, comments, poker rounds) is an event of entity type `item`, told apart by
+ * its action: `commented`, `comment_edited`, `poker_started`, `poker_revealed`, ...
+ */
+export const BACKLOG_ENTITY_TYPES = new Set(['item', 'backlog', 'backlog_settings', 'saved_view']);
+
+/** Whether an item event is about its comments, or about a planning poker round. */
+export const isCommentEvent = (e: { action: string }) => e.action.startsWith('comment');
+export const isPokerEvent = (e: { action: string }) => e.action.startsWith('poker_');

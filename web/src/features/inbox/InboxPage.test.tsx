@@ -9,8 +9,8 @@ import { renderApp } from '../../test/renderApp';
 const mention = {
   id: 'inb_1',
   kind: 'mention',
-  read: false,
-  at: '2026-01-10T10:00:00Z',
+  read_at: null,
+  created_at: '2026-01-10T10:00:00Z',
   actor: { id: 'u-alice', name: 'Alice Moreau' },
   item: { id: 'itm_7', key: 'X2-7', title: 'Night mode', type: 'story' },
   product_id: 'p-x2',
@@ -22,7 +22,7 @@ describe('Inbox', () => {
     const api = mockApi({
       'GET /me': { body: bobMe },
       'GET /inbox?unread=true&limit=100': () => page(read ? [] : [mention]),
-      'GET /inbox?limit=100': () => page([{ ...mention, read }]),
+      'GET /inbox?limit=100': () => page([{ ...mention, read_at: read ? '2026-01-10T11:00:00Z' : null }]),
       'POST /inbox/read-all': () => {
         read = true;
         return { status: 204 };

@@ -19,7 +19,7 @@ const KIND_TEXT: Record<string, string> = {
 };
 
 function describe(e: InboxEntry): string {
-  return e.message ?? `${e.actor?.name ?? 'Someone'} ${KIND_TEXT[e.kind] ?? e.kind}`;
+  return e.summary ?? `${e.actor?.name ?? 'Someone'} ${KIND_TEXT[e.kind] ?? e.kind}`;
 }
 
 /** Mentions and changes to watched items, newest first; opening one marks it read. */
@@ -28,7 +28,7 @@ export function InboxPage() {
   const { refresh: refreshCount } = useInbox();
   const [error, setError] = useState<string | null>(null);
   useLiveEvents(
-    (e) => e.entity_type === 'inbox_entry' || e.entity_type === 'comment' || e.entity_type === 'item',
+    (e) => e.entity_type === 'item',
     () => entries.refresh(),
   );
 
@@ -64,20 +64,20 @@ export function InboxPage() {
       {entries.data && entries.data.length > 0 && (
         <ul className="inbox">
           {entries.data.map((e) => (
-            <li key={e.id} className={e.read ? 'read' : 'unread'}>
-              {!e.read && <span className="visually-hidden">Unread: </span>}
-              <span className="muted">{new Date(e.at).toLocaleString()}</span> {describe(e)}{' '}
+            <li key={e.id} className={e.read_at ? 'read' : 'unread'}>
+              {!e.read_at && <span className="visually-hidden">Unread: </span>}
+              <span className="muted">{new Date(e.created_at).toLocaleString()}</span> {describe(e)}{' '}
               {e.item && e.product_id && (
                 <Link
                   to={`/products/${encodeURIComponent(e.product_id)}/items/${encodeURIComponent(e.item.key)}`}
                   onClick={() => {
-                    if (!e.read) void act(() => backlogApi.markRead(e.id));
+                    if (!e.read_at) void act(() => backlogApi.markRead(e.id));
                   }}
                 >
                   {e.item.key} {e.item.title}
                 </Link>
               )}
-              {!e.read && (
+              {!e.read_at && (
                 <button type="button" className="link-like" onClick={() => void act(() => backlogApi.markRead(e.id))}>
                   Mark read
                 </button>

@@ -31,9 +31,9 @@ export function useInbox(): { unread: number | null; refresh: () => void } {
     };
   }, []);
 
-  // Mentions arrive with comments; watched items change through items.
+  // Mentions arrive with comments, and watched items change: both are item events.
   useLiveEvents(
-    (e) => e.entity_type === 'comment' || e.entity_type === 'item' || e.entity_type === 'inbox_entry',
+    (e) => e.entity_type === 'item',
     () => setAttempt((n) => n + 1),
     { delayMs: 500, maxDelayMs: 2000 },
   );

@@ -196,7 +196,7 @@ describe('ItemPage', () => {
     api.set('GET /items/itm_7/comments', page([
       { id: 'cmt_9', author: { id: 'u-alice', name: 'Alice Moreau' }, body: 'New thought', created_at: '2026-01-10T11:00:00Z' },
     ]));
-    act(() => ES.latest().change(changeEvent({ entity_type: 'comment', entity_id: 'cmt_9', action: 'created' })));
+    act(() => ES.latest().change(changeEvent({ entity_type: 'item', entity_id: 'itm_7', action: 'commented' })));
     expect(await screen.findByText('New thought')).toBeInTheDocument();
   });
 });

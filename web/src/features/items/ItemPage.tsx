@@ -10,7 +10,14 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { assignablePeople } from '../backlog/BacklogPage';
-import { BACKLOG_ENTITY_TYPES, flagLabel, TYPE_LABELS, typeLabel } from '../backlog/itemLabels';
+import {
+  BACKLOG_ENTITY_TYPES,
+  flagLabel,
+  isCommentEvent,
+  isPokerEvent,
+  TYPE_LABELS,
+  typeLabel,
+} from '../backlog/itemLabels';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
 import { CriteriaEditor } from './CriteriaEditor';
@@ -205,8 +212,8 @@ export function ItemPage({ productId, itemKey }: { productId: string; itemKey: s
     (events) => {
       item.refresh();
       history.refresh();
-      if (events.some((e) => e.entity_type === 'comment')) comments.refresh();
-      if (events.some((e) => e.entity_type === 'poker_round')) poker.refresh();
+      if (events.some(isCommentEvent)) comments.refresh();
+      if (events.some(isPokerEvent)) poker.refresh();
       if (events.some((e) => e.entity_type === 'backlog_settings')) settings.refresh();
     },
   );
@@ -456,7 +463,7 @@ export function ItemPage({ productId, itemKey }: { productId: string; itemKey: s
           </p>
         ) : (
           <p className="muted">
-            {round ? `Last round finished with ${round.result ?? '—'} points. ` : 'No round yet. '}
+            {round ? `Last round finished with ${round.final_points ?? '—'} points. ` : 'No round yet. '}
             {round && <Link to={pokerPath(round.id)}>See the last round</Link>}
           </p>
         )}

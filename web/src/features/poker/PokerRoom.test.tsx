@@ -13,12 +13,11 @@ const dave = { id: 'u-dave', name: 'Dave Team' };
 const bob = { id: 'u-bob', name: 'Bob Chen' };
 const voting: PokerRound = {
   id: 'pkr_1',
-  item_id: 'itm_7',
-  item: { id: 'itm_7', key: 'X2-7', title: 'Night mode', type: 'story' },
+  item: { id: 'itm_7', key: 'X2-7', title: 'Night mode' },
   state: 'voting',
   votes: [{ user: dave }],
   my_vote: null,
-  result: null,
+  final_points: null,
 };
 const revealed: PokerRound = {
   ...voting,
@@ -66,7 +65,7 @@ describe('PokerRoom', () => {
   it('reveals (Product Owner): the values and a summary appear, then finishes with the chosen estimate', async () => {
     const { api, user } = await openRoom({
       'POST /poker/pkr_1/reveal': { body: revealed },
-      'POST /poker/pkr_1/finish': { body: { ...revealed, state: 'closed', result: 5 } },
+      'POST /poker/pkr_1/finish': { body: { ...revealed, state: 'closed', final_points: 5 } },
     });
     api.set('GET /poker/pkr_1', { body: revealed });
     await user.click(screen.getByRole('button', { name: 'Reveal' }));
@@ -80,7 +79,7 @@ describe('PokerRoom', () => {
 
     const finish = screen.getByRole('form', { name: 'Finish the round' });
     expect(within(finish).getByLabelText('Estimate')).toHaveValue('5');
-    api.set('GET /poker/pkr_1', { body: { ...revealed, state: 'closed', result: 5 } });
+    api.set('GET /poker/pkr_1', { body: { ...revealed, state: 'closed', final_points: 5 } });
     await user.click(within(finish).getByRole('button', { name: 'Finish' }));
     await waitFor(() => expect(api.callsTo('POST', '/poker/pkr_1/finish')).toHaveLength(1));
     expect(api.callsTo('POST', '/poker/pkr_1/finish')[0].body).toEqual({ points: 5 });
@@ -94,7 +93,7 @@ describe('PokerRoom', () => {
     act(() => ES.latest().open());
     expect(screen.queryByRole('button', { name: 'Reveal' })).not.toBeInTheDocument();
     api.set('GET /poker/pkr_1', { body: revealed });
-    act(() => ES.latest().change(changeEvent({ entity_type: 'poker_round', entity_id: 'pkr_1', action: 'revealed' })));
+    act(() => ES.latest().change(changeEvent({ entity_type: 'item', entity_id: 'itm_7', action: 'poker_revealed' })));
     expect(await screen.findByText('Votes revealed.')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Votes' })).getByText('8')).toBeInTheDocument();
   });

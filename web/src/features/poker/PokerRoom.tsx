@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
+import { isPokerEvent } from '../backlog/itemLabels';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
 
@@ -51,7 +52,10 @@ export function PokerRoom({ productId, roundId }: { productId: string; roundId: 
   const [chosen, setChosen] = useState<string>('');
 
   useLiveEvents(
-    (e) => e.entity_type === 'poker_round' && (e.entity_id === roundId || e.product_id === productId),
+    (e) =>
+      e.entity_type === 'item' &&
+      isPokerEvent(e) &&
+      (round.data ? e.entity_id === round.data.item.id : e.product_id === productId),
     () => round.refresh(),
     { delayMs: 50, maxDelayMs: 300 },
   );
@@ -97,7 +101,7 @@ export function PokerRoom({ productId, roundId }: { productId: string; roundId: 
       <p aria-live="polite" className="poker-state">
         {r.state === 'voting' && 'Voting: values stay hidden until the reveal.'}
         {r.state === 'revealed' && 'Votes revealed.'}
-        {r.state === 'closed' && `Finished: the estimate is ${r.result ?? '—'} points.`}
+        {r.state === 'closed' && `Finished: the estimate is ${r.final_points ?? '—'} points.`}
       </p>
       {error && (
         <p className="alert alert-error" role="alert">

@@ -12,7 +12,7 @@ describe('RefinementPage', () => {
       'GET /me': { body: bobMe },
       'GET /products/p-x2': { body: productForBob },
       'GET /products/p-x2/refinement': page([item(5, { flags: ['no_estimate', 'no_criteria'] }), item(6, { flags: [], ready: false })]),
-      'POST /items/itm_5/poker': { status: 201, body: { id: 'pkr_9', item_id: 'itm_5', state: 'voting', votes: [], my_vote: null, result: null } },
+      'POST /items/itm_5/poker': { status: 201, body: { id: 'pkr_9', item: { id: 'itm_5', key: 'X2-5', title: 'Item 5' }, state: 'voting', votes: [], my_vote: null, final_points: null } },
       'GET /poker/pkr_9': apiError(404, 'not_found', 'gone'),
     });
     const { user, location } = renderApp('/products/p-x2/refinement');
