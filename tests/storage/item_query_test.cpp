@@ -15,6 +15,7 @@
 #include "storage/postgres/postgres_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
+#include "support/query_fields.hpp"
 #include "support/throwaway_postgres.hpp"
 
 namespace tl::storage {
@@ -226,28 +227,6 @@ const std::vector<Row>& Rows() {
     return rows;
 }
 
-std::vector<domain::CustomField> Fields() {
-    using domain::CustomFieldType;
-    return {
-        {"fld_risk",
-         "risk",
-         "Risk",
-         CustomFieldType::kSingleSelect,
-         {"low", "medium", "high"},
-         false},
-        {"fld_effort", "effort", "Effort", CustomFieldType::kNumber, {}, false},
-        {"fld_due", "due", "Due", CustomFieldType::kDate, {}, false},
-        {"fld_note", "note", "Note", CustomFieldType::kText, {}, false},
-        {"fld_customers",
-         "customers",
-         "Customers",
-         CustomFieldType::kMultiSelect,
-         {"acme", "zen"},
-         false},
-        {"fld_reviewer", "reviewer", "Reviewer", CustomFieldType::kUser, {}, false},
-    };
-}
-
 // Custom field values: item number, field id, text, number.
 struct FieldRow {
     int item;
@@ -445,7 +424,7 @@ protected:
         ctx.product_key = "DRN";
         ctx.me_user_id = "u1";
         ctx.now_ms = kNow;
-        ctx.fields = Fields();
+        ctx.fields = tl::test::QueryTestFields();
         ctx.backend = backend_;
         return ctx;
     }

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/sql/item_query.hpp"
+#include "support/query_fields.hpp"
 
 namespace tl::domain::query {
 namespace {
@@ -99,27 +100,6 @@ QueryError ErrorOf(std::string_view text) {
     auto r = ParseItemQuery(text);
     EXPECT_FALSE(r.ok()) << text;
     return r.ok() ? QueryError{} : *r.error;
-}
-
-std::vector<CustomField> ProductFields() {
-    return {
-        {"fld_risk",
-         "risk",
-         "Risk",
-         CustomFieldType::kSingleSelect,
-         {"low", "medium", "high"},
-         false},
-        {"fld_effort", "effort", "Effort", CustomFieldType::kNumber, {}, false},
-        {"fld_due", "due", "Due", CustomFieldType::kDate, {}, false},
-        {"fld_note", "note", "Note", CustomFieldType::kText, {}, false},
-        {"fld_customers",
-         "customers",
-         "Customers",
-         CustomFieldType::kMultiSelect,
-         {"acme", "zen"},
-         false},
-        {"fld_reviewer", "reviewer", "Reviewer", CustomFieldType::kUser, {}, false},
-    };
 }
 
 TEST(ItemQueryParse, EmptyQueryMeansEverything) {
@@ -358,7 +338,7 @@ TEST(ItemQueryParse, Limits) {
 }
 
 TEST(ItemQueryFields, CustomFieldsAreCheckedAgainstTheirTypes) {
-    const auto fields = ProductFields();
+    const auto fields = tl::test::QueryTestFields();
     auto check = [&](std::string_view text) -> std::optional<QueryError> {
         auto r = ParseItemQuery(text);
         EXPECT_TRUE(r.ok()) << text << ": " << (r.ok() ? "" : r.error->message);
@@ -421,7 +401,7 @@ ItemQueryContext Context() {
     ctx.product_key = "DRN";
     ctx.me_user_id = "u1";
     ctx.now_ms = 1777593600000;
-    ctx.fields = domain::query::ProductFields();
+    ctx.fields = tl::test::QueryTestFields();
     return ctx;
 }
 
