@@ -4,6 +4,7 @@
 
 #include "app/access.hpp"
 #include "app/backlog/items.hpp"
+#include "app/user_names.hpp"
 
 namespace tl::app {
 namespace {
@@ -28,17 +29,11 @@ std::vector<HistoryEntry> WithActorNames(storage::Tx& tx,
                                          std::vector<domain::AuditEvent> events) {
     std::vector<HistoryEntry> entries;
     entries.reserve(events.size());
-    std::map<std::string, std::string> names;
+    UserNames names(tx, workspace_id);
     for (auto& e : events) {
-        std::string name;
-        if (!e.actor_id.empty()) {
-            auto it = names.find(e.actor_id);
-            if (it == names.end()) {
-                auto user = tx.GetUser(workspace_id, e.actor_id);
-                it = names.emplace(e.actor_id, user ? user->name : std::string("(removed user)"))
-                         .first;
-            }
-            name = it->second;
+        std::string name = names.Of(e.actor_id);
+        if (name.empty() && !e.actor_id.empty()) {
+            name = "(removed user)";
         }
         entries.push_back({std::move(e), std::move(name)});
     }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/serialize.hpp"
+#include "app/user_names.hpp"
 
 namespace tl::app {
 
@@ -59,7 +60,7 @@ Result<InboxPage> ListInbox(
             items_by_id.emplace(i.id, std::move(i));
         }
         std::map<std::string, std::string> product_keys;
-        std::map<std::string, std::string> names;
+        UserNames names(tx, actor.workspace_id);
         for (auto& n : notes) {
             InboxEntry e;
             if (auto it = items_by_id.find(n.item_id); it != items_by_id.end()) {
@@ -75,14 +76,7 @@ Result<InboxPage> ListInbox(
                                  item.type,
                                  item.status};
             }
-            if (!n.actor_id.empty()) {
-                auto name = names.find(n.actor_id);
-                if (name == names.end()) {
-                    auto user = tx.GetUser(actor.workspace_id, n.actor_id);
-                    name = names.emplace(n.actor_id, user ? user->name : "").first;
-                }
-                e.actor_name = name->second;
-            }
+            e.actor_name = names.Of(n.actor_id);
             e.notification = std::move(n);
             page.entries.push_back(std::move(e));
         }

@@ -10,6 +10,7 @@
 #include "app/backlog/comments.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
+#include "app/user_names.hpp"
 #include "domain/rank.hpp"
 
 namespace tl::app {
@@ -680,7 +681,7 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
         }
     }
     TL_ASSIGN_OR_RETURN(auto rollups, tx.RollupsOf(ws, parents));
-    std::map<std::string, std::string> names;
+    UserNames names(tx, ws);
     std::vector<std::string> watched;
     if (with_links) {
         TL_ASSIGN_OR_RETURN(watched, tx.ListWatchers(ws, items[0].id));
@@ -690,14 +691,7 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
         v.key = domain::ItemKey(product.key, item.number);
         v.product_key = product.key;
         v.settings = settings;
-        if (!item.assignee_id.empty()) {
-            auto it = names.find(item.assignee_id);
-            if (it == names.end()) {
-                auto user = tx.GetUser(ws, item.assignee_id);
-                it = names.emplace(item.assignee_id, user ? user->name : std::string()).first;
-            }
-            v.assignee_name = it->second;
-        }
+        v.assignee_name = names.Of(item.assignee_id);
         bool aligned_above = false;
         for (auto p = known.find(item.parent_id); p != known.end();
              p = known.find(p->second.parent_id)) {

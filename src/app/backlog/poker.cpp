@@ -10,6 +10,7 @@
 #include "app/backlog/comments.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
+#include "app/user_names.hpp"
 
 namespace tl::app {
 namespace {
@@ -46,19 +47,10 @@ Result<PokerView> ViewOf(storage::Tx& tx, const Actor& actor, domain::PokerRound
     TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, round.product_id));
     v.item = ItemRef{
         item.id, domain::ItemKey(product.key, item.number), item.title, item.type, item.status};
-    TL_ASSIGN_OR_RETURN(auto holders, tx.ListRoleHolders(actor.workspace_id, round.product_id));
-    for (const auto& h : holders) {
-        v.names.emplace(h.user.id, h.user.name);
-    }
-    std::vector<std::string> people{round.started_by};
+    UserNames names(tx, actor.workspace_id);
+    v.names.emplace(round.started_by, names.Of(round.started_by));
     for (const auto& vote : round.votes) {
-        people.push_back(vote.user_id);
-    }
-    for (const auto& id : people) {
-        if (!v.names.count(id)) {  // no longer on the product
-            auto user = tx.GetUser(actor.workspace_id, id);
-            v.names.emplace(id, user ? user->name : "");
-        }
+        v.names.emplace(vote.user_id, names.Of(vote.user_id));
     }
     v.round = std::move(round);
     return v;
