@@ -1,6 +1,5 @@
 #include "app/history.hpp"
 
-#include <map>
 
 #include "app/access.hpp"
 #include "app/backlog/items.hpp"

@@ -10,8 +10,6 @@ const PASSWORD = 'backlog-e2e-pass';
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
 
 interface Setup {
-  /** Which parts of the API this server has (the server team ships them one by one). */
-  has: { poker: boolean; views: boolean; query: boolean };
   productId: string;
   productKey: string;
   po: { email: string; name: string };
@@ -33,20 +31,6 @@ async function token(api: APIRequestContext, email: string, password: string): P
   const login = await api.post('/api/v1/auth/login', { data: { email, password } });
   expect(login.ok()).toBe(true);
   return (await login.json()).token;
-}
-
-/** False when the server answers "route … not found" (the endpoint is not built yet). */
-async function hasRoute(api: APIRequestContext, token: string, path: string): Promise<boolean> {
-  const res = await api.get(`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  return !(res.status() === 404 && (await res.text()).includes('"route '));
-}
-
-/** Whether the query language runs: a malformed query is refused with invalid_query. */
-async function hasQueryLanguage(api: APIRequestContext, token: string, productId: string): Promise<boolean> {
-  const res = await api.get(`/api/v1/products/${productId}/items?query=${encodeURIComponent('type ==== (')}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return res.status() === 400 && (await res.text()).includes('invalid_query');
 }
 
 let setup: Setup;
@@ -77,12 +61,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       const created = await call(api, poToken, 'POST', `/products/${product.id}/items`, { type: 'story', title });
       keys.push(created.key);
     }
-    const has = {
-      poker: await hasRoute(api, poToken, '/poker/none'),
-      views: await hasRoute(api, poToken, `/products/${product.id}/views`),
-      query: await hasQueryLanguage(api, poToken, product.id),
-    };
-    setup = { has, productId: product.id, productKey, po, team, keys };
+    setup = { productId: product.id, productKey, po, team, keys };
   } finally {
     await api.dispose();
   }
@@ -163,7 +142,6 @@ test('the Product Owner edits acceptance criteria and they are saved', async ({ 
 });
 
 test('planning poker: the team member votes in another browser and both see the reveal', async ({ page, browser }) => {
-  test.skip(!setup.has.poker, 'this server has no planning poker routes yet');
   const key = setup.keys[1];
   await loginAndLand(page, setup.po.email, PASSWORD);
   await page.goto(`/products/${setup.productId}/items/${key}`);
@@ -213,7 +191,6 @@ test('planning poker: the team member votes in another browser and both see the 
 });
 
 test('a query with a typo shows where the error is', async ({ page }) => {
-  test.skip(!setup.has.query, 'this server does not run the query language yet');
   await loginAndLand(page, setup.po.email, PASSWORD);
   await page.goto(backlogPath());
   const input = page.getByRole('combobox', { name: 'Query' });
@@ -230,7 +207,6 @@ test('a query with a typo shows where the error is', async ({ page }) => {
 });
 
 test('a saved view reopens with its query', async ({ page }) => {
-  test.skip(!setup.has.views || !setup.has.query, 'this server has no saved views or query language yet');
   await loginAndLand(page, setup.po.email, PASSWORD);
   await page.goto(backlogPath());
   const input = page.getByRole('combobox', { name: 'Query' });
