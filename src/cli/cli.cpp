@@ -17,6 +17,7 @@
 #include "app/live/change_hub.hpp"
 #include "app/serialize.hpp"
 #include "cli/duration.hpp"
+#include "cli/flags.hpp"
 #include "cli/store_opener.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -58,26 +59,6 @@ struct ServeFlags {
     bool secure_cookies = false;
     bool access_log = true;
 };
-
-// Adds the flag with its THROUGHLINE_<NAME> environment variable.
-template <typename T>
-CLI::Option* Flag(CLI::App& cmd, const std::string& name, T& target, const std::string& help) {
-    std::string env = "THROUGHLINE_";
-    for (char c : name) {
-        env += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return cmd.add_option("--" + name, target, help + " [env " + env + "]")
-        ->envname(env)
-        ->capture_default_str();
-}
-
-CLI::Option* Switch(CLI::App& cmd, const std::string& name, bool& target, const std::string& help) {
-    std::string env = "THROUGHLINE_";
-    for (char c : name) {
-        env += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return cmd.add_flag("--" + name, target, help + " [env " + env + "]")->envname(env);
-}
 
 const CLI::Validator kDuration(
     [](std::string& value) -> std::string {
