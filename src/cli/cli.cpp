@@ -18,6 +18,7 @@
 #include "app/serialize.hpp"
 #include "cli/duration.hpp"
 #include "cli/flags.hpp"
+#include "cli/items_commands.hpp"
 #include "cli/store_opener.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -306,6 +307,8 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     Flag(*token_create, "expires-in-days", token_days, "Days until it expires (0: never)")
         ->check(CLI::Range(std::int64_t{0}, app::kMaxTokenDays));
 
+    ClientCommands client(cli);
+
     cli.add_subcommand("version", "Print the version");
 
     try {
@@ -371,6 +374,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         std::cout << "Added " << user->email << " (" << user->id << ") to workspace \"" << ws->name
                   << "\"" << (user->is_admin ? " as administrator" : "") << "\n";
         return 0;
+    }
+    if (auto code = client.RunIfParsed()) {
+        return *code;
     }
     if (token_create->parsed()) {
         app::InitCrypto();
