@@ -17,6 +17,8 @@
 #include "app/live/change_hub.hpp"
 #include "app/serialize.hpp"
 #include "cli/duration.hpp"
+#include "cli/flags.hpp"
+#include "cli/items_commands.hpp"
 #include "cli/store_opener.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -58,26 +60,6 @@ struct ServeFlags {
     bool secure_cookies = false;
     bool access_log = true;
 };
-
-// Adds the flag with its THROUGHLINE_<NAME> environment variable.
-template <typename T>
-CLI::Option* Flag(CLI::App& cmd, const std::string& name, T& target, const std::string& help) {
-    std::string env = "THROUGHLINE_";
-    for (char c : name) {
-        env += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return cmd.add_option("--" + name, target, help + " [env " + env + "]")
-        ->envname(env)
-        ->capture_default_str();
-}
-
-CLI::Option* Switch(CLI::App& cmd, const std::string& name, bool& target, const std::string& help) {
-    std::string env = "THROUGHLINE_";
-    for (char c : name) {
-        env += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return cmd.add_flag("--" + name, target, help + " [env " + env + "]")->envname(env);
-}
 
 const CLI::Validator kDuration(
     [](std::string& value) -> std::string {
@@ -325,6 +307,8 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     Flag(*token_create, "expires-in-days", token_days, "Days until it expires (0: never)")
         ->check(CLI::Range(std::int64_t{0}, app::kMaxTokenDays));
 
+    ClientCommands client(cli);
+
     cli.add_subcommand("version", "Print the version");
 
     try {
@@ -390,6 +374,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         std::cout << "Added " << user->email << " (" << user->id << ") to workspace \"" << ws->name
                   << "\"" << (user->is_admin ? " as administrator" : "") << "\n";
         return 0;
+    }
+    if (auto code = client.RunIfParsed()) {
+        return *code;
     }
     if (token_create->parsed()) {
         app::InitCrypto();
