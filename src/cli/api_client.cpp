@@ -212,6 +212,9 @@ void PrintServerError(const ApiReply& reply, std::string_view query) {
                 return v != nullptr && v->is_string() ? std::string_view(v->as_string())
                                                       : std::string_view();
             };
+            if (text_of("issue") == message) {
+                continue;  // the message already said it (a bad query names only itself)
+            }
             std::cerr << "  " << text_of("field") << ": " << text_of("issue") << "\n";
         }
     }
