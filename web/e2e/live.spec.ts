@@ -151,7 +151,7 @@ test('a renamed product appears in another browser’s portfolio and switcher wi
 
     await expect(page.getByRole('link', { name: newName, exact: true })).toBeVisible({ timeout: 5_000 });
     await expect(page.getByRole('link', { name: productName, exact: true })).toHaveCount(0);
-    await expect(page.getByLabel('Product').locator('option', { hasText: newName })).toHaveCount(1, {
+    await expect(page.getByLabel('Product', { exact: true }).locator('option', { hasText: newName })).toHaveCount(1, {
       timeout: 5_000,
     });
     await stillSameDocument(page);

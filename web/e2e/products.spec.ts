@@ -6,7 +6,7 @@ test('the product switcher switches between SkyLift X2 and SkyLift AI, keeping t
   page,
 }) => {
   await loginAndLand(page, 'alice@skylift.example');
-  const switcher = page.getByLabel('Product');
+  const switcher = page.getByLabel('Product', { exact: true });
   await expect(switcher.locator('option')).toHaveCount(2);
   const labels = await switcher.locator('option').allInnerTexts();
   expect(labels.map((l) => l.trim()).sort()).toEqual(['AI — SkyLift AI', 'X2 — SkyLift X2']);
@@ -27,7 +27,7 @@ test('the product switcher switches between SkyLift X2 and SkyLift AI, keeping t
 
 test('the SkyLift AI overview warns that alice is both PM and PO', async ({ page }) => {
   await loginAndLand(page, 'alice@skylift.example');
-  await page.getByLabel('Product').selectOption({ label: 'AI — SkyLift AI' });
+  await page.getByLabel('Product', { exact: true }).selectOption({ label: 'AI — SkyLift AI' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('SkyLift AI');
   const warning = page.getByRole('status');
