@@ -626,5 +626,60 @@ TEST_F(ItemsTest, QueriesFilterAndOrderAndBadOnesNameThePosition) {
     EXPECT_FALSE(StrAt(bad.Json(), {"error", "expected"}).empty());
 }
 
+TEST_F(ItemsTest, TheExportCarriesEveryColumnAndTheCustomFields) {
+    const std::string p = NewProduct("EXP");
+    json::array fields{json::object{{"key", "risk"},
+                                    {"name", "Risk"},
+                                    {"type", "single_select"},
+                                    {"options", json::array{"low", "high"}}},
+                       json::object{{"key", "customers"},
+                                    {"name", "Customers"},
+                                    {"type", "multi_select"},
+                                    {"options", json::array{"acme", "globex"}}}};
+    ASSERT_EQ(client()
+                  .Patch("/api/v1/products/" + p + "/backlog-settings",
+                         json::serialize(json::object{{"fields", fields}}),
+                         Token("bob"))
+                  .status,
+              200);
+    Create(
+        p,
+        {{"type", "story"},
+         {"title", "Night camera, \"low light\""},
+         {"points", 5},
+         {"labels", json::array{"camera"}},
+         {"criteria", json::array{"Given dusk, noise stays low"}},
+         {"fields", json::object{{"risk", "high"}, {"customers", json::array{"acme", "globex"}}}}});
+    Create(p, {{"type", "bug"}, {"title", "Gimbal drift"}});
+    const HttpResult csv = client().Get("/api/v1/products/" + p + "/items/export", Token("erin"));
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+    EXPECT_NE(csv.Header("content-disposition").find("EXP-backlog.csv"), std::string::npos);
+    const std::string header = csv.body.substr(0, csv.body.find("\r\n"));
+    EXPECT_EQ(header,
+              "key,type,title,status,category,points,assignee,parent,labels,goal_id,"
+              "initiative_id,sprint_id,release_id,created_at,updated_at,criteria,description,"
+              "risk,customers");
+    EXPECT_NE(
+        csv.body.find("EXP-1,story,\"Night camera, \"\"low light\"\"\",new,to_do,5,,,camera,"),
+        std::string::npos)
+        << csv.body;
+    EXPECT_NE(csv.body.find("\"[ ] Given dusk, noise stays low\",,high,acme; globex\r\n"),
+              std::string::npos)
+        << csv.body;
+    EXPECT_NE(csv.body.find("EXP-2,bug,Gimbal drift,"), std::string::npos);
+    // JSON, filtered by a query.
+    const HttpResult bugs = client().Get(
+        "/api/v1/products/" + p + "/items/export?format=json&query=type%20%3D%20bug", Token("bob"));
+    ASSERT_EQ(bugs.status, 200) << bugs.body;
+    ASSERT_TRUE(bugs.Json().is_array());
+    ASSERT_EQ(bugs.Json().as_array().size(), 1u);
+    EXPECT_EQ(StrAt(bugs.Json().as_array()[0], {"key"}), "EXP-2");
+    EXPECT_EQ(
+        client().Get("/api/v1/products/" + p + "/items/export?format=xml", Token("bob")).status,
+        400);
+    EXPECT_EQ(client().Get("/api/v1/products/" + p + "/items/export", Token("frank")).status, 403);
+}
+
 }  // namespace
 }  // namespace tl::test

@@ -1,6 +1,7 @@
 #include "app/backlog/items.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -943,6 +944,25 @@ Result<ItemPageView> ListItems(AppContext& ctx,
         return {};
     }));
     return out;
+}
+
+Result<std::vector<ItemView>> ExportItems(AppContext& ctx,
+                                          const Actor& actor,
+                                          const std::string& product_id,
+                                          const std::string& query) {
+    std::vector<ItemView> all;
+    std::string cursor;
+    do {
+        TL_ASSIGN_OR_RETURN(auto page, ListItems(ctx, actor, product_id, query, cursor, 200));
+        if (all.size() + page.items.size() > kMaxExportItems) {
+            return Fail(MakeError(ErrorCode::kPayloadTooLarge,
+                                  "an export holds at most " + std::to_string(kMaxExportItems) +
+                                      " items; narrow it with a query"));
+        }
+        std::move(page.items.begin(), page.items.end(), std::back_inserter(all));
+        cursor = std::move(page.next_cursor);
+    } while (!cursor.empty());
+    return all;
 }
 
 Result<ItemView> MoveItem(AppContext& ctx,

@@ -105,6 +105,14 @@ Result<ItemPageView> ListItems(AppContext& ctx,
                                const std::string& cursor,
                                int limit);
 
+// Every item of the product that `query` selects, in its order, for an export; at most
+// kMaxExportItems (kPayloadTooLarge past that: narrow the query).
+inline constexpr std::size_t kMaxExportItems = 100'000;
+Result<std::vector<ItemView>> ExportItems(AppContext& ctx,
+                                          const Actor& actor,
+                                          const std::string& product_id,
+                                          const std::string& query);
+
 // Where a move puts the item: exactly one of before / after (an item id or key) / position.
 struct MoveInput {
     std::string before;

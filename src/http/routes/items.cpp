@@ -3,6 +3,7 @@
 #include "app/backlog/items.hpp"
 
 #include "app/backlog/backlog_settings.hpp"
+#include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "http/json_input.hpp"
 #include "http/routes/common.hpp"
@@ -147,6 +148,103 @@ app::ItemInput ReadItem(JsonInput& in, bool creating) {
     return input;
 }
 
+// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+std::string CsvField(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string Joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const auto& p : parts) {
+        out += (out.empty() ? "" : std::string(separator)) + p;
+    }
+    return out;
+}
+
+// A custom field's value as text: numbers as JSON writes them, multi-select joined by "; ".
+std::string FieldText(const json::value& v) {
+    if (v.is_string()) {
+        return std::string(v.as_string());
+    }
+    if (v.is_array()) {
+        std::vector<std::string> parts;
+        for (const auto& e : v.as_array()) {
+            parts.push_back(e.is_string() ? std::string(e.as_string()) : json::serialize(e));
+        }
+        return Joined(parts, "; ");
+    }
+    return v.is_null() ? std::string() : json::serialize(v);
+}
+
+// The backlog as CSV: the built-in columns, then one column per custom field (by key), one
+// row per item in the export's order. Criteria are one per line, "[x] " when checked.
+std::string ItemsCsv(const std::vector<app::ItemView>& views,
+                     const std::vector<domain::CustomField>& fields) {
+    std::vector<std::string> header = {"key",
+                                       "type",
+                                       "title",
+                                       "status",
+                                       "category",
+                                       "points",
+                                       "assignee",
+                                       "parent",
+                                       "labels",
+                                       "goal_id",
+                                       "initiative_id",
+                                       "sprint_id",
+                                       "release_id",
+                                       "created_at",
+                                       "updated_at",
+                                       "criteria",
+                                       "description"};
+    for (const auto& f : fields) {
+        header.push_back(f.key);
+    }
+    std::string out = Joined(header, ",") + "\r\n";
+    for (const auto& v : views) {
+        const json::object o = ItemJson(v);
+        auto text = [&](std::string_view key) { return FieldText(o.at(key)); };
+        std::vector<std::string> criteria;
+        for (const auto& c : v.item.criteria) {
+            criteria.push_back((c.done ? "[x] " : "[ ] ") + c.text);
+        }
+        std::vector<std::string> row = {v.key,
+                                        text("type"),
+                                        v.item.title,
+                                        v.item.status,
+                                        text("category"),
+                                        text("points"),
+                                        v.assignee_name,
+                                        v.parent ? v.parent->key : "",
+                                        Joined(v.item.labels, "; "),
+                                        v.item.goal_id,
+                                        v.item.initiative_id,
+                                        v.item.sprint_id,
+                                        v.item.release_id,
+                                        text("created_at"),
+                                        text("updated_at"),
+                                        Joined(criteria, "\n"),
+                                        v.item.description};
+        const auto& values = o.at("fields").as_object();
+        for (const auto& f : fields) {
+            const auto* value = values.if_contains(f.key);
+            row.push_back(value ? FieldText(*value) : "");
+        }
+        for (auto& cell : row) {
+            cell = CsvField(cell);
+        }
+        out += Joined(row, ",") + "\r\n";
+    }
+    return out;
+}
+
 Response ItemAnswer(int status, const app::ItemView& v) {
     return Versioned(status, ItemJson(v), v.item.version);
 }
@@ -177,6 +275,34 @@ void AddItemRoutes(Router& router) {
                        auto view, app::CreateItem(call.app, call.actor, req.Param("id"), input));
                    return ItemAnswer(201, view);
                });
+    router.Add(
+        "GET",
+        "/api/v1/products/{id}/items/export",
+        domain::Action::kProductRead,
+        [](Request& req, Call& call) -> Result<Response> {
+            const std::string format(req.Query("format").value_or("csv"));
+            if (format != "csv" && format != "json") {
+                return Fail(ValidationFailed({{"format", "must be csv or json"}}));
+            }
+            const std::string query(req.Query("query").value_or(""));
+            TL_ASSIGN_OR_RETURN(auto views,
+                                app::ExportItems(call.app, call.actor, req.Param("id"), query));
+            TL_ASSIGN_OR_RETURN(auto product,
+                                app::GetProduct(call.app, call.actor, req.Param("id")));
+            Response r;
+            if (format == "json") {
+                r = Response::Json(200, json::serialize(ItemListJson(views)));
+            } else {
+                TL_ASSIGN_OR_RETURN(auto settings,
+                                    app::GetBacklogSettings(call.app, call.actor, req.Param("id")));
+                r.content_type = "text/csv; charset=utf-8";
+                r.body = ItemsCsv(views, settings.fields);
+            }
+            r.SetHeader(
+                "Content-Disposition",
+                "attachment; filename=\"" + product.product.key + "-backlog." + format + "\"");
+            return r;
+        });
     router.Add(
         "POST",
         "/api/v1/products/{id}/items/bulk",

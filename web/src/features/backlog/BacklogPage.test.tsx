@@ -53,6 +53,17 @@ describe('BacklogPage', () => {
     expect(within(row2).getByText('Bob Chen')).toBeInTheDocument();
   });
 
+  it('offers the backlog as CSV, narrowed by the applied query', async () => {
+    installFakeEventSource();
+    mockApi(routes({ 'GET /products/p-x2/items?query=type+%3D+bug&limit=200': page([items[2]]) }));
+    renderApp('/products/p-x2/backlog?query=type+%3D+bug');
+    await screen.findByRole('cell', { name: 'X2-3' });
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+      'href',
+      '/api/v1/products/p-x2/items/export?format=csv&query=type%20%3D%20bug',
+    );
+  });
+
   it('moves an item with Alt+ArrowDown: sends before the new lower neighbour and announces the place', async () => {
     const { api } = await openBacklog({ 'POST /items/itm_1/move': { body: items[0] } });
     api.set('GET /products/p-x2/items', page([items[1], items[0], items[2]]));

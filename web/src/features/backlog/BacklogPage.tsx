@@ -25,6 +25,12 @@ import { SavedViews } from './SavedViews';
 import { SearchBox } from './SearchBox';
 
 /** Where a moved item goes: before its new lower neighbour, else after its upper one. */
+/** The backlog (or what the applied query selects) as CSV, custom fields included. */
+function exportUrl(productId: string, query: string): string {
+  const q = query ? `&query=${encodeURIComponent(query)}` : '';
+  return `/api/v1/products/${encodeURIComponent(productId)}/items/export?format=csv${q}`;
+}
+
 export function moveTarget(next: Item[], to: number): MoveTarget {
   if (to < next.length - 1) return { before: next[to + 1].id };
   if (to > 0) return { after: next[to - 1].id };
@@ -188,6 +194,9 @@ export function BacklogPage({ productId }: { productId: string }) {
       <div className="heading-row">
         <PageHeading title="Backlog">Backlog</PageHeading>
         <Link to={`/products/${encodeURIComponent(productId)}/refinement`}>Refinement queue</Link>
+        <a href={exportUrl(productId, applied)} download>
+          Export CSV
+        </a>
       </div>
       <SearchBox productId={productId} />
       <QueryBar
