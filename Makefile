@@ -5,7 +5,7 @@ PORT ?= 8080
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: run test build bench clean deps web cpp
+.PHONY: run test build bench bench-backlog clean deps web cpp
 
 # Installs what is missing, builds, and serves the demo workspace on http://localhost:$(PORT).
 run: build
@@ -27,6 +27,10 @@ web:
 
 bench: deps
 	scripts/bench.sh
+
+# The backlog at 10,000 and 100,000 items on both backends (about 20 minutes).
+bench-backlog: deps
+	bench/backlog.sh
 
 deps:
 	scripts/bootstrap.sh

@@ -21,7 +21,7 @@
 # each fill, as autovacuum would do soon after a bulk load). Every step is bounded in time.
 #
 #   BENCH_DURATION=10s BENCH_CONNECTIONS=16 BENCH_BACKENDS="sqlite postgres" \
-#   BENCH_SIZES="10000 100000" scripts/bench_backlog.sh
+#   BENCH_SIZES="10000 100000" bench/backlog.sh
 #   BENCH_FILL_TIMEOUT=600 (seconds per fill)   BENCH_PG_BIN=/usr/lib/postgresql/15/bin
 #   BENCH_SKIP_BUILD=1 uses build/release as it is.
 #   CMAKE_BUILD_PARALLEL_LEVEL=2 limits the build's parallel jobs.
