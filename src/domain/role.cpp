@@ -15,7 +15,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
     {Role::kExecutive, "executive"},
 }};
 
-constexpr std::array<std::pair<Action, std::string_view>, 18> kActionNames = {{
+constexpr std::array<std::pair<Action, std::string_view>, 19> kActionNames = {{
     {Action::kPublic, "public"},
     {Action::kAuthenticated, "authenticated"},
     {Action::kWorkspaceAdmin, "workspace.admin"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<Action, std::string_view>, 18> kActionNames = {{
     {Action::kBoardMoveOwn, "board.move_own"},
     {Action::kTestWrite, "test.write"},
     {Action::kFeedbackWrite, "feedback.write"},
+    {Action::kRetroWrite, "retro.write"},
 }};
 
 // SPEC.md's role matrix, one row per product-scoped action. Columns: PM, PO, Scrum Master,
@@ -44,7 +45,7 @@ struct MatrixRow {
     Action action;
     std::array<bool, 6> allowed;  // indexed by Role
 };
-constexpr std::array<MatrixRow, 15> kMatrix = {{
+constexpr std::array<MatrixRow, 16> kMatrix = {{
     //                              PM     PO     SM     team   stake  exec
     {Action::kProductRead, {{true, true, true, true, true, true}}},
     {Action::kProductEdit, {{true, false, false, false, false, false}}},
@@ -61,6 +62,7 @@ constexpr std::array<MatrixRow, 15> kMatrix = {{
     {Action::kBoardMoveOwn, {{false, true, true, true, false, false}}},
     {Action::kTestWrite, {{false, true, false, true, false, false}}},
     {Action::kFeedbackWrite, {{true, true, true, true, true, true}}},
+    {Action::kRetroWrite, {{false, true, true, true, false, false}}},
 }};
 
 }  // namespace

@@ -55,9 +55,10 @@ enum class Action {
     kBoardMoveOwn,       // move one's own items on the board
     kTestWrite,          // test cases and runs
     kFeedbackWrite,      // customer feedback, ideas, votes, comments
+    kRetroWrite,         // retrospective cards, votes and action items (the sprint's people)
 };
 
-inline constexpr std::array<Action, 18> kAllActions = {
+inline constexpr std::array<Action, 19> kAllActions = {
     Action::kPublic,
     Action::kAuthenticated,
     Action::kWorkspaceAdmin,
@@ -76,6 +77,7 @@ inline constexpr std::array<Action, 18> kAllActions = {
     Action::kBoardMoveOwn,
     Action::kTestWrite,
     Action::kFeedbackWrite,
+    Action::kRetroWrite,
 };
 
 std::string_view ToString(Action action);  // "product.read", "backlog.write", ...

@@ -32,6 +32,7 @@ constexpr SpecRow kSpec[] = {
     {Action::kBoardMoveOwn, "-WWW--"},       // move own items on the board
     {Action::kTestWrite, "-W-W--"},          // test cases and runs
     {Action::kFeedbackWrite, "WWWWWW"},      // feedback, ideas, votes, comments
+    {Action::kRetroWrite, "-WWW--"},         // the sprint's people hold the retrospective
 };
 
 using Cell = std::tuple<int, int>;  // (row in kSpec, role index)
@@ -51,7 +52,7 @@ TEST_P(RoleMatrixCell, MatchesTheSpec) {
 
 INSTANTIATE_TEST_SUITE_P(Spec,
                          RoleMatrixCell,
-                         ::testing::Combine(::testing::Range(0, 15), ::testing::Range(0, 6)),
+                         ::testing::Combine(::testing::Range(0, 16), ::testing::Range(0, 6)),
                          [](const ::testing::TestParamInfo<Cell>& info) {
                              std::string name(ToString(kSpec[std::get<0>(info.param)].action));
                              name += "_";
@@ -77,7 +78,7 @@ TEST(RoleMatrix, EveryProductScopedActionHasARowInTheSpec) {
         }
         EXPECT_TRUE(found) << ToString(a);
     }
-    EXPECT_EQ(product_scoped, 15);
+    EXPECT_EQ(product_scoped, 16);
 }
 
 TEST(RoleMatrix, NoRoleMeansNoProductAccess) {
