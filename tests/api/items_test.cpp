@@ -364,6 +364,14 @@ TEST_F(ItemsTest, WorkflowTransitionsWipLimitsAndTheDefinitions) {
     for (const auto& e : ArrAt(settings.Json(), {"definition_of_done"})) {
         dod.push_back(e.at("id"));
     }
+    // The defaults were never saved: their version is 0, and the first save may name it.
+    EXPECT_EQ(settings.Header("etag"), "\"0\"");
+    const std::string target = "/api/v1/products/" + p + "/backlog-settings";
+    const HttpResult first = client().Patch(target, R"({"split_threshold":13})", Token("bob"), "0");
+    ASSERT_EQ(first.status, 200) << first.body;
+    EXPECT_EQ(first.Header("etag"), "\"1\"");
+    EXPECT_EQ(client().Patch(target, R"({"split_threshold":8})", Token("bob"), "0").status, 412);
+    ASSERT_EQ(client().Patch(target, R"({"split_threshold":13})", Token("bob"), "1").status, 200);
     const auto story =
         Create(p,
                {{"type", "story"},

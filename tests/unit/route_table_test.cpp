@@ -192,7 +192,8 @@ TEST(IfMatch, AcceptsQuotedWeakAndBareVersions) {
     EXPECT_EQ(*version("5").value(), 5);
     EXPECT_FALSE(version("*").value().has_value());
     EXPECT_FALSE(version("\"abc\""));
-    EXPECT_FALSE(version("\"0\""));
+    EXPECT_EQ(*version("\"0\"").value(), 0);  // never saved yet
+    EXPECT_FALSE(version("\"-1\""));
     Request none;
     EXPECT_FALSE(IfMatchVersion(none).value().has_value());
 }

@@ -51,7 +51,8 @@ Result<std::optional<std::int64_t>> IfMatchVersion(const Request& req) {
         v = v.substr(1, v.size() - 2);
     }
     const auto n = ParseInteger(v);
-    if (!n || *n < 1) {
+    // 0 is the version of what was never saved (a product's default backlog settings).
+    if (!n || *n < 0) {
         return Fail(ValidationFailed({{"If-Match", "must be a version such as \"3\""}}));
     }
     return n;
