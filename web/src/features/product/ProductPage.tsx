@@ -7,6 +7,7 @@ import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PokerRoom } from '../poker/PokerRoom';
 import { RefinementPage } from '../refinement/RefinementPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { PlaceholderPage } from './PlaceholderPage';
 
 /** Dispatches /products/:productId/:page to the page of that kind. */
@@ -25,6 +26,8 @@ export function ProductPage() {
       return <OverviewPage key={productId} productId={productId} />;
     case 'history':
       return <HistoryPage key={productId} productId={productId} />;
+    case 'settings':
+      return <SettingsPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
