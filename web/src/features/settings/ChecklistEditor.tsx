@@ -60,8 +60,18 @@ export function ChecklistEditor({ which, draft, base, update, issues, readOnly }
               />
               {!readOnly && (
                 <span className="row-actions">
-                  <MoveButtons index={i} count={entries.length} what={name} onMove={(from, to) => set((es) => moveRow(es, from, to))} />
-                  <button type="button" className="link-button" aria-label={`Remove ${name}`} onClick={() => set((es) => es.filter((x) => x.uid !== e.uid))}>
+                  <MoveButtons
+                    index={i}
+                    count={entries.length}
+                    what={name}
+                    onMove={(from, to) => set((es) => moveRow(es, from, to))}
+                  />
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove ${name}`}
+                    onClick={() => set((es) => es.filter((x) => x.uid !== e.uid))}
+                  >
                     Remove
                   </button>
                 </span>

@@ -11,6 +11,8 @@ export function EstimationEditor({ draft, update, issues }: EditorProps) {
   // Shown while typing; the same check runs again on save.
   const scaleIssue = issues.point_scale ?? (scale.problem && draft.pointScale.trim() !== '' ? scale.problem : undefined);
   const max = scale.values.length > 0 ? scale.values[scale.values.length - 1] : null;
+  const nothingAbove =
+    !scale.problem && max !== null && draft.splitThreshold.trim() !== '' && Number.isFinite(threshold) && threshold >= max;
 
   return (
     <section className="card settings-section" aria-labelledby={`${id}-heading`}>
@@ -48,7 +50,7 @@ export function EstimationEditor({ draft, update, issues }: EditorProps) {
             Items estimated above it are flagged as too big to refine.
           </span>
           <IssueText id={`${id}-threshold-error`} text={issues.split_threshold} />
-          {!scale.problem && max !== null && Number.isFinite(threshold) && draft.splitThreshold.trim() !== '' && threshold >= max && (
+          {nothingAbove && (
             <span className="badge-warning">No estimate on the scale is above {threshold}, so nothing is flagged.</span>
           )}
         </div>

@@ -103,7 +103,7 @@ export function SettingsPage({ productId }: { productId: string }) {
     (e) => e.product_id === productId && e.entity_type === 'backlog_settings',
     (events) => {
       const others = otherActors(events, me.user.id);
-      if (others.length > 0) setChangedBy(joinNames(others));
+      setChangedBy(others.length > 0 ? joinNames(others) : null);
       settings.refresh();
     },
   );
@@ -183,10 +183,9 @@ export function SettingsPage({ productId }: { productId: string }) {
       const apiErr = toApiError(err);
       if (apiErr.status === 412) {
         const current = (apiErr.body as { current?: BacklogSettings } | undefined)?.current;
+        // The warning about the newer version says it all; without `current` the refetch finds it.
         if (current) setStale(current);
         else settings.refresh();
-        setChangedBy(null);
-        setSummary('Not saved: someone else saved the settings after you opened them.');
       } else {
         const r = refusal(apiErr, draft);
         setPlaced(r.placed);
@@ -224,11 +223,14 @@ export function SettingsPage({ productId }: { productId: string }) {
         {stale && (
           <div className="alert alert-warn" role="alert">
             <p>
-              {summary ? `${summary} ` : ''}
               {changedBy ?? 'Someone else'} saved the settings (now version {stale.version}) while you were editing.
-              Your changes cannot be saved over that version.
+              Your changes are not saved and cannot be saved over that version: reload the current settings, then make
+              them again.
             </p>
-            <button type="button" onClick={() => reset(stale, `Reloaded version ${stale.version}; your unsaved changes were discarded.`)}>
+            <button
+              type="button"
+              onClick={() => reset(stale, `Reloaded version ${stale.version}; your unsaved changes were discarded.`)}
+            >
               Reload the current settings (discards your changes)
             </button>
           </div>
@@ -268,7 +270,11 @@ export function SettingsPage({ productId }: { productId: string }) {
             <button type="submit" className="primary" disabled={busy || !dirty || !!stale}>
               {busy ? 'Saving…' : 'Save settings'}
             </button>
-            <button type="button" disabled={busy || !dirty} onClick={() => reset(stale ?? base, 'Your changes were discarded.')}>
+            <button
+              type="button"
+              disabled={busy || !dirty}
+              onClick={() => reset(stale ?? base, 'Your changes were discarded.')}
+            >
               Discard changes
             </button>
             <span className="muted">{dirty ? 'Unsaved changes' : 'No unsaved changes'}</span>

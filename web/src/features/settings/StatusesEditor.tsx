@@ -172,16 +172,23 @@ export function StatusesEditor({ draft, base, update, issues, readOnly }: Editor
                   <IssueText id={err('wip_limit')} text={issues[at('wip_limit')]} />
                 </td>
                 {!readOnly && (
-                  <td className="row-actions">
-                    <MoveButtons
-                      index={i}
-                      count={rows.length}
-                      what={`status ${label}`}
-                      onMove={(from, to) => update((d) => ({ ...d, statuses: moveRow(d.statuses, from, to) }))}
-                    />
-                    <button type="button" className="link-button" aria-label={`Remove status ${label}`} onClick={() => remove(s.uid)}>
-                      Remove
-                    </button>
+                  <td>
+                    <span className="row-actions">
+                      <MoveButtons
+                        index={i}
+                        count={rows.length}
+                        what={`status ${label}`}
+                        onMove={(from, to) => update((d) => ({ ...d, statuses: moveRow(d.statuses, from, to) }))}
+                      />
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Remove status ${label}`}
+                        onClick={() => remove(s.uid)}
+                      >
+                        Remove
+                      </button>
+                    </span>
                   </td>
                 )}
               </tr>

@@ -47,7 +47,13 @@ export function MoveButtons({
 }) {
   return (
     <>
-      <button type="button" className="icon-button" aria-label={`Move ${what} up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Move ${what} up`}
+        disabled={index === 0}
+        onClick={() => onMove(index, index - 1)}
+      >
         ↑
       </button>
       <button

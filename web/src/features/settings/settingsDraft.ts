@@ -235,7 +235,9 @@ export function toSections(d: SettingsDraft): { sections: Sections; issues: Erro
     if (!IDENTIFIER.test(s.key)) add(`${at}.key`, 'must be a lower-case identifier such as in_review');
     else if (seenKeys.has(s.key)) add(`${at}.key`, 'is used twice');
     seenKeys.add(s.key);
-    if (name.length < 1 || name.length > LIMITS.nameLength) add(`${at}.name`, `must be 1 to ${LIMITS.nameLength} characters`);
+    if (name.length < 1 || name.length > LIMITS.nameLength) {
+      add(`${at}.name`, `must be 1 to ${LIMITS.nameLength} characters`);
+    }
     const wip = s.wipLimit.trim() === '' ? 0 : Number(s.wipLimit);
     if (!Number.isInteger(wip) || wip < 0 || wip > LIMITS.wipLimit) {
       add(`${at}.wip_limit`, `must be a whole number from 0 (none) to ${LIMITS.wipLimit}`);
@@ -292,14 +294,21 @@ export function toSections(d: SettingsDraft): { sections: Sections; issues: Erro
     if (!IDENTIFIER.test(f.key)) add(`${at}.key`, 'must be a lower-case identifier such as risk');
     else if (fieldKeys.has(f.key)) add(`${at}.key`, 'is used twice');
     fieldKeys.add(f.key);
-    if (name.length < 1 || name.length > LIMITS.nameLength) add(`${at}.name`, `must be 1 to ${LIMITS.nameLength} characters`);
+    if (name.length < 1 || name.length > LIMITS.nameLength) {
+      add(`${at}.name`, `must be 1 to ${LIMITS.nameLength} characters`);
+    }
     const options = isSelect(f.type) ? optionList(f.options) : [];
     if (isSelect(f.type)) {
-      if (options.length < 1 || options.length > LIMITS.options) add(`${at}.options`, `must list 1 to ${LIMITS.options} options`);
+      if (options.length < 1 || options.length > LIMITS.options) {
+        add(`${at}.options`, `must list 1 to ${LIMITS.options} options`);
+      }
       const seen = new Set<string>();
       options.forEach((o, j) => {
-        if (o.length > LIMITS.optionLength) add(`${at}.options.${j}`, `must be at most ${LIMITS.optionLength} characters`);
-        else if (seen.has(o)) add(`${at}.options.${j}`, 'is listed twice');
+        if (o.length > LIMITS.optionLength) {
+          add(`${at}.options.${j}`, `must be at most ${LIMITS.optionLength} characters`);
+        } else if (seen.has(o)) {
+          add(`${at}.options.${j}`, 'is listed twice');
+        }
         seen.add(o);
       });
     }
