@@ -3,6 +3,7 @@
 import { getJson, request } from './client';
 import type {
   BacklogSettings,
+  BacklogSettingsChanges,
   BulkChanges,
   Comment,
   InboxEntry,
@@ -105,6 +106,20 @@ export const backlogApi = {
 
   settings(productId: string, signal?: AbortSignal): Promise<BacklogSettings> {
     return getJson<BacklogSettings>(`/products/${enc(productId)}/backlog-settings`, { signal });
+  },
+
+  /**
+   * Replaces the named sections (Product Owner). `version` is the one the edit started from:
+   * a stale one is a 412 whose body holds `current`. Version 0 (the defaults, never saved)
+   * sends no If-Match, because the server takes only versions from 1 there.
+   */
+  updateSettings(productId: string, version: number, changes: BacklogSettingsChanges): Promise<BacklogSettings> {
+    return send<BacklogSettings>(
+      'PATCH',
+      `/products/${enc(productId)}/backlog-settings`,
+      changes,
+      version > 0 ? ifMatch(version) : undefined,
+    );
   },
 
   async refinement(productId: string, signal?: AbortSignal): Promise<Item[]> {

@@ -152,6 +152,33 @@ export interface BacklogSettings {
   version: number;
 }
 
+/** A Definition of Ready / Done entry as written: no id for a new one (the server assigns it). */
+export interface ChecklistEntryDraft {
+  id?: string;
+  text: string;
+}
+
+/** A custom field as written: no id for a new one (the server assigns it). */
+export interface CustomFieldDraft {
+  id?: string;
+  key: string;
+  name: string;
+  type: CustomFieldType;
+  options: string[];
+  required: boolean;
+}
+
+/** A settings PATCH: each section named replaces that section; the others stay. */
+export interface BacklogSettingsChanges {
+  statuses?: WorkflowStatus[];
+  transitions?: { from: string; to: string }[];
+  point_scale?: number[];
+  split_threshold?: number;
+  definition_of_ready?: ChecklistEntryDraft[];
+  definition_of_done?: ChecklistEntryDraft[];
+  fields?: CustomFieldDraft[];
+}
+
 export type PokerState = 'voting' | 'revealed' | 'closed';
 
 export interface PokerVote {

@@ -15,6 +15,7 @@ const PRODUCT_LINKS = [
   ['board', 'Board'],
   ['overview', 'Overview'],
   ['history', 'History'],
+  ['settings', 'Settings'],
 ] as const;
 
 /** Whether a change can alter GET /me: my products (switcher), my roles, my own account. */

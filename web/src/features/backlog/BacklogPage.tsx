@@ -194,6 +194,7 @@ export function BacklogPage({ productId }: { productId: string }) {
       <div className="heading-row">
         <PageHeading title="Backlog">Backlog</PageHeading>
         <Link to={`/products/${encodeURIComponent(productId)}/refinement`}>Refinement queue</Link>
+        <Link to={`/products/${encodeURIComponent(productId)}/settings`}>Backlog settings</Link>
         <a href={exportUrl(productId, applied)} download>
           Export CSV
         </a>

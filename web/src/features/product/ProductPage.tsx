@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 
+import { Loading } from '../../components/Loading';
 import { NotFound } from '../../components/NotFound';
 import { BacklogPage } from '../backlog/BacklogPage';
 import { HistoryPage } from '../history/HistoryPage';
@@ -8,6 +10,9 @@ import { OverviewPage } from '../overview/OverviewPage';
 import { PokerRoom } from '../poker/PokerRoom';
 import { RefinementPage } from '../refinement/RefinementPage';
 import { PlaceholderPage } from './PlaceholderPage';
+
+// The settings page is visited rarely and mostly by one person per product: it loads on demand.
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 /** Dispatches /products/:productId/:page to the page of that kind. */
 export function ProductPage() {
@@ -25,6 +30,12 @@ export function ProductPage() {
       return <OverviewPage key={productId} productId={productId} />;
     case 'history':
       return <HistoryPage key={productId} productId={productId} />;
+    case 'settings':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SettingsPage key={productId} productId={productId} />
+        </Suspense>
+      );
     default:
       return <NotFound />;
   }
