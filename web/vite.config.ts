@@ -36,6 +36,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Typing-heavy page tests take seconds on a loaded two-core machine.
+    testTimeout: 20000,
     unstubGlobals: true,
   },
 });

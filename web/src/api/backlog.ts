@@ -110,15 +110,15 @@ export const backlogApi = {
 
   /**
    * Replaces the named sections (Product Owner). `version` is the one the edit started from:
-   * a stale one is a 412 whose body holds `current`. Version 0 (the defaults, never saved)
-   * sends no If-Match, because the server takes only versions from 1 there.
+   * a stale one is a 412 whose body holds `current`. Version 0 is that of the defaults, never
+   * saved: the first save names it too, so two first saves cannot both win.
    */
   updateSettings(productId: string, version: number, changes: BacklogSettingsChanges): Promise<BacklogSettings> {
     return send<BacklogSettings>(
       'PATCH',
       `/products/${enc(productId)}/backlog-settings`,
       changes,
-      version > 0 ? ifMatch(version) : undefined,
+      ifMatch(version),
     );
   },
 

@@ -231,7 +231,7 @@ describe('SettingsPage', () => {
     expect(api.callsTo('PATCH', SETTINGS)).toHaveLength(0);
   });
 
-  it('sends no If-Match while the product has never saved settings (version 0)', async () => {
+  it('guards the first save of never-saved settings with If-Match "0"', async () => {
     const { api, user } = await openSettings({
       [`GET ${SETTINGS}`]: { body: { ...settingsX2, version: 0 } },
       [`PATCH ${SETTINGS}`]: { body: { ...settingsX2, split_threshold: 8, version: 1 } },
@@ -242,7 +242,7 @@ describe('SettingsPage', () => {
     await screen.findByText('Saved the split threshold (version 1).');
     const [patch] = api.callsTo('PATCH', SETTINGS);
     expect(patch.body).toEqual({ split_threshold: 8 });
-    expect(ifMatchOf(patch)).toBeUndefined();
+    expect(ifMatchOf(patch)).toBe('"0"');
   });
 
   it('follows settings saved elsewhere while nothing is edited, and warns once something is', async () => {
