@@ -423,12 +423,17 @@ Result<std::optional<domain::Item>> SqlTx::FindItemByKey(const std::string& work
 Result<std::vector<domain::Item>> SqlTx::GetItems(const std::string& workspace_id,
                                                   const std::vector<std::string>& ids) {
     std::vector<domain::Item> out;
+    // Without statistics SQLite would rather walk the workspace's rows through an index that
+    // starts with workspace_id than look the ids up by primary key (a 100,000-item product
+    // took half a second per page); the unary plus keeps that term out of index selection.
+    const std::string workspace_term =
+        conn_.Backend() == "sqlite" ? "+i.workspace_id = ?" : "i.workspace_id = ?";
     TL_TRY(ForEachIdBatch(
         workspace_id, ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
             TL_ASSIGN_OR_RETURN(
                 auto items,
-                QueryItems("SELECT " + std::string(kItemColumns) +
-                               " FROM items i WHERE i.workspace_id = ? AND i.id IN " + in,
+                QueryItems("SELECT " + std::string(kItemColumns) + " FROM items i WHERE " +
+                               workspace_term + " AND i.id IN " + in,
                            params));
             std::move(items.begin(), items.end(), std::back_inserter(out));
             return {};
