@@ -109,9 +109,11 @@ function BoardCard({ card, productId, movable, error, board, onMove, onDismiss }
         )}
         <span className="mono">{card.key}</span>
         <span className={`type type-${card.type}`}>{typeLabel(card.type)}</span>
-        <span className={`priority priority-${card.priority}`} title="Priority">
-          {priorityLabel(card.priority)}
-        </span>
+        {card.priority !== 'medium' && (
+          <span className={`priority priority-${card.priority}`} title="Priority">
+            {priorityLabel(card.priority)}
+          </span>
+        )}
       </div>
       <Link to={`/products/${encodeURIComponent(productId)}/items/${encodeURIComponent(card.key)}`}>{card.title}</Link>
       <div className="board-card-foot muted">
