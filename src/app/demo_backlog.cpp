@@ -33,6 +33,8 @@ struct Spec {
     std::string author = "bob";
     std::string risk;
     std::vector<std::string> customers;
+    // Unset: bugs and high-risk items are high, tech debt low, the rest medium.
+    std::optional<domain::Priority> priority;
 
     Spec& Ref(std::string r) {
         ref = std::move(r);
@@ -69,6 +71,10 @@ struct Spec {
     }
     Spec& Customers(std::vector<std::string> c) {
         customers = std::move(c);
+        return *this;
+    }
+    Spec& Urgency(domain::Priority p) {
+        priority = p;
         return *this;
     }
 };
@@ -552,6 +558,7 @@ std::vector<Spec> DemoItems() {
                    "Given a return, then the pilot may cancel it once"});
     b.Bug("Return-to-home climbs into the geofence ceiling",
           "With a 50 m altitude limit and return height 60 m the drone climbs to 60 m anyway.")
+        .Urgency(domain::Priority::kHighest)
         .Points(3)
         .Labels({"safety", "geofence", "firmware"})
         .Criteria({"Given an altitude limit below the return height, when the drone returns, "
@@ -822,6 +829,10 @@ Result<void> SeedDemoBacklog(AppContext& ctx,
         i.description = s.description;
         i.status = s.status;
         i.points = s.points;
+        i.priority = s.priority                                     ? *s.priority
+                     : s.type == ItemType::kBug || s.risk == "high" ? domain::Priority::kHigh
+                     : s.type == ItemType::kTechDebt                ? domain::Priority::kLow
+                                                                    : domain::Priority::kMedium;
         i.assignee_id = s.assignee.empty() ? "" : user(s.assignee);
         i.parent_id = s.parent < 0 ? "" : items[static_cast<std::size_t>(s.parent)].id;
         i.rank = ranks[n];

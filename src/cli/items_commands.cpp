@@ -63,6 +63,7 @@ struct EditFlags {
     std::string assignee;
     std::string parent;
     std::vector<std::string> labels;
+    std::string priority;
     CLI::Option* title_opt = nullptr;
     CLI::Option* description_opt = nullptr;
     CLI::Option* status_opt = nullptr;
@@ -70,6 +71,7 @@ struct EditFlags {
     CLI::Option* assignee_opt = nullptr;
     CLI::Option* parent_opt = nullptr;
     CLI::Option* labels_opt = nullptr;
+    CLI::Option* priority_opt = nullptr;
 };
 
 struct MoveFlags {
@@ -420,6 +422,7 @@ void PrintItem(const json::value& item) {
     }
     line("status", status);
     line("points", Number(Field(item, "points")));
+    line("priority", Str(item, "priority"));
     line("assignee", Str(Field(item, "assignee"), "name"));
     const json::value& parent = Field(item, "parent");
     line("parent",
@@ -562,10 +565,13 @@ int EditItem(Session& s, const EditFlags& f) {
     if (f.labels_opt->count() > 0) {
         patch["labels"] = json::value_from(f.labels);
     }
+    if (f.priority_opt->count() > 0) {
+        patch["priority"] = f.priority;
+    }
     if (patch.empty()) {
         std::cerr << "throughline: nothing to change: give --title, --description, --status, "
-                     "--points, --no-points, --assignee, --parent or --label (see throughline "
-                     "items edit --help)\n";
+                     "--points, --no-points, --priority, --assignee, --parent or --label (see "
+                     "throughline items edit --help)\n";
         return kExitUsage;
     }
     // Read first, so the edit is checked against the version the user's command saw a moment
@@ -790,6 +796,8 @@ ClientCommands::ClientCommands(CLI::App& cli) : state_(std::make_unique<State>()
         s.edit_cmd->add_option("--parent", s.edit.parent, "Parent item key or id, or none");
     s.edit.labels_opt =
         s.edit_cmd->add_option("--label", s.edit.labels, "A label (repeat; replaces the labels)");
+    s.edit.priority_opt = s.edit_cmd->add_option(
+        "--priority", s.edit.priority, "highest, high, medium, low or lowest");
 
     s.move_cmd = items->add_subcommand("move", "Move an item in the backlog's rank order");
     AddConnectionFlags(*s.move_cmd, s.connection);

@@ -24,11 +24,11 @@ constexpr std::array<std::pair<CustomFieldType, std::string_view>, 6> kFieldType
 }};
 
 // The query language's own field names (docs/query-language.md) and its keywords.
-constexpr std::array<std::string_view, 29> kReservedNames = {
+constexpr std::array<std::string_view, 30> kReservedNames = {
     "type", "status",  "category", "points",  "assignee", "label",      "labels",  "parent",
     "epic", "feature", "sprint",   "release", "goal",     "initiative", "created", "updated",
     "text", "key",     "title",    "rank",    "and",      "or",         "not",     "in",
-    "is",   "empty",   "order",    "by",      "me"};
+    "is",   "empty",   "order",    "by",      "me",       "priority"};
 
 template <typename E, std::size_t N>
 std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& names, E value) {

@@ -76,6 +76,33 @@ std::optional<ItemType> ParseItemType(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view ToString(Priority priority) {
+    switch (priority) {
+        case Priority::kHighest:
+            return "highest";
+        case Priority::kHigh:
+            return "high";
+        case Priority::kLow:
+            return "low";
+        case Priority::kLowest:
+            return "lowest";
+        case Priority::kMedium:
+            break;
+    }
+    return "medium";
+}
+
+std::optional<Priority> ParsePriority(std::string_view text) {
+    for (Priority p : kAllPriorities) {
+        if (ToString(p) == text) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+int Weight(Priority priority) { return 5 - static_cast<int>(priority); }
+
 int Level(ItemType type) {
     switch (type) {
         case ItemType::kEpic:

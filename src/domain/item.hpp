@@ -36,6 +36,18 @@ bool MayParent(ItemType parent, ItemType child);
 // Whether an item of this type must have a parent (tasks).
 bool NeedsParent(ItemType type);
 
+// How urgent an item is, besides its rank: a field for boards and queries. Ordered from the
+// most urgent; kMedium is the default.
+enum class Priority { kHighest, kHigh, kMedium, kLow, kLowest };
+
+inline constexpr std::array<Priority, 5> kAllPriorities = {
+    Priority::kHighest, Priority::kHigh, Priority::kMedium, Priority::kLow, Priority::kLowest};
+
+std::string_view ToString(Priority priority);  // "highest", "high", "medium", "low", "lowest"
+std::optional<Priority> ParsePriority(std::string_view text);
+// The priority's weight for sorting: lowest 1 ... highest 5 (higher is more urgent).
+int Weight(Priority priority);
+
 struct Criterion {
     std::string id;  // "acc_…"
     std::string text;
@@ -60,6 +72,7 @@ struct Item {
     std::string status;
     StatusCategory category = StatusCategory::kToDo;
     std::optional<double> points;
+    Priority priority = Priority::kMedium;
     std::string assignee_id;  // "" when unassigned
     std::string parent_id;
     std::string goal_id;

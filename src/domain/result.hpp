@@ -46,6 +46,9 @@ struct Error {
     // kInvalidQuery: where in the query text (0-based) and what would have been valid there.
     std::optional<std::size_t> position;
     std::string expected;
+    // A more specific machine-readable code the API shows instead of the code's name (e.g.
+    // "wip_limit_reached" for a kConflict); the HTTP status still follows `code`.
+    std::string specific_code;
 };
 
 inline Error MakeError(ErrorCode code, std::string message) {

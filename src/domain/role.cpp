@@ -40,7 +40,9 @@ constexpr std::array<std::pair<Action, std::string_view>, 19> kActionNames = {{
 // SPEC.md's role matrix, one row per product-scoped action. Columns: PM, PO, Scrum Master,
 // team member, stakeholder, executive. "read" rows are all true except the stakeholder's
 // "—" for market data; "propose*" lets the PM add to the backlog's bottom; "edit fields†"
-// lets team members change status, estimate, tasks and assignee.
+// lets team members change status, estimate, tasks and assignee. kBacklogChange gates an item
+// PATCH for anyone who may change some field of it: propose, write, edit fields, or move own
+// cards on the board (board.move_own, which brings in the Scrum Master).
 struct MatrixRow {
     Action action;
     std::array<bool, 6> allowed;  // indexed by Role
@@ -55,7 +57,7 @@ constexpr std::array<MatrixRow, 16> kMatrix = {{
     {Action::kBacklogPropose, {{true, true, false, false, false, false}}},
     {Action::kBacklogWrite, {{false, true, false, false, false, false}}},
     {Action::kBacklogEditFields, {{false, true, false, true, false, false}}},
-    {Action::kBacklogChange, {{true, true, false, true, false, false}}},
+    {Action::kBacklogChange, {{true, true, true, true, false, false}}},
     {Action::kEstimateRun, {{false, true, true, false, false, false}}},
     {Action::kEstimateVote, {{false, true, true, true, false, false}}},
     {Action::kSprintWrite, {{false, true, true, false, false, false}}},

@@ -48,7 +48,7 @@ enum class Action {
     kBacklogPropose,     // add items at the backlog's bottom and link them to goals
     kBacklogWrite,       // backlog content, rank, acceptance, releases
     kBacklogEditFields,  // status, estimate, tasks, assignee of items in their sprint
-    kBacklogChange,      // any of the three above: an edit whose fields decide (PATCH an item)
+    kBacklogChange,      // any of the above or board.move_own: the fields decide (PATCH an item)
     kEstimateRun,        // open, reveal and finish a planning poker round
     kEstimateVote,       // vote in a planning poker round
     kSprintWrite,        // create, start, complete sprints; board flow
@@ -59,24 +59,12 @@ enum class Action {
 };
 
 inline constexpr std::array<Action, 19> kAllActions = {
-    Action::kPublic,
-    Action::kAuthenticated,
-    Action::kWorkspaceAdmin,
-    Action::kProductRead,
-    Action::kProductEdit,
-    Action::kStrategyWrite,
-    Action::kMarketRead,
-    Action::kMarketWrite,
-    Action::kBacklogPropose,
-    Action::kBacklogWrite,
-    Action::kBacklogEditFields,
-    Action::kBacklogChange,
-    Action::kEstimateRun,
-    Action::kEstimateVote,
-    Action::kSprintWrite,
-    Action::kBoardMoveOwn,
-    Action::kTestWrite,
-    Action::kFeedbackWrite,
+    Action::kPublic,       Action::kAuthenticated,     Action::kWorkspaceAdmin,
+    Action::kProductRead,  Action::kProductEdit,       Action::kStrategyWrite,
+    Action::kMarketRead,   Action::kMarketWrite,       Action::kBacklogPropose,
+    Action::kBacklogWrite, Action::kBacklogEditFields, Action::kBacklogChange,
+    Action::kEstimateRun,  Action::kEstimateVote,      Action::kSprintWrite,
+    Action::kBoardMoveOwn, Action::kTestWrite,         Action::kFeedbackWrite,
     Action::kRetroWrite,
 };
 

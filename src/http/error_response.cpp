@@ -63,7 +63,10 @@ std::string_view PublicMessage(const Error& error) {
 }
 
 json::object ErrorBody(const Error& error) {
-    json::object e{{"code", CodeName(error.code)}, {"message", PublicMessage(error)}};
+    json::object e{{"code",
+                    error.specific_code.empty() ? CodeName(error.code)
+                                                : std::string_view(error.specific_code)},
+                   {"message", PublicMessage(error)}};
     if (!error.details.empty()) {
         json::array details;
         for (const auto& d : error.details) {

@@ -60,6 +60,10 @@ struct ItemQuery {
     domain::ItemQueryContext context;
     std::string cursor;  // from the previous page's next_cursor
     int limit = 50;
+
+    // Board: narrowings besides the filter (empty: none).
+    std::vector<domain::ItemType> types;  // only items of these types
+    std::string sprint_id;                // only the items planned in this sprint
 };
 
 struct RankedId {
@@ -343,6 +347,12 @@ public:
                                                                     int limit) = 0;
     // The newest sequence number of the workspace's events; 0 when there are none.
     virtual Result<std::int64_t> LatestEventSeq(const std::string& workspace_id) = 0;
+
+    // Board.
+    // How many of the product's items are in each status (statuses without items left out),
+    // in one query.
+    virtual Result<std::map<std::string, std::int64_t>> CountItemsByStatus(
+        const std::string& workspace_id, const std::string& product_id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

@@ -320,6 +320,22 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
     EXPECT_EQ(walked % kDemoHandles.size(), 0u);
 }
 
+// The board is in the walk (it reads its operations from the OpenAPI document) as a read of the
+// product: every role on X2 and the admin read it; the people who move cards do so through the
+// item's PATCH, walked above.
+TEST_F(RoleWalkTest, TheBoardIsWalkedAsAProductRead) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    EXPECT_EQ(StrAt(doc.Json(), {"paths", "/api/v1/products/{id}/board", "get", "x-action"}),
+              "product.read");
+    for (const auto& handle : kDemoHandles) {
+        const HttpResult r = client().Get(
+            "/api/v1/products/" + Ids().x2 + "/board?swimlane=assignee", Token(handle));
+        EXPECT_EQ(r.status, 200) << handle << ": " << Describe(r);
+    }
+    ExpectError(client().Get("/api/v1/products/" + Ids().x2 + "/board"), 401, "unauthenticated");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Another workspace in the same database sees nothing of the demo workspace.
 

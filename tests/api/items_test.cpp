@@ -665,12 +665,12 @@ TEST_F(ItemsTest, TheExportCarriesEveryColumnAndTheCustomFields) {
     EXPECT_NE(csv.Header("content-disposition").find("EXP-backlog.csv"), std::string::npos);
     const std::string header = csv.body.substr(0, csv.body.find("\r\n"));
     EXPECT_EQ(header,
-              "key,type,title,status,category,points,assignee,parent,labels,goal_id,"
+              "key,type,title,status,category,points,priority,assignee,parent,labels,goal_id,"
               "initiative_id,sprint_id,release_id,created_at,updated_at,criteria,description,"
               "risk,customers");
-    EXPECT_NE(
-        csv.body.find("EXP-1,story,\"Night camera, \"\"low light\"\"\",new,to_do,5,,,camera,"),
-        std::string::npos)
+    EXPECT_NE(csv.body.find(
+                  "EXP-1,story,\"Night camera, \"\"low light\"\"\",new,to_do,5,medium,,,camera,"),
+              std::string::npos)
         << csv.body;
     EXPECT_NE(csv.body.find("\"[ ] Given dusk, noise stays low\",,high,acme; globex\r\n"),
               std::string::npos)

@@ -4,6 +4,7 @@
 #include "storage/sql/item_query.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -329,6 +330,11 @@ protected:
                 "a0",
                 kNow - kDay,
                 kNow - kDay});
+        // Priorities (the rest stay medium, the column's default).
+        for (const auto& [number, priority] : std::vector<std::pair<int, std::string>>{
+                 {3, "highest"}, {6, "high"}, {8, "high"}, {5, "low"}, {7, "lowest"}}) {
+            Exec("UPDATE items SET priority = ? WHERE id = ?", {priority, Id(number)});
+        }
         for (const auto& f : FieldRows()) {
             Exec(
                 "INSERT INTO item_field_values (workspace_id, item_id, field_id, text_value, "
@@ -631,6 +637,77 @@ TEST_P(ItemQueryRun, OrderByWithNullsLast) {
                    {"ORDER BY type, title", "5 1 2 7 9 6 3 4 10 8"},
                    {"type = story ORDER BY parent DESC", "3 9 6"},
                    {"ORDER BY rank DESC", "10 7 4 8 9 5 6 2 1 3"});
+}
+
+TEST_P(ItemQueryRun, PriorityByNameAndByWeight) {
+    EXPECT_QUERIES({"priority = high", "6 8"},
+                   {"priority = MEDIUM", "1 2 9 4 10"},
+                   {"priority IN (highest, HIGH)", "3 6 8"},
+                   {"priority != medium", "3 6 5 8 7"},
+                   {"priority NOT IN (medium, low)", "3 6 8 7"},
+                   {"priority >= high", "3 6 8"},
+                   {"priority > high", "3"},
+                   {"priority < medium", "5 7"},
+                   {"priority <= low", "5 7"},
+                   {"NOT priority > lowest", "7"},
+                   {"type = story AND priority >= medium", "3 6 9"},
+                   {"ORDER BY priority DESC", "3 6 8 1 2 9 4 10 5 7"},
+                   {"ORDER BY priority", "7 5 1 2 9 4 10 6 8 3"},
+                   {"type = story ORDER BY priority DESC", "3 6 9"});
+}
+
+// What the board reads through the Store: the work item types or one sprint's items, in rank
+// order with the query applied, the stored priority, and every status counted in one query.
+TEST_P(ItemQueryRun, BoardNarrowingsAndStatusCounts) {
+    auto keys = [&](ItemQuery q) {
+        std::string out;
+        EXPECT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+            q.product_id = "p1";
+            q.context.product_key = "DRN";
+            q.context.me_user_id = "u1";
+            q.context.now_ms = kNow;
+            TL_ASSIGN_OR_RETURN(auto page, tx.ListItems("ws1", q));
+            for (const auto& i : page.items) {
+                out += (out.empty() ? "" : " ") + std::to_string(i.number);
+            }
+            if (!page.next_cursor.empty()) {
+                out += " …";
+            }
+            return {};
+        }));
+        return out;
+    };
+    using domain::ItemType;
+    const std::vector<ItemType> work = {
+        ItemType::kStory, ItemType::kBug, ItemType::kSpike, ItemType::kTechDebt};
+    ItemQuery board;
+    board.types = work;
+    EXPECT_EQ(keys(board), "3 6 5 9 8 7");
+    board.filter = "label = camera";
+    EXPECT_EQ(keys(board), "3 9");
+    board.filter = "ORDER BY priority DESC";
+    EXPECT_EQ(keys(board), "3 6 8 9 5 7");
+    board.filter.clear();
+    board.limit = 4;
+    EXPECT_EQ(keys(board), "3 6 5 9 …");
+    ItemQuery sprint;
+    sprint.sprint_id = "s1";
+    EXPECT_EQ(keys(sprint), "3 6 4");
+    sprint.sprint_id = "s_unknown";
+    EXPECT_EQ(keys(sprint), "");
+
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto item, tx.GetItem("ws1", Id(3)));
+        EXPECT_EQ(item.priority, domain::Priority::kHighest);
+        TL_ASSIGN_OR_RETURN(auto counts, tx.CountItemsByStatus("ws1", "p1"));
+        EXPECT_EQ(
+            counts,
+            (std::map<std::string, std::int64_t>{
+                {"done", 3}, {"in_progress", 1}, {"in_review", 1}, {"new", 4}, {"ready", 1}}));
+        TL_ASSIGN_OR_RETURN(auto none, tx.CountItemsByStatus("ws1", "p_none"));
+        EXPECT_TRUE(none.empty());
+        return {};
+    }));
 }
 
 TEST_P(ItemQueryRun, CompileErrorsNameThePosition) {

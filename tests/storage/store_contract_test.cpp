@@ -92,8 +92,10 @@ TEST_P(StoreContract, MigrateIsIdempotentAndRecorded) {
     auto applied = store_->AppliedMigrations();
     ASSERT_TRUE(applied);
     ASSERT_FALSE(applied->empty());
-    for (std::size_t i = 0; i < applied->size(); ++i) {
-        EXPECT_EQ((*applied)[i], static_cast<int>(i) + 1) << "migrations apply in order, once";
+    // In order and once each; numbers may leave gaps (branches take numbers in advance).
+    EXPECT_EQ(applied->front(), 1);
+    for (std::size_t i = 1; i < applied->size(); ++i) {
+        EXPECT_LT((*applied)[i - 1], (*applied)[i]) << "migrations apply in order, once";
     }
 }
 

@@ -294,6 +294,27 @@ TEST(ItemQueryParse, ErrorsNamePositionAndExpectation) {
     }
 }
 
+TEST(ItemQueryParse, PriorityTakesItsFiveNamesAndOrders) {
+    EXPECT_EQ(Where("priority = high"), "priority = w:high");
+    EXPECT_EQ(Where("PRIORITY IN (Highest, high)"), "priority IN (w:Highest, w:high)");
+    EXPECT_EQ(Where("priority >= high AND priority != lowest"),
+              "(priority >= w:high AND priority != w:lowest)");
+    EXPECT_EQ(Order("ORDER BY priority DESC, key"), "priority DESC, key ASC");
+    auto r = ParseItemQuery("priority NOT IN (low, lowest)");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.query.where->comparison.field.field, Field::kPriority);
+    const std::string kPriority = "a priority (highest, high, medium, low, lowest)";
+    EXPECT_EQ(ErrorOf("priority = urgent").expected, kPriority);
+    EXPECT_EQ(ErrorOf("priority = urgent").position, 11u);
+    EXPECT_EQ(ErrorOf("priority IN (high, 3)").expected, kPriority);
+    EXPECT_EQ(ErrorOf("priority IN (high, 3)").position, 19u);
+    EXPECT_EQ(ErrorOf("priority ~ high").expected,
+              "an operator for priority (=, !=, <, <=, >, >=, IN, NOT IN)");
+    EXPECT_EQ(ErrorOf("priority IS EMPTY").position, 9u);
+    EXPECT_EQ(ErrorOf("priority = urgent").message,
+              "at 11: \"urgent\" is not a priority (highest, high, medium, low, lowest)");
+}
+
 TEST(ItemQueryParse, ErrorMessagesReadNaturally) {
     EXPECT_EQ(ErrorOf("points >= ").message,
               "at 10: expected a value after \">=\" but found end of query");
@@ -497,6 +518,25 @@ TEST(ItemQueryCompile, OrderByEndsWithRankAndId) {
     EXPECT_EQ(Placeholders(custom->order_by), 2u);
     ASSERT_EQ(custom->order_params.size(), 2u);
     EXPECT_EQ(std::get<std::string>(custom->order_params[0]), "fld_effort");
+}
+
+TEST(ItemQueryCompile, PriorityComparesNamesOrWeights) {
+    auto eq = Compile("priority IN (HIGH, highest)");
+    ASSERT_TRUE(eq);
+    EXPECT_EQ(eq->where, "i.priority IN (?, ?)");
+    EXPECT_EQ(std::get<std::string>(eq->params[0]), "high");
+    auto ge = Compile("priority >= high");
+    ASSERT_TRUE(ge);
+    EXPECT_EQ(ge->where,
+              "(CASE i.priority WHEN 'highest' THEN 5 WHEN 'high' THEN 4 WHEN 'medium' THEN 3 "
+              "WHEN 'low' THEN 2 ELSE 1 END) >= ?");
+    ASSERT_EQ(ge->params.size(), 1u);
+    EXPECT_EQ(std::get<std::int64_t>(ge->params[0]), 4);
+    auto order = Compile("ORDER BY priority DESC");
+    ASSERT_TRUE(order);
+    EXPECT_EQ(order->order_by,
+              "CASE i.priority WHEN 'highest' THEN 5 WHEN 'high' THEN 4 WHEN 'medium' THEN 3 "
+              "WHEN 'low' THEN 2 ELSE 1 END DESC, i.rank_key ASC, i.id ASC");
 }
 
 TEST(ItemQueryCompile, ErrorsAreInvalidQueriesWithPositions) {

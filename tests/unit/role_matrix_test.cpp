@@ -25,14 +25,14 @@ constexpr SpecRow kSpec[] = {
     {Action::kBacklogPropose, "WW----"},     // * a PM may add to the backlog's bottom
     {Action::kBacklogWrite, "-W----"},       // content, rank, acceptance, releases
     {Action::kBacklogEditFields, "-W-W--"},  // † status, estimate, tasks, assignee
-    {Action::kBacklogChange, "WW-W--"},      // some write on the backlog row: fields decide
-    {Action::kEstimateRun, "-WW---"},        // refinement: the PO or SM run planning poker
-    {Action::kEstimateVote, "-WWW--"},       // ... and the team votes with them
-    {Action::kSprintWrite, "-WW---"},        // create, start, complete sprints
-    {Action::kBoardMoveOwn, "-WWW--"},       // move own items on the board
-    {Action::kTestWrite, "-W-W--"},          // test cases and runs
-    {Action::kFeedbackWrite, "WWWWWW"},      // feedback, ideas, votes, comments
-    {Action::kRetroWrite, "-WWW--"},         // the sprint's people hold the retrospective
+    {Action::kBacklogChange, "WWWW--"},  // some write on an item (or a board move): fields decide
+    {Action::kEstimateRun, "-WW---"},    // refinement: the PO or SM run planning poker
+    {Action::kEstimateVote, "-WWW--"},   // ... and the team votes with them
+    {Action::kSprintWrite, "-WW---"},    // create, start, complete sprints
+    {Action::kBoardMoveOwn, "-WWW--"},   // move own items on the board
+    {Action::kTestWrite, "-W-W--"},      // test cases and runs
+    {Action::kFeedbackWrite, "WWWWWW"},  // feedback, ideas, votes, comments
+    {Action::kRetroWrite, "-WWW--"},     // the sprint's people hold the retrospective
 };
 
 using Cell = std::tuple<int, int>;  // (row in kSpec, role index)

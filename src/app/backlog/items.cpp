@@ -28,17 +28,22 @@ bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
 struct FieldRights {
     bool all = false;        // Product Owner
     bool alignment = false;  // PM: goal and initiative
-    bool working = false;    // team: status, points, assignee, ticks
+    bool working = false;    // team: status, points, priority, assignee, ticks
+    bool board = false;      // Scrum Master (board.move_own): status, priority, assignee
+    bool others = false;     // a team member or SM on an item assigned to someone else
 };
 
 FieldRights RightsOn(const std::vector<domain::Role>& roles,
                      const Actor& actor,
                      const domain::Item& item) {
     FieldRights r;
+    const bool own = item.assignee_id.empty() || item.assignee_id == actor.user_id;
     r.all = Has(roles, domain::Role::kProductOwner);
     r.alignment = r.all || Has(roles, domain::Role::kProductManager);
-    r.working = r.all || (Has(roles, domain::Role::kTeamMember) &&
-                          (item.assignee_id.empty() || item.assignee_id == actor.user_id));
+    r.working = r.all || (Has(roles, domain::Role::kTeamMember) && own);
+    r.board = r.working || (Has(roles, domain::Role::kScrumMaster) && own);
+    r.others = !r.all && !own &&
+               (Has(roles, domain::Role::kTeamMember) || Has(roles, domain::Role::kScrumMaster));
     return r;
 }
 
@@ -211,13 +216,16 @@ Result<void> CheckStatusChange(storage::Tx& tx,
     if (next.status == current.status) {
         return {};
     }
-    auto refuse = [](std::string why) {
+    auto refuse = [](std::string why, std::string code) {
         Error e = Conflict(std::move(why));
+        e.specific_code = std::move(code);
+        e.details.push_back({"status", e.message});
         return Fail(std::move(e));
     };
     if (!settings.AllowsTransition(current.status, next.status)) {
         Error e = Conflict("the workflow does not allow moving from " + current.status + " to " +
                            next.status);
+        e.specific_code = "transition_not_allowed";
         e.details.push_back({"status", "cannot follow " + current.status});
         return Fail(std::move(e));
     }
@@ -227,6 +235,7 @@ Result<void> CheckStatusChange(storage::Tx& tx,
         if (count >= to->wip_limit) {
             Error e = Conflict("the WIP limit of " + to->name + " (" +
                                std::to_string(to->wip_limit) + ") is reached");
+            e.specific_code = "wip_limit_reached";
             e.details.push_back({"status", "WIP limit reached"});
             return Fail(std::move(e));
         }
@@ -240,7 +249,7 @@ Result<void> CheckStatusChange(storage::Tx& tx,
                 missing += (missing.empty() ? "" : "; ") + e.text;
             }
         }
-        return refuse("the story is not ready (Definition of Ready): " + missing);
+        return refuse("the story is not ready (Definition of Ready): " + missing, "not_ready");
     }
     if (to->category == domain::StatusCategory::kDone) {
         std::string missing;
@@ -251,7 +260,7 @@ Result<void> CheckStatusChange(storage::Tx& tx,
             }
         }
         if (!missing.empty()) {
-            return refuse("the Definition of Done is not met: " + missing);
+            return refuse("the Definition of Done is not met: " + missing, "acceptance_blocked");
         }
         if (next.type == domain::ItemType::kStory) {
             if (!Has(roles, domain::Role::kProductOwner)) {
@@ -261,8 +270,9 @@ Result<void> CheckStatusChange(storage::Tx& tx,
                 next.criteria.begin(), next.criteria.end(), [](const auto& c) { return !c.done; });
             if (open > 0) {
                 return refuse(std::to_string(open) +
-                              " acceptance criteria are not checked; the story cannot be "
-                              "accepted");
+                                  " acceptance criteria are not checked; the story cannot be "
+                                  "accepted",
+                              "acceptance_blocked");
             }
         }
         next.accepted_at = now;
@@ -346,6 +356,9 @@ Result<void> Apply(storage::Tx& tx,
     }
     if (in.points) {
         set(item.points, *in.points, "points");
+    }
+    if (in.priority) {
+        set(item.priority, *in.priority, "priority");
     }
     if (in.assignee_id) {
         if (!in.assignee_id->empty() && *in.assignee_id != item.assignee_id) {
@@ -467,20 +480,34 @@ Result<void> CheckRights(const FieldRights& rights, const std::set<std::string>&
     if (rights.all) {
         return {};
     }
-    static const std::set<std::string> kWorking = {
-        "status", "points", "assignee_id", "criteria_ticks", "ready_checks", "done_checks"};
+    static const std::set<std::string> kWorking = {"status",
+                                                   "points",
+                                                   "priority",
+                                                   "assignee_id",
+                                                   "criteria_ticks",
+                                                   "ready_checks",
+                                                   "done_checks"};
     static const std::set<std::string> kAlignment = {"goal_id", "initiative_id"};
+    static const std::set<std::string> kBoard = {"status", "priority", "assignee_id"};
     std::string refused;
+    bool only_working = true;  // everything refused is a working field (theirs if assigned)
     for (const auto& f : changed) {
         const bool ok = (rights.working && kWorking.count(f) > 0) ||
-                        (rights.alignment && kAlignment.count(f) > 0);
+                        (rights.alignment && kAlignment.count(f) > 0) ||
+                        (rights.board && kBoard.count(f) > 0);
         if (!ok) {
+            only_working = only_working && kWorking.count(f) > 0;
             refused += (refused.empty() ? "" : ", ") + (f == "criteria_ticks" ? "criteria" : f);
         }
     }
     if (!refused.empty()) {
-        return Fail(Forbidden("your role on this product does not allow changing " + refused +
-                              " of this item"));
+        return Fail(
+            Forbidden(rights.others && only_working
+                          ? "the item is assigned to someone else: only its assignee or the "
+                            "Product Owner may change " +
+                                refused
+                          : "your role on this product does not allow changing " + refused +
+                                " of this item"));
     }
     return {};
 }
@@ -602,6 +629,7 @@ json::object ToJson(const domain::Item& i,
                         {"status", i.status},
                         {"category", domain::ToString(i.category)},
                         {"points", PointsJson(i.points)},
+                        {"priority", domain::ToString(i.priority)},
                         {"assignee_id", OrNull(i.assignee_id)},
                         {"parent_id", OrNull(i.parent_id)},
                         {"goal_id", OrNull(i.goal_id)},
@@ -771,10 +799,10 @@ Result<ItemView> CreateItem(AppContext& ctx,
                 Forbidden("only the Product Owner ranks: new items from others go to "
                           "the bottom of the backlog"));
         }
-        if (!owner && (input.status || input.points || input.assignee_id) &&
+        if (!owner && (input.status || input.points || input.assignee_id || input.priority) &&
             !(input.type == domain::ItemType::kTask)) {
             return Fail(
-                Forbidden("only the Product Owner sets status, estimate or assignee "
+                Forbidden("only the Product Owner sets status, estimate, priority or assignee "
                           "when creating an item"));
         }
         TL_ASSIGN_OR_RETURN(
@@ -1073,8 +1101,8 @@ Result<std::vector<ItemView>> BulkEditItems(AppContext& ctx,
         if (input.item_ids.empty() || input.item_ids.size() > 200) {
             issues.push_back({"item_ids", "must list 1 to 200 items"});
         }
-        if (!input.status && !input.assignee_id && !input.points && input.add_labels.empty() &&
-            input.remove_labels.empty()) {
+        if (!input.status && !input.assignee_id && !input.points && !input.priority &&
+            input.add_labels.empty() && input.remove_labels.empty()) {
             issues.push_back({"changes", "name at least one change"});
         }
         if (!issues.empty()) {
@@ -1091,6 +1119,7 @@ Result<std::vector<ItemView>> BulkEditItems(AppContext& ctx,
             one.status = input.status;
             one.assignee_id = input.assignee_id;
             one.points = input.points;
+            one.priority = input.priority;
             if (!input.add_labels.empty() || !input.remove_labels.empty()) {
                 std::vector<std::string> labels = current->labels;
                 for (const auto& l : input.add_labels) {

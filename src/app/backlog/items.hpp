@@ -1,7 +1,8 @@
 // Backlog items: create, read, list, edit, move (rank), accept, delete, bulk edit, split,
 // links, and the refinement queue. Authorisation follows docs/backlog.md "Who may do what":
 // the Product Owner writes everything; a PM proposes items at the bottom and sets their
-// alignment; team members edit the working fields of items assigned to them or unassigned.
+// alignment; team members edit the working fields of items assigned to them or unassigned; a
+// Scrum Master moves such items on the board (status, assignee, priority).
 #pragma once
 
 #include <memory>
@@ -61,8 +62,9 @@ struct ItemInput {
     std::optional<std::string> description;
     std::optional<std::string> status;
     std::optional<std::optional<double>> points;  // a null clears the estimate
-    std::optional<std::string> assignee_id;       // "" clears
-    std::optional<std::string> parent_id;         // "" clears; an id or a key
+    std::optional<domain::Priority> priority;
+    std::optional<std::string> assignee_id;  // "" clears
+    std::optional<std::string> parent_id;    // "" clears; an id or a key
     std::optional<std::string> goal_id;
     std::optional<std::string> initiative_id;
     std::optional<std::vector<std::string>> labels;
@@ -132,6 +134,7 @@ struct BulkInput {
     std::optional<std::string> status;
     std::optional<std::string> assignee_id;
     std::optional<std::optional<double>> points;
+    std::optional<domain::Priority> priority;
     std::vector<std::string> add_labels;
     std::vector<std::string> remove_labels;
     domain::Issues issues;

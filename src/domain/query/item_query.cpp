@@ -20,7 +20,7 @@ constexpr unsigned kEmptiness = Bit(Op::kIsEmpty) | Bit(Op::kIsNotEmpty);
 constexpr unsigned kContains = Bit(Op::kContains);
 
 // What a field's values must look like.
-enum class ValueForm { kAny, kNumber, kDate, kItemType, kCategory };
+enum class ValueForm { kAny, kNumber, kDate, kItemType, kCategory, kPriority };
 
 struct FieldRule {
     std::string_view name;
@@ -32,7 +32,7 @@ struct FieldRule {
 
 // The built-in fields: which operators apply, which value forms, whether ORDER BY takes them.
 // Multi-valued or derived fields (labels, epic, feature, text) do not sort.
-constexpr std::array<FieldRule, 21> kRules = {{
+constexpr std::array<FieldRule, 22> kRules = {{
     {"type", Field::kType, kEquality | kLists, ValueForm::kItemType, true},
     {"status", Field::kStatus, kEquality | kLists, ValueForm::kAny, true},
     {"category", Field::kCategory, kEquality | kLists, ValueForm::kCategory, true},
@@ -56,15 +56,16 @@ constexpr std::array<FieldRule, 21> kRules = {{
     {"text", Field::kText, kContains, ValueForm::kAny, false},
     {"key", Field::kKey, kEquality | kLists, ValueForm::kAny, true},
     {"title", Field::kTitle, kEquality | kContains, ValueForm::kAny, true},
+    {"priority", Field::kPriority, kEquality | kOrdering | kLists, ValueForm::kPriority, true},
     {"rank", Field::kRank, 0, ValueForm::kAny, true},
     // Custom fields: checked against their type by ValidateQueryFields.
     {"", Field::kCustom, ~0u, ValueForm::kAny, true},
 }};
 
-constexpr std::array<std::string_view, 20> kBuiltInNames = {
-    "type",    "status",  "category", "points", "assignee", "label", "labels",
-    "parent",  "epic",    "feature",  "sprint", "release",  "goal",  "initiative",
-    "created", "updated", "text",     "key",    "title",    "rank",
+constexpr std::array<std::string_view, 21> kBuiltInNames = {
+    "type",    "status",  "category", "points", "assignee", "label",    "labels",
+    "parent",  "epic",    "feature",  "sprint", "release",  "goal",     "initiative",
+    "created", "updated", "text",     "key",    "title",    "priority", "rank",
 };
 
 const FieldRule& RuleFor(const FieldRef& ref) {
@@ -261,6 +262,8 @@ bool IsDateValue(const Value& v) {
 constexpr std::array<std::string_view, 7> kItemTypes = {
     "epic", "feature", "story", "bug", "spike", "tech-debt", "task"};
 constexpr std::array<std::string_view, 3> kCategories = {"to_do", "in_progress", "done"};
+constexpr std::array<std::string_view, 5> kPriorities = {
+    "highest", "high", "medium", "low", "lowest"};
 
 constexpr std::string_view kExpectedDate = "a date (2026-05-01, -7d, now or today)";
 constexpr std::string_view kExpectedNumber = "a number";
@@ -328,10 +331,12 @@ std::optional<QueryError> CheckValues(const Comparison& c, ValueForm form, std::
                                   "expected " + std::string(kExpectedDate) + " for " +
                                       std::string(what) + " but found " + Quoted(v.text));
         }
-        if (form == ValueForm::kItemType || form == ValueForm::kCategory) {
-            const bool types = form == ValueForm::kItemType;
-            const auto allowed = types ? std::span<const std::string_view>(kItemTypes)
-                                       : std::span<const std::string_view>(kCategories);
+        if (form == ValueForm::kItemType || form == ValueForm::kCategory ||
+            form == ValueForm::kPriority) {
+            const auto allowed =
+                form == ValueForm::kItemType   ? std::span<const std::string_view>(kItemTypes)
+                : form == ValueForm::kCategory ? std::span<const std::string_view>(kCategories)
+                                               : std::span<const std::string_view>(kPriorities);
             std::string names;
             bool found = false;
             for (auto a : allowed) {
@@ -340,7 +345,10 @@ std::optional<QueryError> CheckValues(const Comparison& c, ValueForm form, std::
             }
             if (!found) {
                 const std::string expected =
-                    std::string(types ? "an item type" : "a status category") + " (" + names + ")";
+                    std::string(form == ValueForm::kItemType   ? "an item type"
+                                : form == ValueForm::kCategory ? "a status category"
+                                                               : "a priority") +
+                    " (" + names + ")";
                 return MakeQueryError(v.position, expected, Quoted(v.text) + " is not " + expected);
             }
         }

@@ -47,7 +47,8 @@ enum class Field {
     kText,
     kKey,
     kTitle,
-    kRank,  // ORDER BY only
+    kPriority,  // highest > high > medium > low > lowest
+    kRank,      // ORDER BY only
     kCustom,
 };
 

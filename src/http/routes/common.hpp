@@ -61,6 +61,8 @@ void AddInboxRoutes(Router& router);
 void AddPokerRoutes(Router& router);
 void AddViewRoutes(Router& router);
 void AddSearchRoutes(Router& router);
+// The board (docs/delivery.md, "Board").
+void AddBoardRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

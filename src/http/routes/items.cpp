@@ -7,6 +7,7 @@
 #include "app/serialize.hpp"
 #include "http/json_input.hpp"
 #include "http/routes/common.hpp"
+#include "http/routes/item_json.hpp"
 
 namespace tl::http {
 
@@ -15,6 +16,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kTypes = "epic, feature, story, bug, spike, tech-debt, task";
+constexpr std::string_view kPriorities = "highest, high, medium, low, lowest";
 
 json::object RefJson(const app::ItemRef& r) {
     return json::object{{"id", r.id},
@@ -23,6 +25,8 @@ json::object RefJson(const app::ItemRef& r) {
                         {"type", domain::ToString(r.type)},
                         {"status", r.status}};
 }
+
+}  // namespace
 
 json::object ItemJson(const app::ItemView& v) {
     json::object o = app::ToJson(v.item, v.product_key, *v.settings);
@@ -50,6 +54,8 @@ json::object ItemJson(const app::ItemView& v) {
     o["watching"] = v.watching;
     return o;
 }
+
+namespace {
 
 json::array ItemListJson(const std::vector<app::ItemView>& views) {
     json::array data;
@@ -123,6 +129,7 @@ app::ItemInput ReadItem(JsonInput& in, bool creating) {
     input.description = in.String("description", 100'000);
     input.status = in.String("status", 100);
     input.points = in.NullableNumber("points", 0, 1000);
+    input.priority = in.Enum("priority", domain::ParsePriority, kPriorities);
     input.assignee_id = in.NullableString("assignee_id");
     input.parent_id = in.NullableString("parent_id");
     input.goal_id = in.NullableString("goal_id");
@@ -193,6 +200,7 @@ std::string ItemsCsv(const std::vector<app::ItemView>& views,
                                        "status",
                                        "category",
                                        "points",
+                                       "priority",
                                        "assignee",
                                        "parent",
                                        "labels",
@@ -221,6 +229,7 @@ std::string ItemsCsv(const std::vector<app::ItemView>& views,
                                         v.item.status,
                                         text("category"),
                                         text("points"),
+                                        text("priority"),
                                         v.assignee_name,
                                         v.parent ? v.parent->key : "",
                                         Joined(v.item.labels, "; "),
@@ -314,6 +323,7 @@ void AddItemRoutes(Router& router) {
             input.status = in.String("status", 100);
             input.assignee_id = in.NullableString("assignee_id");
             input.points = in.NullableNumber("points", 0, 1000);
+            input.priority = in.Enum("priority", domain::ParsePriority, kPriorities);
             input.add_labels =
                 in.StringArray("add_labels", 20).value_or(std::vector<std::string>{});
             input.remove_labels =

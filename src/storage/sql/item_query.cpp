@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "domain/item.hpp"
 #include "domain/search_words.hpp"
 
 namespace tl::storage {
@@ -34,6 +35,11 @@ constexpr std::string_view kAncestorOfType =
     "WHERE a1.id = i.parent_id AND a2.item_type = '%'), "
     "(SELECT a3.id FROM items a1 JOIN items a2 ON a2.id = a1.parent_id "
     "JOIN items a3 ON a3.id = a2.parent_id WHERE a1.id = i.parent_id AND a3.item_type = '%'))";
+
+// A priority as a number that orders it: lowest 1 ... highest 5 (domain::Weight).
+constexpr std::string_view kPriorityWeight =
+    "CASE i.priority WHEN 'highest' THEN 5 WHEN 'high' THEN 4 WHEN 'medium' THEN 3 "
+    "WHEN 'low' THEN 2 ELSE 1 END";
 
 constexpr std::string_view kFieldValueRow =
     "SELECT 1 FROM item_field_values v WHERE v.workspace_id = i.workspace_id "
@@ -377,6 +383,20 @@ private:
         b_ << ")";
     }
 
+    // = != IN NOT IN compare the stored name; < <= > >= compare the weights, so
+    // `priority >= high` is high or highest.
+    void Priority(const Comparison& c) {
+        const bool ordering =
+            c.op == Op::kLt || c.op == Op::kLe || c.op == Op::kGt || c.op == Op::kGe;
+        if (!ordering) {
+            Column("i.priority", false, c, [&](const Value& v) { LowerText(v); });
+            return;
+        }
+        const auto priority = domain::ParsePriority(ToLower(c.values.front().text));
+        b_ << "(" << kPriorityWeight << ")" << SqlOperator(c.op);
+        b_.Param(std::int64_t{domain::Weight(priority.value_or(domain::Priority::kMedium))});
+    }
+
     void Title(const Comparison& c) {
         if (c.op == Op::kContains) {
             b_ << "lower(i.title) LIKE lower(";
@@ -508,6 +528,9 @@ private:
             case Field::kTitle:
                 Title(c);
                 return std::nullopt;
+            case Field::kPriority:
+                Priority(c);
+                return std::nullopt;
             case Field::kRank:  // refused by the parser
                 b_ << kFalse;
                 return std::nullopt;
@@ -561,6 +584,8 @@ OrderExpr OrderExpression(const domain::query::FieldRef& ref, const ItemQueryCon
             return {"i.item_number"};
         case Field::kTitle:
             return {"lower(i.title)"};
+        case Field::kPriority:
+            return {std::string(kPriorityWeight)};
         case Field::kCustom: {
             const CustomField& field = *domain::query::FindCustomField(ctx.fields, ref.name);
             const bool numeric =

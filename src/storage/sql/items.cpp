@@ -13,20 +13,20 @@ constexpr std::string_view kItemColumns =
     "i.id, i.workspace_id, i.product_id, i.item_number, i.item_type, i.title, i.description, "
     "i.status, i.category, i.points, i.assignee_id, i.parent_id, i.goal_id, i.initiative_id, "
     "i.sprint_id, i.release_id, i.rank_key, i.ready_checks, i.done_checks, i.accepted_at, "
-    "i.accepted_by, i.created_by, i.version, i.created_at, i.updated_at";
+    "i.accepted_by, i.created_by, i.version, i.created_at, i.updated_at, i.priority";
 
 // The columns an update rewrites, in this order, in both statements (ItemColumnValues).
 #define TL_ITEM_MUTABLE_COLUMNS                                                            \
     "item_type, title, description, status, category, points, assignee_id, parent_id, "    \
     "goal_id, initiative_id, sprint_id, release_id, rank_key, ready_checks, done_checks, " \
-    "accepted_at, accepted_by"
+    "accepted_at, accepted_by, priority"
 constexpr std::string_view kInsertItem =
     "INSERT INTO items (id, workspace_id, product_id, item_number, " TL_ITEM_MUTABLE_COLUMNS
     ", created_by, version, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateItem =
     "UPDATE items SET (" TL_ITEM_MUTABLE_COLUMNS
-    ", version, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    ", version, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "WHERE workspace_id = ? AND id = ? AND version = ?";
 #undef TL_ITEM_MUTABLE_COLUMNS
 constexpr std::string_view kUpdateItemRank =
@@ -68,6 +68,10 @@ constexpr std::string_view kRollupsTail =
     "SUM(CASE WHEN category = 'done' THEN 1 ELSE 0 END) FROM below GROUP BY root";
 constexpr std::string_view kCountInStatus =
     "SELECT COUNT(*) FROM items WHERE workspace_id = ? AND product_id = ? AND status = ?";
+// Read from the items_by_product_status index alone.
+constexpr std::string_view kCountByStatus =
+    "SELECT status, COUNT(*) FROM items WHERE workspace_id = ? AND product_id = ? "
+    "GROUP BY status";
 constexpr std::string_view kCountWithField =
     "SELECT COUNT(DISTINCT v.item_id) FROM item_field_values v JOIN items i "
     "ON i.id = v.item_id AND i.workspace_id = v.workspace_id "
@@ -150,7 +154,8 @@ void AppendMutableValues(const domain::Item& i, SqlParams& params) {
                    JoinChecks(i.ready_checks),
                    JoinChecks(i.done_checks),
                    i.accepted_at,
-                   NullIfEmpty(i.accepted_by)});
+                   NullIfEmpty(i.accepted_by),
+                   std::string(domain::ToString(i.priority))});
 }
 
 domain::Item ItemFromRow(const SqlRow& r) {
@@ -180,6 +185,7 @@ domain::Item ItemFromRow(const SqlRow& r) {
     i.version = r.Int(22);
     i.created_at = r.Int(23);
     i.updated_at = r.Int(24);
+    i.priority = domain::ParsePriority(r.Text(25)).value_or(domain::Priority::kMedium);
     return i;
 }
 
@@ -608,6 +614,16 @@ Result<ItemPage> SqlTx::ListItems(const std::string& workspace_id, const ItemQue
     for (auto& p : compiled.params) {
         params.push_back(std::move(p));
     }
+    if (!query.types.empty()) {
+        sql += " AND i.item_type IN (" + Placeholders(query.types.size()) + ")";
+        for (auto t : query.types) {
+            params.emplace_back(std::string(domain::ToString(t)));
+        }
+    }
+    if (!query.sprint_id.empty()) {
+        sql += " AND i.sprint_id = ?";
+        params.push_back(query.sprint_id);
+    }
     // Rank order pages by the rank key (unique per product): the cursor is the last key.
     // Any other order pages by position ("@<offset>").
     std::int64_t offset = 0;
@@ -638,6 +654,20 @@ Result<ItemPage> SqlTx::ListItems(const std::string& workspace_id, const ItemQue
                                                  : "@" + std::to_string(offset + query.limit);
     }
     return page;
+}
+
+}  // namespace tl::storage
+
+namespace tl::storage {
+
+Result<std::map<std::string, std::int64_t>> SqlTx::CountItemsByStatus(
+    const std::string& workspace_id, const std::string& product_id) {
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kCountByStatus, {workspace_id, product_id}));
+    std::map<std::string, std::int64_t> counts;
+    for (const auto& r : rows) {
+        counts[r.Text(0)] = r.Int(1);
+    }
+    return counts;
 }
 
 }  // namespace tl::storage

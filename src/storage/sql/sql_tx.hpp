@@ -194,6 +194,10 @@ public:
                                                             int limit) override;
     Result<std::int64_t> LatestEventSeq(const std::string& workspace_id) override;
 
+    // Board.
+    Result<std::map<std::string, std::int64_t>> CountItemsByStatus(
+        const std::string& workspace_id, const std::string& product_id) override;
+
     // The workspaces this transaction appended events to (announced after commit).
     const std::vector<std::string>& event_workspaces() const { return event_workspaces_; }
 

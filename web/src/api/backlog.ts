@@ -1,9 +1,10 @@
 // One function per backlog API call (docs/backlog.md). Paths under /items/{id} take the
 // item's id or its key.
-import { getJson, request } from './client';
+import { ApiError, getJson, request } from './client';
 import type {
   BacklogSettings,
   BacklogSettingsChanges,
+  Board,
   BulkChanges,
   Comment,
   InboxEntry,
@@ -17,6 +18,8 @@ import type {
   SavedView,
   SearchHit,
   SplitStory,
+  SprintSummary,
+  Swimlane,
 } from './backlogTypes';
 import type { HistoryEntry, Page } from './types';
 
@@ -193,5 +196,33 @@ export const backlogApi = {
   },
   markAllRead(): Promise<unknown> {
     return send<unknown>('POST', '/inbox/read-all');
+  },
+
+  // Board
+  board(
+    productId: string,
+    params: { sprint?: string | null; swimlane?: Swimlane; query?: string },
+    signal?: AbortSignal,
+  ): Promise<Board> {
+    return getJson<Board>(
+      `/products/${enc(productId)}/board${qs({
+        sprint: params.sprint,
+        swimlane: params.swimlane === 'none' ? null : params.swimlane,
+        query: params.query?.trim(),
+      })}`,
+      { signal },
+    );
+  },
+  /** The product's sprints; null when the server has no sprints API (404). */
+  async sprints(productId: string, signal?: AbortSignal): Promise<SprintSummary[] | null> {
+    try {
+      const res = await getJson<Page<SprintSummary> | SprintSummary[]>(`/products/${enc(productId)}/sprints`, {
+        signal,
+      });
+      return Array.isArray(res) ? res : (res.data ?? []);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
   },
 };

@@ -7,6 +7,10 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 
 export type StatusCategory = 'to_do' | 'in_progress' | 'done';
 
+/** Item priorities, most urgent first; `medium` is the default. */
+export const PRIORITIES = ['highest', 'high', 'medium', 'low', 'lowest'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
 export const REFINEMENT_FLAGS = ['no_criteria', 'no_estimate', 'too_big', 'no_alignment'] as const;
 export type RefinementFlag = (typeof REFINEMENT_FLAGS)[number];
 
@@ -58,6 +62,7 @@ export interface Item {
   description: string;
   criteria: Criterion[];
   points: number | null;
+  priority: Priority;
   labels: string[];
   assignee: UserRef | null;
   status: string;
@@ -90,6 +95,7 @@ export interface ItemChanges {
   title?: string;
   description?: string;
   points?: number | null;
+  priority?: Priority;
   status?: string;
   assignee_id?: string | null;
   labels?: string[];
@@ -116,6 +122,7 @@ export interface BulkChanges {
   assignee_id?: string | null;
   add_labels?: string[];
   points?: number | null;
+  priority?: Priority;
 }
 
 export interface WorkflowStatus {
@@ -249,4 +256,49 @@ export interface SplitStory {
   title: string;
   criteria: string[];
   points?: number | null;
+}
+
+// The board (docs/delivery.md, "Board").
+
+export const SWIMLANES = ['none', 'assignee', 'epic', 'priority'] as const;
+export type Swimlane = (typeof SWIMLANES)[number];
+
+export interface BoardColumn {
+  status: string;
+  name: string;
+  category: StatusCategory;
+  /** 0: no limit. */
+  wip_limit: number;
+  /** Every item of the product in this status (the WIP limit is a product rule). */
+  count: number;
+  over_limit: boolean;
+}
+
+export interface BoardLane {
+  /** A user id, an epic id or a priority; `none` for no value, `all` without swimlanes. */
+  key: string;
+  name: string;
+  /** Epic lanes: the epic's key. */
+  item_key?: string;
+  /** By status: the lane's cards in that column, in rank order. */
+  cards: Record<string, Item[]>;
+}
+
+export interface Board {
+  swimlane: Swimlane;
+  sprint_id: string | null;
+  columns: BoardColumn[];
+  lanes: BoardLane[];
+  truncated: boolean;
+  card_limit: number;
+}
+
+/** A sprint as the sprint list shows it (only what the board's selector needs). */
+export interface SprintSummary {
+  id: string;
+  name: string;
+  status: 'planned' | 'active' | 'completed';
+  team_id?: string;
+  start_date?: string;
+  end_date?: string;
 }

@@ -31,6 +31,7 @@ export function item(n: number, fields: Partial<Item> = {}): Item {
     description: '',
     criteria: [],
     points: null,
+    priority: 'medium',
     labels: [],
     assignee: null,
     status: 'new',

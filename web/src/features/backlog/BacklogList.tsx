@@ -18,8 +18,8 @@ import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router-dom';
 
-import type { BacklogSettings, Item, ItemChanges } from '../../api/backlogTypes';
-import { flagLabel, formatPoints, typeLabel } from './itemLabels';
+import { PRIORITIES, type BacklogSettings, type Item, type ItemChanges, type Priority } from '../../api/backlogTypes';
+import { flagLabel, formatPoints, priorityLabel, PRIORITY_LABELS, typeLabel } from './itemLabels';
 
 export interface RowPermissions {
   /** Select rows for bulk edit (the Product Owner). */
@@ -216,6 +216,23 @@ function Row({
           formatPoints(item.points)
         )}
       </td>
+      <td>
+        {editable ? (
+          <select
+            aria-label={`Priority of ${item.key}`}
+            value={item.priority ?? 'medium'}
+            onChange={(e) => void onEdit(item, { priority: e.target.value as Priority })}
+          >
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className={`priority priority-${item.priority ?? 'medium'}`}>{priorityLabel(item.priority)}</span>
+        )}
+      </td>
       <td>{item.assignee?.name ?? <span className="muted">—</span>}</td>
       <td>
         {item.labels.map((l) => (
@@ -305,6 +322,7 @@ export function BacklogList(props: Props) {
             <th scope="col">Title</th>
             <th scope="col">Status</th>
             <th scope="col">Points</th>
+            <th scope="col">Priority</th>
             <th scope="col">Assignee</th>
             <th scope="col">Labels</th>
             <th scope="col">Flags</th>

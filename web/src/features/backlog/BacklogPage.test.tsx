@@ -157,6 +157,16 @@ describe('BacklogPage', () => {
     expect(new Headers(patches[1].init?.headers).get('If-Match')).toBe('"1"');
   });
 
+  it('edits the priority on the row', async () => {
+    const { api, user } = await openBacklog({ 'PATCH /items/itm_3': { body: { ...items[2], priority: 'high', version: 2 } } });
+    const select = screen.getByRole('combobox', { name: 'Priority of X2-3' });
+    expect(select).toHaveValue('medium');
+    await user.selectOptions(select, 'High');
+    await waitFor(() => expect(api.callsTo('PATCH', '/items/itm_3')).toHaveLength(1));
+    expect(api.callsTo('PATCH', '/items/itm_3')[0].body).toEqual({ priority: 'high' });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Priority of X2-3' })).toHaveValue('high'));
+  });
+
   it('marks where a malformed query goes wrong', async () => {
     const bad = 'type = story AND points >> 3';
     const { api, user } = await openBacklog();

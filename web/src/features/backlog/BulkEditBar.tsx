@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 
-import type { BacklogSettings, BulkChanges } from '../../api/backlogTypes';
+import { PRIORITIES, type BacklogSettings, type BulkChanges, type Priority } from '../../api/backlogTypes';
 import type { UserRef } from '../../api/types';
+import { PRIORITY_LABELS } from './itemLabels';
 
 interface Props {
   count: number;
@@ -15,18 +16,20 @@ interface Props {
 const UNCHANGED = '';
 const NOBODY = '__nobody__';
 
-/** Edits the selected items at once: status, assignee, a label to add, points. */
+/** Edits the selected items at once: status, assignee, a label to add, points, priority. */
 export function BulkEditBar({ count, settings, people, busy, onApply, onClear }: Props) {
   const [status, setStatus] = useState(UNCHANGED);
   const [assignee, setAssignee] = useState(UNCHANGED);
   const [label, setLabel] = useState('');
   const [points, setPoints] = useState(UNCHANGED);
+  const [priority, setPriority] = useState(UNCHANGED);
 
   const changes: BulkChanges = {};
   if (status !== UNCHANGED) changes.status = status;
   if (assignee !== UNCHANGED) changes.assignee_id = assignee === NOBODY ? null : assignee;
   if (label.trim() !== '') changes.add_labels = [label.trim().toLowerCase()];
   if (points !== UNCHANGED) changes.points = points === NOBODY ? null : Number(points);
+  if (priority !== UNCHANGED) changes.priority = priority as Priority;
   const empty = Object.keys(changes).length === 0;
 
   function onSubmit(e: FormEvent) {
@@ -73,6 +76,17 @@ export function BulkEditBar({ count, settings, people, busy, onApply, onClear }:
           {settings?.point_scale.map((p) => (
             <option key={p} value={String(p)}>
               {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Priority{' '}
+        <select value={priority} onChange={(e) => setPriority(e.target.value)}>
+          <option value={UNCHANGED}>(unchanged)</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {PRIORITY_LABELS[p]}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import type { ItemType, RefinementFlag, StatusCategory } from '../../api/backlogTypes';
+import type { ItemType, Priority, RefinementFlag, StatusCategory } from '../../api/backlogTypes';
 
 export const TYPE_LABELS: Record<ItemType, string> = {
   epic: 'Epic',
@@ -22,6 +22,18 @@ export const CATEGORY_LABELS: Record<StatusCategory, string> = {
   in_progress: 'In progress',
   done: 'Done',
 };
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  highest: 'Highest',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  lowest: 'Lowest',
+};
+
+export function priorityLabel(p: string | undefined): string {
+  return PRIORITY_LABELS[(p ?? 'medium') as Priority] ?? p ?? 'Medium';
+}
 
 export function typeLabel(t: string): string {
   return TYPE_LABELS[t as ItemType] ?? t;

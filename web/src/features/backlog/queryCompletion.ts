@@ -1,7 +1,7 @@
 // Completion for the backlog query language (docs/query-language.md): from the text before
 // the caret, what may come next — a field, an operator, a value of that field, or a keyword —
 // filtered by the word being typed.
-import { ITEM_TYPES, type BacklogSettings } from '../../api/backlogTypes';
+import { ITEM_TYPES, PRIORITIES, type BacklogSettings } from '../../api/backlogTypes';
 
 /** Built-in fields a query may filter or sort on. */
 export const BUILT_IN_FIELDS = [
@@ -24,6 +24,7 @@ export const BUILT_IN_FIELDS = [
   'text',
   'key',
   'title',
+  'priority',
   'rank',
 ] as const;
 
@@ -61,6 +62,7 @@ export function completionSource(
     status: settings?.statuses.map((s) => s.key) ?? [],
     category: ['to_do', 'in_progress', 'done'],
     points: settings?.point_scale.map(String) ?? [],
+    priority: PRIORITIES,
     label: labels,
     labels,
     assignee: ['me', ...assignees],

@@ -180,6 +180,18 @@ describe('ItemPage', () => {
     });
   });
 
+  it('shows the priority and saves a new one with If-Match', async () => {
+    const { api, user } = await openItem({ 'PATCH /items/itm_7': { body: { ...story, priority: 'highest', version: 5 } } });
+    const select = screen.getByLabelText('Priority');
+    expect(select).toHaveValue('medium');
+    await user.selectOptions(select, 'Highest');
+    await waitFor(() => expect(api.callsTo('PATCH', '/items/itm_7')).toHaveLength(1));
+    const patch = api.callsTo('PATCH', '/items/itm_7')[0];
+    expect(patch.body).toEqual({ priority: 'highest' });
+    expect(new Headers(patch.init?.headers).get('If-Match')).toBe('"4"');
+    await waitFor(() => expect(screen.getByLabelText('Priority')).toHaveValue('highest'));
+  });
+
   it('renders custom fields by type and saves them', async () => {
     const { api, user } = await openItem();
     api.set('PATCH /items/itm_7', { body: { ...story, fields: { risk: 'high' }, version: 5 } });

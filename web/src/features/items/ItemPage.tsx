@@ -2,7 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 
 import { backlogApi } from '../../api/backlog';
-import { ITEM_TYPES, type Item, type ItemChanges, type ItemType, type PokerRound } from '../../api/backlogTypes';
+import {
+  ITEM_TYPES,
+  PRIORITIES,
+  type Item,
+  type ItemChanges,
+  type ItemType,
+  type PokerRound,
+  type Priority,
+} from '../../api/backlogTypes';
 import { toApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
 import { ErrorState } from '../../components/ErrorState';
@@ -15,6 +23,8 @@ import {
   flagLabel,
   isCommentEvent,
   isPokerEvent,
+  priorityLabel,
+  PRIORITY_LABELS,
   TYPE_LABELS,
   typeLabel,
 } from '../backlog/itemLabels';
@@ -386,6 +396,26 @@ export function ItemPage({ productId, itemKey }: { productId: string; itemKey: s
             </select>
           ) : (
             <span id="item-points">{it.points ?? '—'}</span>
+          )}
+        </dd>
+        <dt>
+          <label htmlFor="item-priority">Priority</label>
+        </dt>
+        <dd>
+          {canWork ? (
+            <select
+              id="item-priority"
+              value={it.priority ?? 'medium'}
+              onChange={(e) => void save({ priority: e.target.value as Priority })}
+            >
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span id="item-priority">{priorityLabel(it.priority)}</span>
           )}
         </dd>
         <dt>

@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../../components/NotFound';
 import { BacklogPage } from '../backlog/BacklogPage';
+import { BoardPage } from '../board/BoardPage';
 import { HistoryPage } from '../history/HistoryPage';
 import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
@@ -20,8 +21,9 @@ export function ProductPage() {
   switch (page) {
     case 'strategy':
     case 'sprint':
-    case 'board':
       return <PlaceholderPage key={productId} kind={page} />;
+    case 'board':
+      return <BoardPage key={productId} productId={productId} />;
     case 'backlog':
       return <BacklogPage key={productId} productId={productId} />;
     case 'refinement':
