@@ -92,8 +92,11 @@ TEST_P(StoreContract, MigrateIsIdempotentAndRecorded) {
     auto applied = store_->AppliedMigrations();
     ASSERT_TRUE(applied);
     ASSERT_FALSE(applied->empty());
-    for (std::size_t i = 0; i < applied->size(); ++i) {
-        EXPECT_EQ((*applied)[i], static_cast<int>(i) + 1) << "migrations apply in order, once";
+    // Numbers are assigned per feature, so one branch may lack another's: in order and once,
+    // not necessarily without gaps.
+    EXPECT_EQ((*applied)[0], 1);
+    for (std::size_t i = 1; i < applied->size(); ++i) {
+        EXPECT_GT((*applied)[i], (*applied)[i - 1]) << "migrations apply in order, once";
     }
 }
 

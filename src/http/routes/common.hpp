@@ -61,6 +61,9 @@ void AddInboxRoutes(Router& router);
 void AddPokerRoutes(Router& router);
 void AddViewRoutes(Router& router);
 void AddSearchRoutes(Router& router);
+// Releases and test planning (docs/delivery.md).
+void AddReleaseRoutes(Router& router);
+void AddTestPlanningRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;
