@@ -15,6 +15,8 @@ const PRODUCT_LINKS = [
   ['board', 'Board'],
   ['overview', 'Overview'],
   ['history', 'History'],
+  // Releases and test planning.
+  ['releases', 'Releases'],
 ] as const;
 
 /** Whether a change can alter GET /me: my products (switcher), my roles, my own account. */

@@ -7,6 +7,10 @@ import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PokerRoom } from '../poker/PokerRoom';
 import { RefinementPage } from '../refinement/RefinementPage';
+import { ReleasePage } from '../releases/ReleasePage';
+import { ReleasesPage } from '../releases/ReleasesPage';
+import { TestPlanPage } from '../testing/TestPlanPage';
+import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
 
 /** Dispatches /products/:productId/:page to the page of that kind. */
@@ -25,6 +29,11 @@ export function ProductPage() {
       return <OverviewPage key={productId} productId={productId} />;
     case 'history':
       return <HistoryPage key={productId} productId={productId} />;
+    // Releases and test planning.
+    case 'releases':
+      return <ReleasesPage key={productId} productId={productId} />;
+    case 'test-plans':
+      return <TestPlansPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
@@ -40,4 +49,16 @@ export function ItemRoute() {
 export function PokerRoute() {
   const { productId = '', roundId = '' } = useParams();
   return <PokerRoom key={roundId} productId={productId} roundId={roundId} />;
+}
+
+/** /products/:productId/releases/:releaseId — one release. */
+export function ReleaseRoute() {
+  const { productId = '', releaseId = '' } = useParams();
+  return <ReleasePage key={releaseId} productId={productId} releaseId={releaseId} />;
+}
+
+/** /products/:productId/test-plans/:planId — one test plan and its runs. */
+export function TestPlanRoute() {
+  const { productId = '', planId = '' } = useParams();
+  return <TestPlanPage key={planId} productId={productId} planId={planId} />;
 }
