@@ -684,6 +684,15 @@ TEST_F(ReleasesTest, TestCasesNameOnlyTheirItemsCriteria) {
                                 R"({"case_id":"tcs_other","result":"maybe"})",
                                 Token("dave")),
                   {"case_id", "result"});
+    // A sprint plan without case_ids takes the cases of the sprint's items (none here).
+    const json::value empty_sprint =
+        NewPlan(p, {{"name", "Empty sprint"}, {"sprint_id", "spr_none"}});
+    EXPECT_TRUE(ArrAt(empty_sprint, {"cases"}).empty());
+    EXPECT_EQ(StrAt(empty_sprint, {"sprint_id"}), "spr_none");
+    ExpectInvalid(client().Post("/api/v1/products/" + p + "/test-plans",
+                                R"({"name":"Odd","sprint_id":"spr\" OR 1"})",
+                                Token("dave")),
+                  {"sprint_id"});
     ASSERT_EQ(client().Delete("/api/v1/test-cases/" + c, Token("dave")).status, 204);
     const HttpResult plan_after = client().Get("/api/v1/test-plans/" + plan, Token("dave"));
     EXPECT_TRUE(ArrAt(plan_after.Json(), {"cases"}).empty()) << plan_after.body;
