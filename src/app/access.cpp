@@ -51,4 +51,19 @@ Result<void> RequireAdmin(const Actor& actor) {
     return {};
 }
 
+Result<domain::Product> AuthorizeObjectIn(storage::Tx& tx,
+                                          const Actor& actor,
+                                          const std::string& product_id,
+                                          domain::Action action,
+                                          const std::string& what) {
+    auto product = AuthorizeProduct(tx, actor, product_id, action);
+    if (!product && product.error().code == ErrorCode::kForbidden && !actor.is_admin) {
+        TL_ASSIGN_OR_RETURN(auto roles, RolesOn(tx, actor, product_id));
+        if (roles.empty()) {
+            return Fail(NotFound(what));
+        }
+    }
+    return product;
+}
+
 }  // namespace tl::app

@@ -35,4 +35,12 @@ std::vector<domain::Role> RolesIn(const std::vector<domain::RoleAssignment>& ass
 // the account's own user and the workspace admins.
 bool MayReadAccount(const Actor& actor, const std::string& user_id);
 
+// AuthorizeProduct for an object inside the product (a release, a test case): an actor with no
+// role there and no admin flag gets kNotFound(`what`), so the object's existence does not leak.
+Result<domain::Product> AuthorizeObjectIn(storage::Tx& tx,
+                                          const Actor& actor,
+                                          const std::string& product_id,
+                                          domain::Action action,
+                                          const std::string& what);
+
 }  // namespace tl::app

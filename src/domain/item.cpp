@@ -368,4 +368,6 @@ std::vector<std::string> BlocksCyclePath(
     return {};
 }
 
+bool IsCalendarDate(std::string_view text) { return IsDate(text); }
+
 }  // namespace tl::domain

@@ -107,6 +107,9 @@ struct ParsedKey {
 };
 std::optional<ParsedKey> ParseItemKey(std::string_view text);
 
+// Whether `text` is a calendar day YYYY-MM-DD (year 1900 or later) that exists.
+bool IsCalendarDate(std::string_view text);
+
 // Normalises a label (lower-case) and reports whether it is well-formed.
 std::optional<std::string> NormalizeLabel(std::string_view label);
 

@@ -28,6 +28,8 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddViewRoutes(router);
     AddSearchRoutes(router);
     AddBoardRoutes(router);
+    AddReleaseRoutes(router);
+    AddTestPlanningRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

@@ -23,9 +23,11 @@
 #include "domain/backlog.hpp"
 #include "domain/item.hpp"
 #include "domain/product.hpp"
+#include "domain/release.hpp"
 #include "domain/result.hpp"
 #include "domain/role_assignment.hpp"
 #include "domain/team.hpp"
+#include "domain/test_plan.hpp"
 #include "domain/user.hpp"
 #include "domain/workspace.hpp"
 
@@ -205,7 +207,7 @@ public:
     virtual Result<void> UpdateItemRank(const domain::Item& item,
                                         std::int64_t expected_version) = 0;
     // Removes the item with its criteria, labels, values, links, comments, watchers, poker
-    // rounds and search document.
+    // rounds, test cases (with their runs) and search document.
     virtual Result<void> DeleteItem(const std::string& workspace_id, const std::string& id) = 0;
     virtual Result<domain::Item> GetItem(const std::string& workspace_id,
                                          const std::string& id) = 0;
@@ -353,6 +355,68 @@ public:
     // in one query.
     virtual Result<std::map<std::string, std::int64_t>> CountItemsByStatus(
         const std::string& workspace_id, const std::string& product_id) = 0;
+    // ---- Releases and test planning (docs/delivery.md, "Releases", "Test planning") ----
+    // Releases. The version is unique per product: kConflict when it is taken.
+    virtual Result<void> InsertRelease(const domain::Release& r) = 0;
+    // Writes r (with revision r.revision) where the stored revision is `expected_revision`;
+    // kPreconditionFailed if it is not, kConflict when the version is taken.
+    virtual Result<void> UpdateRelease(const domain::Release& r,
+                                       std::int64_t expected_revision) = 0;
+    virtual Result<domain::Release> GetRelease(const std::string& workspace_id,
+                                               const std::string& id) = 0;
+    // A product's releases: by target date (undated ones last), then version.
+    virtual Result<std::vector<domain::Release>> ListReleases(const std::string& workspace_id,
+                                                              const std::string& product_id) = 0;
+    // The items planned in the release, in rank order, found through the items' release index.
+    virtual Result<std::vector<domain::Item>> ListReleaseItems(const std::string& workspace_id,
+                                                               const std::string& release_id) = 0;
+    // Sets the release of these items ("" clears it), raising their version and updated_at.
+    virtual Result<void> SetItemsRelease(const std::string& workspace_id,
+                                         const std::vector<std::string>& item_ids,
+                                         const std::string& release_id,
+                                         std::int64_t now) = 0;
+
+    // Test cases, with the ids of the criteria they cover.
+    virtual Result<void> InsertTestCase(const domain::TestCase& c) = 0;
+    virtual Result<void> UpdateTestCase(const domain::TestCase& c,
+                                        std::int64_t expected_version) = 0;
+    // Removes the case with its criteria links, its places in plans and its runs.
+    virtual Result<void> DeleteTestCase(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::TestCase> GetTestCase(const std::string& workspace_id,
+                                                 const std::string& id) = 0;
+    // The cases with these ids (any order; missing ones left out).
+    virtual Result<std::vector<domain::TestCase>> GetTestCases(
+        const std::string& workspace_id, const std::vector<std::string>& ids) = 0;
+    // The cases of these items, by creation.
+    virtual Result<std::vector<domain::TestCase>> ListTestCasesOfItems(
+        const std::string& workspace_id, const std::vector<std::string>& item_ids) = 0;
+
+    // Test plans, with their case ids in order.
+    virtual Result<void> InsertTestPlan(const domain::TestPlan& p) = 0;
+    virtual Result<void> UpdateTestPlan(const domain::TestPlan& p,
+                                        std::int64_t expected_version) = 0;
+    // Removes the plan with its case list and its runs.
+    virtual Result<void> DeleteTestPlan(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::TestPlan> GetTestPlan(const std::string& workspace_id,
+                                                 const std::string& id) = 0;
+    // A product's plans, newest first; only those of one release when `release_id` is set.
+    virtual Result<std::vector<domain::TestPlan>> ListTestPlans(const std::string& workspace_id,
+                                                                const std::string& product_id,
+                                                                const std::string& release_id) = 0;
+
+    // Test runs. Never edited, except SetTestRunBug.
+    virtual Result<void> InsertTestRun(const domain::TestRun& r) = 0;
+    virtual Result<domain::TestRun> GetTestRun(const std::string& workspace_id,
+                                               const std::string& id) = 0;
+    // A plan's runs, newest first.
+    virtual Result<std::vector<domain::TestRun>> ListTestRunsOfPlan(const std::string& workspace_id,
+                                                                    const std::string& plan_id) = 0;
+    // Every run of these cases, in any plan, oldest first.
+    virtual Result<std::vector<domain::TestRun>> ListTestRunsOfCases(
+        const std::string& workspace_id, const std::vector<std::string>& case_ids) = 0;
+    virtual Result<void> SetTestRunBug(const std::string& workspace_id,
+                                       const std::string& run_id,
+                                       const std::string& bug_id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

@@ -145,6 +145,11 @@ std::vector<Operation> Operations(const json::value& doc) {
 struct BacklogIds {
     std::string item;
     std::string round;
+    // Releases and test planning: a release, a test case on a story, a plan and a passing run.
+    std::string release;
+    std::string test_case;
+    std::string test_plan;
+    std::string test_run;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -196,6 +201,15 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "viw_missing";
         } else if (before.ends_with("/api/v1/inbox/")) {
             out += "ntf_missing";
+            // Releases and test planning.
+        } else if (before.ends_with("/api/v1/releases/")) {
+            out += backlog.release;
+        } else if (before.ends_with("/api/v1/test-cases/")) {
+            out += missing ? "tcs_missing" : backlog.test_case;
+        } else if (before.ends_with("/api/v1/test-plans/")) {
+            out += missing ? "tpl_missing" : backlog.test_plan;
+        } else if (before.ends_with("/api/v1/test-runs/")) {
+            out += backlog.test_run;
         } else {
             return std::nullopt;
         }
@@ -241,6 +255,35 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         client().Post("/api/v1/items/" + backlog.item + "/poker", "", Token("bob"));
     ASSERT_EQ(round.status, 201) << round.body;
     backlog.round = StrAt(round.Json(), {"id"});
+    // Releases and test planning: a release, a test case on the first story, a plan of it and
+    // a passing run (so opening a bug from it is refused without creating one).
+    const HttpResult release = client().Post(
+        "/api/v1/products/" + ids.x2 + "/releases", R"({"version":"walk-1"})", Token("bob"));
+    ASSERT_EQ(release.status, 201) << release.body;
+    backlog.release = StrAt(release.Json(), {"id"});
+    const HttpResult stories = client().Get(
+        "/api/v1/products/" + ids.x2 + "/items?limit=1&query=type%20%3D%20story", Token("bob"));
+    ASSERT_EQ(ArrAt(stories.Json(), {"data"}).size(), 1u) << stories.body;
+    const HttpResult test_case = client().Post(
+        "/api/v1/items/" + StrAt(ArrAt(stories.Json(), {"data"})[0], {"key"}) + "/test-cases",
+        R"({"title":"Walk"})",
+        Token("bob"));
+    ASSERT_EQ(test_case.status, 201) << test_case.body;
+    backlog.test_case = StrAt(test_case.Json(), {"id"});
+    const HttpResult plan = client().Post(
+        "/api/v1/products/" + ids.x2 + "/test-plans",
+        json::serialize(json::object{{"name", "Walk"},
+                                     {"sprint_id", "spr_walk"},
+                                     {"case_ids", json::array{backlog.test_case.c_str()}}}),
+        Token("bob"));
+    ASSERT_EQ(plan.status, 201) << plan.body;
+    backlog.test_plan = StrAt(plan.Json(), {"id"});
+    const HttpResult run = client().Post(
+        "/api/v1/test-plans/" + backlog.test_plan + "/runs",
+        json::serialize(json::object{{"case_id", backlog.test_case}, {"result", "pass"}}),
+        Token("bob"));
+    ASSERT_EQ(run.status, 201) << run.body;
+    backlog.test_run = StrAt(run.Json(), {"id"});
 
     int walked = 0;
     int product_scoped = 0;

@@ -1493,4 +1493,14 @@ Result<std::vector<ItemView>> RefinementQueue(AppContext& ctx,
     return out;
 }
 
+Result<domain::Item> InsertItemInTx(storage::Tx& tx,
+                                    const std::string& workspace_id,
+                                    const domain::Product& product,
+                                    const std::string& author_id,
+                                    const ItemInput& input,
+                                    bool top,
+                                    std::int64_t now) {
+    return InsertNew(tx, workspace_id, product, author_id, input, top, now);
+}
+
 }  // namespace tl::app

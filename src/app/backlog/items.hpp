@@ -199,4 +199,16 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
                                             std::vector<domain::Item> items,
                                             bool with_links);
 
+// Creates an item inside the caller's transaction as CreateItem does once it has checked the
+// roles (validation, key, rank at the bottom or the top, search index, the author watching,
+// the "created" event), for use cases that create items on their own authority (a bug from a
+// failing test run). kValidationFailed names the input's fields.
+Result<domain::Item> InsertItemInTx(storage::Tx& tx,
+                                    const std::string& workspace_id,
+                                    const domain::Product& product,
+                                    const std::string& author_id,
+                                    const ItemInput& input,
+                                    bool top,
+                                    std::int64_t now);
+
 }  // namespace tl::app

@@ -63,6 +63,9 @@ void AddViewRoutes(Router& router);
 void AddSearchRoutes(Router& router);
 // The board (docs/delivery.md, "Board").
 void AddBoardRoutes(Router& router);
+// Releases and test planning (docs/delivery.md).
+void AddReleaseRoutes(Router& router);
+void AddTestPlanningRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

@@ -321,7 +321,20 @@ Result<void> SqlTx::DeleteItem(const std::string& workspace_id, const std::strin
     TL_TRY(conn_.Execute(
         "DELETE FROM item_links WHERE workspace_id = ? AND (source_id = ? OR target_id = ?)",
         {workspace_id, id, id}));
+    // Its test cases, with their criteria links, places in test plans and runs.
+    static constexpr std::string_view kCaseDeletes[] = {
+        "DELETE FROM test_runs WHERE workspace_id = ? AND case_id IN "
+        "(SELECT id FROM test_cases WHERE workspace_id = ? AND item_id = ?)",
+        "DELETE FROM test_plan_cases WHERE workspace_id = ? AND case_id IN "
+        "(SELECT id FROM test_cases WHERE workspace_id = ? AND item_id = ?)",
+        "DELETE FROM test_case_criteria WHERE workspace_id = ? AND case_id IN "
+        "(SELECT id FROM test_cases WHERE workspace_id = ? AND item_id = ?)",
+    };
+    for (std::string_view sql : kCaseDeletes) {
+        TL_TRY(conn_.Execute(sql, {workspace_id, workspace_id, id}));
+    }
     static constexpr std::string_view kDeletes[] = {
+        "DELETE FROM test_cases WHERE workspace_id = ? AND item_id = ?",
         "DELETE FROM poker_rounds WHERE workspace_id = ? AND item_id = ?",
         "DELETE FROM comments WHERE workspace_id = ? AND item_id = ?",
         "DELETE FROM item_watchers WHERE workspace_id = ? AND item_id = ?",

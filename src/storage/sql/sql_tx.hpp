@@ -197,6 +197,46 @@ public:
     // Board.
     Result<std::map<std::string, std::int64_t>> CountItemsByStatus(
         const std::string& workspace_id, const std::string& product_id) override;
+    // Releases and test planning (sql/releases.cpp, sql/test_planning.cpp).
+    Result<void> InsertRelease(const domain::Release& r) override;
+    Result<void> UpdateRelease(const domain::Release& r, std::int64_t expected_revision) override;
+    Result<domain::Release> GetRelease(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::Release>> ListReleases(const std::string& workspace_id,
+                                                      const std::string& product_id) override;
+    Result<std::vector<domain::Item>> ListReleaseItems(const std::string& workspace_id,
+                                                       const std::string& release_id) override;
+    Result<void> SetItemsRelease(const std::string& workspace_id,
+                                 const std::vector<std::string>& item_ids,
+                                 const std::string& release_id,
+                                 std::int64_t now) override;
+    Result<void> InsertTestCase(const domain::TestCase& c) override;
+    Result<void> UpdateTestCase(const domain::TestCase& c, std::int64_t expected_version) override;
+    Result<void> DeleteTestCase(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::TestCase> GetTestCase(const std::string& workspace_id,
+                                         const std::string& id) override;
+    Result<std::vector<domain::TestCase>> GetTestCases(
+        const std::string& workspace_id, const std::vector<std::string>& ids) override;
+    Result<std::vector<domain::TestCase>> ListTestCasesOfItems(
+        const std::string& workspace_id, const std::vector<std::string>& item_ids) override;
+    Result<void> InsertTestPlan(const domain::TestPlan& p) override;
+    Result<void> UpdateTestPlan(const domain::TestPlan& p, std::int64_t expected_version) override;
+    Result<void> DeleteTestPlan(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::TestPlan> GetTestPlan(const std::string& workspace_id,
+                                         const std::string& id) override;
+    Result<std::vector<domain::TestPlan>> ListTestPlans(const std::string& workspace_id,
+                                                        const std::string& product_id,
+                                                        const std::string& release_id) override;
+    Result<void> InsertTestRun(const domain::TestRun& r) override;
+    Result<domain::TestRun> GetTestRun(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::TestRun>> ListTestRunsOfPlan(const std::string& workspace_id,
+                                                            const std::string& plan_id) override;
+    Result<std::vector<domain::TestRun>> ListTestRunsOfCases(
+        const std::string& workspace_id, const std::vector<std::string>& case_ids) override;
+    Result<void> SetTestRunBug(const std::string& workspace_id,
+                               const std::string& run_id,
+                               const std::string& bug_id) override;
 
     // The workspaces this transaction appended events to (announced after commit).
     const std::vector<std::string>& event_workspaces() const { return event_workspaces_; }
@@ -208,6 +248,11 @@ private:
     Result<std::vector<domain::Item>> QueryItems(std::string_view sql, const SqlParams& params);
     Result<void> WriteTeamMembers(const domain::Team& t);
     Result<void> LoadTeamMembers(const std::string& workspace_id, domain::Team& t);
+    Result<void> LoadTestCaseCriteria(const std::string& workspace_id,
+                                      std::vector<domain::TestCase>& cases);
+    Result<void> WriteTestCaseCriteria(const domain::TestCase& c);
+    Result<void> LoadTestPlanCases(const std::string& workspace_id, domain::TestPlan& p);
+    Result<void> WriteTestPlanCases(const domain::TestPlan& p);
 
     Connection& conn_;
     std::vector<std::string> event_workspaces_;

@@ -33,7 +33,7 @@ describe('AppShell', () => {
     const names = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(names).toEqual(['Strategy', 'Backlog', 'Sprint', 'Board', 'Overview', 'History', 'Settings', 'Portfolio']);
+    expect(names).toEqual(['Strategy', 'Backlog', 'Sprint', 'Board', 'Overview', 'History', 'Settings', 'Releases', 'Portfolio']);
     expect(within(nav).getByRole('link', { name: 'Sprint' })).toHaveAttribute('aria-current', 'page');
   });
 

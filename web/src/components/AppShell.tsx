@@ -16,6 +16,8 @@ const PRODUCT_LINKS = [
   ['overview', 'Overview'],
   ['history', 'History'],
   ['settings', 'Settings'],
+  // Releases and test planning.
+  ['releases', 'Releases'],
 ] as const;
 
 /** Whether a change can alter GET /me: my products (switcher), my roles, my own account. */

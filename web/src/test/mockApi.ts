@@ -46,9 +46,11 @@ export function mockApi(routes: Record<string, Route | Route[]>) {
 
     const status = res.status ?? 200;
     const hasBody = res.body !== undefined && status !== 204;
-    return new Response(hasBody ? JSON.stringify(res.body) : null, {
+    // A string body with a Content-Type of its own (text/markdown) is sent as it is.
+    const raw = typeof res.body === 'string' && res.headers?.['Content-Type'] !== undefined;
+    return new Response(hasBody ? (raw ? (res.body as string) : JSON.stringify(res.body)) : null, {
       status,
-      headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...res.headers },
+      headers: { ...(hasBody && !raw ? { 'Content-Type': 'application/json' } : {}), ...res.headers },
     });
   });
   vi.stubGlobal('fetch', fetchMock);

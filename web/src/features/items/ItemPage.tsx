@@ -30,6 +30,7 @@ import {
 } from '../backlog/itemLabels';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
+import { TestsPanel } from '../testing/TestsPanel';
 import { CriteriaEditor } from './CriteriaEditor';
 import { Checklist, Comments, CustomFields, ItemHistory, Links, ParentLink } from './ItemPanels';
 import { Markdown } from './Markdown';
@@ -536,6 +537,7 @@ export function ItemPage({ productId, itemKey }: { productId: string; itemKey: s
       )}
       {s && <CustomFields item={it} settings={s} people={people} canEdit={isPO} save={save} />}
       <Links item={it} productId={productId} canEdit={isPO} onChanged={() => item.refresh()} />
+      {(it.type === 'story' || it.type === 'bug') && <TestsPanel item={it} canEdit={isPO || isTeam} />}
       <Comments
         itemId={it.id}
         comments={comments.data ?? []}

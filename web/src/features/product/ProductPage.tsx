@@ -10,6 +10,10 @@ import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PokerRoom } from '../poker/PokerRoom';
 import { RefinementPage } from '../refinement/RefinementPage';
+import { ReleasePage } from '../releases/ReleasePage';
+import { ReleasesPage } from '../releases/ReleasesPage';
+import { TestPlanPage } from '../testing/TestPlanPage';
+import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
@@ -38,6 +42,11 @@ export function ProductPage() {
           <SettingsPage key={productId} productId={productId} />
         </Suspense>
       );
+    // Releases and test planning.
+    case 'releases':
+      return <ReleasesPage key={productId} productId={productId} />;
+    case 'test-plans':
+      return <TestPlansPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
@@ -53,4 +62,16 @@ export function ItemRoute() {
 export function PokerRoute() {
   const { productId = '', roundId = '' } = useParams();
   return <PokerRoom key={roundId} productId={productId} roundId={roundId} />;
+}
+
+/** /products/:productId/releases/:releaseId — one release. */
+export function ReleaseRoute() {
+  const { productId = '', releaseId = '' } = useParams();
+  return <ReleasePage key={releaseId} productId={productId} releaseId={releaseId} />;
+}
+
+/** /products/:productId/test-plans/:planId — one test plan and its runs. */
+export function TestPlanRoute() {
+  const { productId = '', planId = '' } = useParams();
+  return <TestPlanPage key={planId} productId={productId} planId={planId} />;
 }
