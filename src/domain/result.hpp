@@ -46,6 +46,9 @@ struct Error {
     // kInvalidQuery: where in the query text (0-based) and what would have been valid there.
     std::optional<std::size_t> position;
     std::string expected;
+    // A more specific name for the answer's error.code than the code's own (a 409
+    // "sprint_active" rather than "conflict"); empty for the code's name.
+    std::string code_name;
 };
 
 inline Error MakeError(ErrorCode code, std::string message) {

@@ -27,6 +27,7 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddPokerRoutes(router);
     AddViewRoutes(router);
     AddSearchRoutes(router);
+    AddSprintRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

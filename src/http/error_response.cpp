@@ -63,7 +63,9 @@ std::string_view PublicMessage(const Error& error) {
 }
 
 json::object ErrorBody(const Error& error) {
-    json::object e{{"code", CodeName(error.code)}, {"message", PublicMessage(error)}};
+    json::object e{
+        {"code", error.code_name.empty() ? CodeName(error.code) : std::string_view(error.code_name)},
+        {"message", PublicMessage(error)}};
     if (!error.details.empty()) {
         json::array details;
         for (const auto& d : error.details) {
