@@ -19,6 +19,7 @@
 #include "cli/duration.hpp"
 #include "cli/flags.hpp"
 #include "cli/items_commands.hpp"
+#include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -308,6 +309,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         ->check(CLI::Range(std::int64_t{0}, app::kMaxTokenDays));
 
     ClientCommands client(cli);
+    SprintCommands sprints(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -376,6 +378,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return 0;
     }
     if (auto code = client.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = sprints.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

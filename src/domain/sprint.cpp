@@ -183,8 +183,7 @@ Issues ValidateSprint(const Sprint& s) {
         }
     }
     if (issues.empty() && weekdays_ok && WorkingDays(s).empty()) {
-        issues.push_back(
-            {"working_days", "no working day falls between start_date and end_date"});
+        issues.push_back({"working_days", "no working day falls between start_date and end_date"});
     }
     return issues;
 }
@@ -268,14 +267,14 @@ std::vector<PlanningWarning> PlanningWarnings(const PlanningFigures& f) {
     std::vector<PlanningWarning> out;
     const double planned = RoundPoints(f.planned_points);
     if (f.unit == CapacityUnit::kPoints && f.capacity_set && planned > RoundPoints(f.capacity)) {
-        out.push_back({"over_capacity",
-                       FormatPoints(planned) + " points planned, capacity " +
-                           FormatPoints(f.capacity)});
+        out.push_back(
+            {"over_capacity",
+             FormatPoints(planned) + " points planned, capacity " + FormatPoints(f.capacity)});
     }
     if (f.velocity && planned > RoundPoints(*f.velocity)) {
-        out.push_back({"over_velocity",
-                       FormatPoints(planned) + " points planned, velocity " +
-                           FormatPoints(*f.velocity)});
+        out.push_back(
+            {"over_velocity",
+             FormatPoints(planned) + " points planned, velocity " + FormatPoints(*f.velocity)});
     }
     if (f.unestimated > 0) {
         out.push_back({"unestimated",

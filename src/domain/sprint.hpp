@@ -198,10 +198,10 @@ struct SprintOutcome {
 
 struct BurndownInput {
     Sprint sprint;
-    std::vector<BaselineEntry> baseline;     // empty before the start
-    std::vector<ScopeChange> changes;        // the sprint's, any order
+    std::vector<BaselineEntry> baseline;          // empty before the start
+    std::vector<ScopeChange> changes;             // the sprint's, any order
     std::map<std::string, std::int64_t> done_at;  // current items' done_at (0: not done)
-    std::vector<SprintOutcome> outcomes;     // completed sprints: the outcomes
+    std::vector<SprintOutcome> outcomes;          // completed sprints: the outcomes
     Day today = 0;
     double planned_points = 0;  // before the start: the points planned (the would-be commitment)
 };
@@ -244,9 +244,9 @@ struct ReportItem {
 struct SprintReport {
     double committed = 0;
     double completed = 0;
-    std::vector<std::string> done;       // item ids
-    std::vector<std::string> not_done;   // item ids
-    std::vector<std::size_t> added;      // indices into the changes, by time
+    std::vector<std::string> done;      // item ids
+    std::vector<std::string> not_done;  // item ids
+    std::vector<std::size_t> added;     // indices into the changes, by time
     std::vector<std::size_t> removed;
     std::vector<std::size_t> re_estimated;
     std::vector<SprintOutcome> carried_over;  // returned to the backlog or to the next sprint

@@ -64,7 +64,8 @@ std::string_view PublicMessage(const Error& error) {
 
 json::object ErrorBody(const Error& error) {
     json::object e{
-        {"code", error.code_name.empty() ? CodeName(error.code) : std::string_view(error.code_name)},
+        {"code",
+         error.code_name.empty() ? CodeName(error.code) : std::string_view(error.code_name)},
         {"message", PublicMessage(error)}};
     if (!error.details.empty()) {
         json::array details;

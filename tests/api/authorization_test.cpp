@@ -145,6 +145,10 @@ std::vector<Operation> Operations(const json::value& doc) {
 struct BacklogIds {
     std::string item;
     std::string round;
+    // Sprints: an active sprint of Falcon on X2 that requires approval, and an open change
+    // request on it (made by the Scrum Master).
+    std::string sprint;
+    std::string change_request;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -196,6 +200,10 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "viw_missing";
         } else if (before.ends_with("/api/v1/inbox/")) {
             out += "ntf_missing";
+        } else if (before.ends_with("/api/v1/sprints/")) {
+            out += missing ? "spr_missing" : backlog.sprint;
+        } else if (before.ends_with("/api/v1/change-requests/")) {
+            out += backlog.change_request;
         } else {
             return std::nullopt;
         }
@@ -241,6 +249,43 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         client().Post("/api/v1/items/" + backlog.item + "/poker", "", Token("bob"));
     ASSERT_EQ(round.status, 201) << round.body;
     backlog.round = StrAt(round.Json(), {"id"});
+
+    // A started sprint requiring approval, and a change request the Scrum Master asked for.
+    const HttpResult sprint =
+        client().Post("/api/v1/products/" + ids.x2 + "/sprints",
+                      json::serialize(json::object{{"team_id", ids.falcon},
+                                                   {"name", "Walk sprint"},
+                                                   {"start_date", "2026-11-02"},
+                                                   {"end_date", "2026-11-13"},
+                                                   {"require_approval", true}}),
+                      Token("bob"));
+    ASSERT_EQ(sprint.status, 201) << sprint.body;
+    backlog.sprint = StrAt(sprint.Json(), {"id"});
+    std::vector<std::string> stories;
+    for (const std::string title : {"Walk story one", "Walk story two"}) {
+        const HttpResult story =
+            client().Post("/api/v1/products/" + ids.x2 + "/items",
+                          json::serialize(json::object{{"type", "story"}, {"title", title}}),
+                          Token("bob"));
+        ASSERT_EQ(story.status, 201) << story.body;
+        stories.push_back(StrAt(story.Json(), {"key"}));
+    }
+    const std::string plan = "/api/v1/sprints/" + backlog.sprint + "/items";
+    ASSERT_EQ(client()
+                  .Post(plan,
+                        json::serialize(json::object{{"items", json::array{stories[0].c_str()}}}),
+                        Token("bob"))
+                  .status,
+              200);
+    ASSERT_EQ(
+        client().Post("/api/v1/sprints/" + backlog.sprint + "/start", "", Token("bob")).status,
+        200);
+    const HttpResult requested =
+        client().Post(plan,
+                      json::serialize(json::object{{"items", json::array{stories[1].c_str()}}}),
+                      Token("carol"));
+    ASSERT_EQ(requested.status, 202) << requested.body;
+    backlog.change_request = StrAt(ArrAt(requested.Json(), {"change_requests"})[0], {"id"});
 
     int walked = 0;
     int product_scoped = 0;

@@ -84,7 +84,8 @@ TEST(SprintCapacity, DaysOffOnWorkingDaysLowerItProportionally) {
     MemberCapacity dave{"dave", 20, {"2026-11-05", "2026-11-06"}};
     EXPECT_DOUBLE_EQ(EffectiveCapacity(dave, working), 16);  // 20 × 8 / 10
     // A weekend, a day outside the sprint, a repeat and a non-date do not count.
-    MemberCapacity carol{"carol", 10, {"2026-11-07", "2026-12-01", "2026-11-09", "2026-11-09", "x"}};
+    MemberCapacity carol{
+        "carol", 10, {"2026-11-07", "2026-12-01", "2026-11-09", "2026-11-09", "x"}};
     EXPECT_DOUBLE_EQ(EffectiveCapacity(carol, working), 9);
     EXPECT_DOUBLE_EQ(SprintCapacity({dave, carol}, working), 25);
     EXPECT_DOUBLE_EQ(EffectiveCapacity(dave, {}), 0);
@@ -176,10 +177,7 @@ Example WorkedExample() {
     in.changes = {change("sc3", ScopeKind::kRemoved, "D", 2, std::nullopt, At("2026-11-06")),
                   change("sc1", ScopeKind::kAdded, "E", std::nullopt, 3, At("2026-11-04", 10)),
                   change("sc2", ScopeKind::kReEstimated, "A", 8, 13, At("2026-11-05", 16))};
-    in.done_at = {{"A", At("2026-11-09", 17)},
-                  {"B", At("2026-11-03", 15)},
-                  {"C", 0},
-                  {"E", 0}};
+    in.done_at = {{"A", At("2026-11-09", 17)}, {"B", At("2026-11-03", 15)}, {"C", 0}, {"E", 0}};
     in.today = *ParseDate("2026-11-10");
     e.current = {{"A", 13, true}, {"C", 5, false}, {"B", 5, true}, {"E", 3, false}};
     return e;

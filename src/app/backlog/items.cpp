@@ -1273,12 +1273,8 @@ Result<std::vector<ItemView>> SplitItem(AppContext& ctx,
         // Stories split off an item of a sprint join that sprint.
         if (!children && !item.sprint_id.empty()) {
             TL_ASSIGN_OR_RETURN(auto parts, tx.GetItems(actor.workspace_id, created));
-            TL_TRY(JoinSprintOfOriginal(tx,
-                                        actor.user_id,
-                                        item,
-                                        parts,
-                                        domain::ItemKey(product.key, item.number),
-                                        now));
+            TL_TRY(JoinSprintOfOriginal(
+                tx, actor.user_id, item, parts, domain::ItemKey(product.key, item.number), now));
         }
         // The moved criteria leave the original item.
         item.criteria.erase(std::remove_if(item.criteria.begin(),

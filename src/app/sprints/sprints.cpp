@@ -1,6 +1,7 @@
 #include "app/sprints/sprints.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -25,13 +26,6 @@ constexpr std::size_t kMaxPlanItems = 200;
 
 bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
-
-json::value PointsJson(const std::optional<double>& points) {
-    if (!points) {
-        return nullptr;
-    }
-    return domain::RoundPoints(*points);
 }
 
 json::value MsOrNull(std::int64_t ms) {
@@ -132,20 +126,19 @@ Result<void> ItemSprintEvents(storage::Tx& tx,
                               const std::vector<domain::Item>& items,
                               const std::string& to_sprint) {
     for (const auto& i : items) {
-        TL_TRY(RecordEvent(tx,
-                           workspace_id,
-                           actor_id,
-                           now,
-                           {"item",
-                            i.id,
-                            i.product_id,
-                            "updated",
-                            json::object{{"sprint_id", i.sprint_id.empty()
-                                                           ? json::value(nullptr)
-                                                           : json::value(i.sprint_id)}},
-                            json::object{{"sprint_id", to_sprint.empty()
-                                                           ? json::value(nullptr)
-                                                           : json::value(to_sprint)}}}));
+        TL_TRY(RecordEvent(
+            tx,
+            workspace_id,
+            actor_id,
+            now,
+            {"item",
+             i.id,
+             i.product_id,
+             "updated",
+             json::object{{"sprint_id",
+                           i.sprint_id.empty() ? json::value(nullptr) : json::value(i.sprint_id)}},
+             json::object{{"sprint_id",
+                           to_sprint.empty() ? json::value(nullptr) : json::value(to_sprint)}}}));
     }
     return {};
 }
@@ -180,8 +173,9 @@ Result<std::vector<domain::Sprint>> VelocitySprints(storage::Tx& tx, const domai
     TL_ASSIGN_OR_RETURN(auto done,
                         tx.ListCompletedSprints(
                             s.workspace_id, s.team_id, s.product_id, domain::kVelocityWindow + 1));
-    done.erase(std::remove_if(done.begin(), done.end(), [&](const auto& d) { return d.id == s.id; }),
-               done.end());
+    done.erase(
+        std::remove_if(done.begin(), done.end(), [&](const auto& d) { return d.id == s.id; }),
+        done.end());
     if (done.size() > static_cast<std::size_t>(domain::kVelocityWindow)) {
         done.resize(domain::kVelocityWindow);
     }
@@ -390,13 +384,11 @@ Result<Resolved> ResolvePlanItems(storage::Tx& tx,
         }
         if (adding) {
             if (!Plannable(item->type)) {
-                issues.push_back({at,
-                                  "a " + std::string(domain::ToString(item->type)) +
-                                      " is not planned into a sprint; plan its stories"});
+                issues.push_back(
+                    {at, "epics and features are not planned into a sprint; plan their stories"});
                 continue;
             }
-            if (item->category == domain::StatusCategory::kDone &&
-                item->sprint_id != sprint.id) {
+            if (item->category == domain::StatusCategory::kDone && item->sprint_id != sprint.id) {
                 issues.push_back({at, "is done"});
                 continue;
             }
@@ -466,15 +458,16 @@ Result<void> ApplyPlan(storage::Tx& tx,
     TL_TRY(ItemSprintEvents(tx, sprint.workspace_id, actor_id, now, changing, to));
     if (sprint.status == SprintStatus::kActive) {
         for (const auto& i : changing) {
-            TL_TRY(RecordScopeChange(tx,
-                                     sprint,
-                                     adding ? domain::ScopeKind::kAdded : domain::ScopeKind::kRemoved,
-                                     i,
-                                     adding ? std::nullopt : i.points,
-                                     adding ? i.points : std::nullopt,
-                                     actor_id,
-                                     now,
-                                     reason));
+            TL_TRY(
+                RecordScopeChange(tx,
+                                  sprint,
+                                  adding ? domain::ScopeKind::kAdded : domain::ScopeKind::kRemoved,
+                                  i,
+                                  adding ? std::nullopt : i.points,
+                                  adding ? i.points : std::nullopt,
+                                  actor_id,
+                                  now,
+                                  reason));
         }
     }
     return SprintEvent(tx,
@@ -502,18 +495,18 @@ ChangeRequestView RequestView(const domain::ChangeRequest& r,
 }
 
 json::object RequestJson(const domain::ChangeRequest& r) {
-    return json::object{{"id", r.id},
-                        {"sprint_id", r.sprint_id},
-                        {"kind", domain::ToString(r.kind)},
-                        {"item_id", r.item_id},
-                        {"reason", r.reason},
-                        {"requested_by", r.requested_by},
-                        {"requested_at", r.requested_at},
-                        {"status", domain::ToString(r.status)},
-                        {"decided_by", r.decided_by.empty() ? json::value(nullptr)
-                                                            : json::value(r.decided_by)},
-                        {"decided_at", MsOrNull(r.decided_at)},
-                        {"note", r.note}};
+    return json::object{
+        {"id", r.id},
+        {"sprint_id", r.sprint_id},
+        {"kind", domain::ToString(r.kind)},
+        {"item_id", r.item_id},
+        {"reason", r.reason},
+        {"requested_by", r.requested_by},
+        {"requested_at", r.requested_at},
+        {"status", domain::ToString(r.status)},
+        {"decided_by", r.decided_by.empty() ? json::value(nullptr) : json::value(r.decided_by)},
+        {"decided_at", MsOrNull(r.decided_at)},
+        {"note", r.note}};
 }
 
 Result<void> RequestEvent(storage::Tx& tx,
@@ -544,10 +537,9 @@ Result<std::vector<ChangeRequestView>> RequestPlan(storage::Tx& tx,
                                                    const std::string& reason,
                                                    std::int64_t now) {
     const auto kind = adding ? domain::ChangeRequestKind::kAdd : domain::ChangeRequestKind::kRemove;
-    TL_ASSIGN_OR_RETURN(auto open,
-                        tx.ListChangeRequests(sprint.workspace_id,
-                                              sprint.id,
-                                              domain::ChangeRequestStatus::kOpen));
+    TL_ASSIGN_OR_RETURN(
+        auto open,
+        tx.ListChangeRequests(sprint.workspace_id, sprint.id, domain::ChangeRequestStatus::kOpen));
     TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(sprint.workspace_id, sprint.product_id));
     std::map<std::string, ItemBrief> briefs;
     for (const auto& i : items) {
@@ -690,37 +682,50 @@ Result<void> ReturnToTop(storage::Tx& tx,
 
 }  // namespace
 
+json::value FigureJson(double points) {
+    const double rounded = domain::RoundPoints(points);
+    if (std::fabs(rounded) < 1e15 && rounded == std::floor(rounded)) {
+        return static_cast<std::int64_t>(rounded);
+    }
+    return rounded;
+}
+
+json::value FigureJson(const std::optional<double>& points) {
+    if (!points) {
+        return nullptr;
+    }
+    return FigureJson(*points);
+}
+
 json::object ToJson(const domain::Sprint& s) {
     json::array days;
     for (int d : s.working_days) {
         days.emplace_back(d);
     }
-    return json::object{{"id", s.id},
-                        {"product_id", s.product_id},
-                        {"team_id", s.team_id},
-                        {"name", s.name},
-                        {"goal", s.goal},
-                        {"start_date", s.start_date},
-                        {"end_date", s.end_date},
-                        {"working_days", std::move(days)},
-                        {"capacity_unit", domain::ToString(s.capacity_unit)},
-                        {"require_approval", s.require_approval},
-                        {"status", domain::ToString(s.status)},
-                        {"started_at", MsOrNull(s.started_at)},
-                        {"completed_at", MsOrNull(s.completed_at)},
-                        {"committed_points",
-                         s.status == SprintStatus::kPlanned
-                             ? json::value(nullptr)
-                             : json::value(domain::RoundPoints(s.committed_points))},
-                        {"completed_points",
-                         s.status == SprintStatus::kCompleted
-                             ? json::value(domain::RoundPoints(s.completed_points))
-                             : json::value(nullptr)},
-                        {"created_by", s.created_by.empty() ? json::value(nullptr)
-                                                            : json::value(s.created_by)},
-                        {"version", s.version},
-                        {"created_at", s.created_at},
-                        {"updated_at", s.updated_at}};
+    return json::object{
+        {"id", s.id},
+        {"product_id", s.product_id},
+        {"team_id", s.team_id},
+        {"name", s.name},
+        {"goal", s.goal},
+        {"start_date", s.start_date},
+        {"end_date", s.end_date},
+        {"working_days", std::move(days)},
+        {"capacity_unit", domain::ToString(s.capacity_unit)},
+        {"require_approval", s.require_approval},
+        {"status", domain::ToString(s.status)},
+        {"started_at", MsOrNull(s.started_at)},
+        {"completed_at", MsOrNull(s.completed_at)},
+        {"committed_points",
+         s.status == SprintStatus::kPlanned ? json::value(nullptr)
+                                            : FigureJson(s.committed_points)},
+        {"completed_points",
+         s.status == SprintStatus::kCompleted ? FigureJson(s.completed_points)
+                                              : json::value(nullptr)},
+        {"created_by", s.created_by.empty() ? json::value(nullptr) : json::value(s.created_by)},
+        {"version", s.version},
+        {"created_at", s.created_at},
+        {"updated_at", s.updated_at}};
 }
 
 // ---- scope changes from backlog edits ----
@@ -756,8 +761,8 @@ Result<void> RecordReestimate(storage::Tx& tx,
                        now,
                        *sprint,
                        "scope_changed",
-                       json::object{{"item_id", after.id}, {"points", PointsJson(before.points)}},
-                       json::object{{"item_id", after.id}, {"points", PointsJson(after.points)}});
+                       json::object{{"item_id", after.id}, {"points", FigureJson(before.points)}},
+                       json::object{{"item_id", after.id}, {"points", FigureJson(after.points)}});
 }
 
 Result<void> RecordSprintItemDeleted(storage::Tx& tx,
@@ -1002,7 +1007,8 @@ Result<SprintView> PutCapacity(AppContext& ctx,
         if (auto team = tx.GetTeam(actor.workspace_id, sprint.team_id)) {
             team_members.insert(team->member_ids.begin(), team->member_ids.end());
         }
-        TL_ASSIGN_OR_RETURN(auto roles, tx.ListRolesOfProduct(actor.workspace_id, sprint.product_id));
+        TL_ASSIGN_OR_RETURN(auto roles,
+                            tx.ListRolesOfProduct(actor.workspace_id, sprint.product_id));
         std::set<std::string> on_product;
         for (const auto& r : roles) {
             on_product.insert(r.user_id);
@@ -1047,7 +1053,7 @@ Result<SprintView> PutCapacity(AppContext& ctx,
                     off.emplace_back(d);
                 }
                 a.push_back(json::object{{"user_id", m.user_id},
-                                         {"capacity", domain::RoundPoints(m.capacity)},
+                                         {"capacity", FigureJson(m.capacity)},
                                          {"days_off", std::move(off)}});
             }
             return a;
@@ -1085,8 +1091,8 @@ Result<SprintView> StartSprint(AppContext& ctx, const Actor& actor, const std::s
                             AuthorizeSprint(tx, actor, id, domain::Action::kSprintWrite));
         sprint_id = sprint.id;
         if (sprint.status != SprintStatus::kPlanned) {
-            return Fail(Refused("the sprint is already " +
-                                std::string(domain::ToString(sprint.status))));
+            return Fail(
+                Refused("the sprint is already " + std::string(domain::ToString(sprint.status))));
         }
         // On any product: a team tied to no product may plan sprints on several.
         TL_ASSIGN_OR_RETURN(
@@ -1113,17 +1119,11 @@ Result<SprintView> StartSprint(AppContext& ctx, const Actor& actor, const std::s
         next.updated_at = now;
         TL_TRY(tx.UpdateSprint(next, sprint.version));
         TL_TRY(tx.InsertSprintBaseline(actor.workspace_id, sprint.id, baseline));
-        return SprintEvent(tx,
-                           actor.user_id,
-                           now,
-                           next,
-                           "started",
-                           ToJson(sprint),
-                           [&] {
-                               json::object after = ToJson(next);
-                               after["baseline_items"] = static_cast<std::int64_t>(items.size());
-                               return after;
-                           }());
+        return SprintEvent(tx, actor.user_id, now, next, "started", ToJson(sprint), [&] {
+            json::object after = ToJson(next);
+            after["baseline_items"] = static_cast<std::int64_t>(items.size());
+            return after;
+        }());
     }));
     return ViewOf(ctx, actor, sprint_id);
 }
@@ -1260,8 +1260,10 @@ Result<BaselineView> GetBaseline(AppContext& ctx, const Actor& actor, const std:
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(view.sprint,
                             AuthorizeSprint(tx, actor, id, domain::Action::kProductRead));
-        TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, view.sprint.product_id));
-        TL_ASSIGN_OR_RETURN(auto baseline, tx.ListSprintBaseline(actor.workspace_id, view.sprint.id));
+        TL_ASSIGN_OR_RETURN(auto product,
+                            tx.GetProduct(actor.workspace_id, view.sprint.product_id));
+        TL_ASSIGN_OR_RETURN(auto baseline,
+                            tx.ListSprintBaseline(actor.workspace_id, view.sprint.id));
         std::vector<std::string> ids;
         for (const auto& b : baseline) {
             ids.push_back(b.item_id);
@@ -1344,7 +1346,8 @@ Result<ChangeRequestView> DecideChangeRequest(AppContext& ctx,
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         const auto& ws = actor.workspace_id;
         TL_ASSIGN_OR_RETURN(auto request, tx.GetChangeRequest(ws, id));
-        auto product = AuthorizeProduct(tx, actor, request.product_id, domain::Action::kBacklogWrite);
+        auto product =
+            AuthorizeProduct(tx, actor, request.product_id, domain::Action::kBacklogWrite);
         if (!product && product.error().code == ErrorCode::kForbidden) {
             TL_ASSIGN_OR_RETURN(auto roles, RolesOn(tx, actor, request.product_id));
             if (roles.empty() && !actor.is_admin) {
@@ -1363,8 +1366,8 @@ Result<ChangeRequestView> DecideChangeRequest(AppContext& ctx,
         }
         TL_ASSIGN_OR_RETURN(auto sprint, tx.GetSprint(ws, request.sprint_id));
         domain::ChangeRequest decided = request;
-        decided.status =
-            accept ? domain::ChangeRequestStatus::kAccepted : domain::ChangeRequestStatus::kRejected;
+        decided.status = accept ? domain::ChangeRequestStatus::kAccepted
+                                : domain::ChangeRequestStatus::kRejected;
         decided.decided_by = actor.user_id;
         decided.decided_at = now;
         decided.note = note;

@@ -56,8 +56,8 @@ struct SprintView {
     std::vector<MemberCapacityView> capacity;
     PlanningView planning;
     double done_points = 0;
-    bool with_items = false;       // the full view (GET one sprint and the writes)
-    std::vector<ItemView> items;   // rank order
+    bool with_items = false;      // the full view (GET one sprint and the writes)
+    std::vector<ItemView> items;  // rank order
 };
 
 struct SprintInput {
@@ -186,7 +186,7 @@ Result<BurndownView> GetBurndown(AppContext& ctx, const Actor& actor, const std:
 
 struct ReportEntry {
     ItemBrief item;
-    std::optional<double> points;              // at completion, or now
+    std::optional<double> points;               // at completion, or now
     std::optional<domain::ScopeChange> change;  // the scope-change groups
     std::string by_name;
     std::optional<domain::SprintOutcome> outcome;  // carried_over
@@ -220,5 +220,8 @@ Result<VelocityView> TeamVelocity(AppContext& ctx,
 
 // The sprint's JSON as events record it.
 boost::json::object ToJson(const domain::Sprint& sprint);
+// A number of points (or hours) rounded to two decimals, as an integer when it is one.
+boost::json::value FigureJson(double points);
+boost::json::value FigureJson(const std::optional<double>& points);  // null when absent
 
 }  // namespace tl::app

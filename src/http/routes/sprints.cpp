@@ -13,12 +13,8 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Points(const std::optional<double>& points) {
-    if (!points) {
-        return nullptr;
-    }
-    return domain::RoundPoints(*points);
-}
+json::value Points(const std::optional<double>& points) { return app::FigureJson(points); }
+json::value Points(double points) { return app::FigureJson(points); }
 
 json::value MsOrNull(std::int64_t ms) {
     if (ms == 0) {
@@ -52,16 +48,15 @@ json::object PlanningJson(const app::SprintView& v) {
     for (const auto& w : v.planning.warnings) {
         warnings.push_back(json::object{{"code", w.code}, {"message", w.message}});
     }
-    return json::object{
-        {"committed_points", v.planning.planned_points},
-        {"capacity", v.planning.capacity},
-        {"capacity_unit", domain::ToString(v.sprint.capacity_unit)},
-        {"capacity_comparable", v.planning.capacity_comparable},
-        {"velocity", v.planning.velocity ? json::value(*v.planning.velocity) : json::value()},
-        {"velocity_window", v.planning.velocity_window},
-        {"items", v.planning.items},
-        {"unestimated", v.planning.unestimated},
-        {"warnings", std::move(warnings)}};
+    return json::object{{"committed_points", Points(v.planning.planned_points)},
+                        {"capacity", Points(v.planning.capacity)},
+                        {"capacity_unit", domain::ToString(v.sprint.capacity_unit)},
+                        {"capacity_comparable", v.planning.capacity_comparable},
+                        {"velocity", Points(v.planning.velocity)},
+                        {"velocity_window", v.planning.velocity_window},
+                        {"items", v.planning.items},
+                        {"unestimated", v.planning.unestimated},
+                        {"warnings", std::move(warnings)}};
 }
 
 json::object SprintJson(const app::SprintView& v) {
@@ -69,8 +64,8 @@ json::object SprintJson(const app::SprintView& v) {
     o["team"] = json::object{{"id", v.sprint.team_id}, {"name", OrNull(v.team_name)}};
     o["working_day_count"] = v.working_day_count;
     o["item_count"] = v.planning.items;
-    o["planned_points"] = v.planning.planned_points;
-    o["done_points"] = v.done_points;
+    o["planned_points"] = Points(v.planning.planned_points);
+    o["done_points"] = Points(v.done_points);
     if (!v.with_items) {
         return o;
     }
@@ -82,12 +77,12 @@ json::object SprintJson(const app::SprintView& v) {
         }
         members.push_back(json::object{{"user_id", m.member.user_id},
                                        {"name", OrNull(m.name)},
-                                       {"capacity", domain::RoundPoints(m.member.capacity)},
+                                       {"capacity", Points(m.member.capacity)},
                                        {"days_off", std::move(off)},
-                                       {"effective", m.effective}});
+                                       {"effective", Points(m.effective)}});
     }
     o["capacity"] = json::object{{"unit", domain::ToString(v.sprint.capacity_unit)},
-                                 {"total", v.planning.capacity},
+                                 {"total", Points(v.planning.capacity)},
                                  {"members", std::move(members)}};
     o["planning"] = PlanningJson(v);
     json::array items;
@@ -399,15 +394,13 @@ void AddSprintRoutes(Router& router) {
                            json::object{{"item", BriefJson(brief)}, {"points", Points(points)}});
                    }
                    const bool started = view.sprint.status != domain::SprintStatus::kPlanned;
-                   return JsonAnswer(
-                       200,
-                       json::object{{"sprint_id", view.sprint.id},
-                                    {"taken_at", MsOrNull(view.sprint.started_at)},
-                                    {"committed_points",
-                                     started ? json::value(domain::RoundPoints(
-                                                   view.sprint.committed_points))
-                                             : json::value(nullptr)},
-                                    {"items", std::move(items)}});
+                   return JsonAnswer(200,
+                                     json::object{{"sprint_id", view.sprint.id},
+                                                  {"taken_at", MsOrNull(view.sprint.started_at)},
+                                                  {"committed_points",
+                                                   started ? Points(view.sprint.committed_points)
+                                                           : json::value(nullptr)},
+                                                  {"items", std::move(items)}});
                });
     router.Add("GET",
                "/api/v1/sprints/{id}/scope-changes",
@@ -425,51 +418,49 @@ void AddSprintRoutes(Router& router) {
                    }
                    return PageAnswer(std::move(data), "");
                });
-    router.Add(
-        "GET",
-        "/api/v1/sprints/{id}/change-requests",
-        domain::Action::kProductRead,
-        [](Request& req, Call& call) -> Result<Response> {
-            domain::Issues issues;
-            std::optional<domain::ChangeRequestStatus> status;
-            if (auto text = req.Query("status"); text && !text->empty()) {
-                status = domain::ParseChangeRequestStatus(*text);
-                if (!status) {
-                    issues.push_back({"status", "must be open, accepted or rejected"});
-                }
-            }
-            TL_ASSIGN_OR_RETURN(
-                auto requests,
-                app::ListChangeRequests(call.app, call.actor, req.Param("id"), status, issues));
-            json::array data;
-            for (const auto& v : requests) {
-                data.push_back(RequestJson(v));
-            }
-            return PageAnswer(std::move(data), "");
-        });
+    router.Add("GET",
+               "/api/v1/sprints/{id}/change-requests",
+               domain::Action::kProductRead,
+               [](Request& req, Call& call) -> Result<Response> {
+                   domain::Issues issues;
+                   std::optional<domain::ChangeRequestStatus> status;
+                   if (auto text = req.Query("status"); text && !text->empty()) {
+                       status = domain::ParseChangeRequestStatus(*text);
+                       if (!status) {
+                           issues.push_back({"status", "must be open, accepted or rejected"});
+                       }
+                   }
+                   TL_ASSIGN_OR_RETURN(auto requests,
+                                       app::ListChangeRequests(
+                                           call.app, call.actor, req.Param("id"), status, issues));
+                   json::array data;
+                   for (const auto& v : requests) {
+                       data.push_back(RequestJson(v));
+                   }
+                   return PageAnswer(std::move(data), "");
+               });
     for (const bool accept : {true, false}) {
-        router.Add("POST",
-                   accept ? "/api/v1/change-requests/{id}/accept"
-                          : "/api/v1/change-requests/{id}/reject",
-                   domain::Action::kBacklogWrite,
-                   [accept](Request& req, Call& call) -> Result<Response> {
-                       TL_ASSIGN_OR_RETURN(auto in, ParseOptional(req.body));
-                       const std::string note = in.String("note", 10'000).value_or("");
-                       const auto issues = in.Finish();
-                       TL_ASSIGN_OR_RETURN(
-                           auto view,
-                           app::DecideChangeRequest(
-                               call.app, call.actor, req.Param("id"), accept, note, issues));
-                       return Versioned(200, RequestJson(view), view.request.version);
-                   });
+        router.Add(
+            "POST",
+            accept ? "/api/v1/change-requests/{id}/accept" : "/api/v1/change-requests/{id}/reject",
+            domain::Action::kBacklogWrite,
+            [accept](Request& req, Call& call) -> Result<Response> {
+                TL_ASSIGN_OR_RETURN(auto in, ParseOptional(req.body));
+                const std::string note = in.String("note", 10'000).value_or("");
+                const auto issues = in.Finish();
+                TL_ASSIGN_OR_RETURN(
+                    auto view,
+                    app::DecideChangeRequest(
+                        call.app, call.actor, req.Param("id"), accept, note, issues));
+                return Versioned(200, RequestJson(view), view.request.version);
+            });
     }
     router.Add(
         "GET",
         "/api/v1/sprints/{id}/burndown",
         domain::Action::kProductRead,
         [](Request& req, Call& call) -> Result<Response> {
-            TL_ASSIGN_OR_RETURN(auto view,
-                                app::GetBurndown(call.app, call.actor, req.Param("id")));
+            TL_ASSIGN_OR_RETURN(auto view, app::GetBurndown(call.app, call.actor, req.Param("id")));
             const auto& b = view.burndown;
             json::array days;
             for (const auto& d : b.days) {
@@ -481,22 +472,19 @@ void AddSprintRoutes(Router& router) {
                                                    {"points_before", Points(c.points_before)},
                                                    {"points_after", Points(c.points_after)}});
                 }
-                auto opt = [](const std::optional<double>& v) {
-                    return v ? json::value(*v) : json::value(nullptr);
-                };
                 days.push_back(json::object{{"date", domain::FormatDate(d.date)},
                                             {"working_day", d.working_day},
-                                            {"ideal", d.ideal},
-                                            {"scope", opt(d.scope)},
-                                            {"done", opt(d.done)},
-                                            {"remaining", opt(d.remaining)},
+                                            {"ideal", Points(d.ideal)},
+                                            {"scope", Points(d.scope)},
+                                            {"done", Points(d.done)},
+                                            {"remaining", Points(d.remaining)},
                                             {"changes", std::move(changes)}});
             }
             return JsonAnswer(200,
                               json::object{{"sprint_id", view.sprint.id},
                                            {"status", domain::ToString(view.sprint.status)},
                                            {"unit", "points"},
-                                           {"committed", domain::RoundPoints(b.committed)},
+                                           {"committed", Points(b.committed)},
                                            {"start_date", view.sprint.start_date},
                                            {"end_date", view.sprint.end_date},
                                            {"days", std::move(days)}});
@@ -507,21 +495,20 @@ void AddSprintRoutes(Router& router) {
                [](Request& req, Call& call) -> Result<Response> {
                    TL_ASSIGN_OR_RETURN(auto r,
                                        app::GetReport(call.app, call.actor, req.Param("id")));
-                   return JsonAnswer(
-                       200,
-                       json::object{{"sprint_id", r.sprint.id},
-                                    {"name", r.sprint.name},
-                                    {"goal", r.sprint.goal},
-                                    {"status", domain::ToString(r.sprint.status)},
-                                    {"unit", "points"},
-                                    {"committed", r.committed},
-                                    {"completed", r.completed},
-                                    {"done", ReportEntries(r.done)},
-                                    {"not_done", ReportEntries(r.not_done)},
-                                    {"added_after_start", ReportEntries(r.added)},
-                                    {"removed", ReportEntries(r.removed)},
-                                    {"re_estimated", ReportEntries(r.re_estimated)},
-                                    {"carried_over", ReportEntries(r.carried_over)}});
+                   return JsonAnswer(200,
+                                     json::object{{"sprint_id", r.sprint.id},
+                                                  {"name", r.sprint.name},
+                                                  {"goal", r.sprint.goal},
+                                                  {"status", domain::ToString(r.sprint.status)},
+                                                  {"unit", "points"},
+                                                  {"committed", Points(r.committed)},
+                                                  {"completed", Points(r.completed)},
+                                                  {"done", ReportEntries(r.done)},
+                                                  {"not_done", ReportEntries(r.not_done)},
+                                                  {"added_after_start", ReportEntries(r.added)},
+                                                  {"removed", ReportEntries(r.removed)},
+                                                  {"re_estimated", ReportEntries(r.re_estimated)},
+                                                  {"carried_over", ReportEntries(r.carried_over)}});
                });
     router.Add(
         "GET",
@@ -544,19 +531,17 @@ void AddSprintRoutes(Router& router) {
                 app::TeamVelocity(call.app, call.actor, req.Param("id"), product, last, issues));
             json::array sprints;
             for (const auto& s : view.sprints) {
-                sprints.push_back(
-                    json::object{{"id", s.id},
-                                 {"name", s.name},
-                                 {"committed", domain::RoundPoints(s.committed_points)},
-                                 {"completed", domain::RoundPoints(s.completed_points)},
-                                 {"completed_at", s.completed_at}});
+                sprints.push_back(json::object{{"id", s.id},
+                                               {"name", s.name},
+                                               {"committed", Points(s.committed_points)},
+                                               {"completed", Points(s.completed_points)},
+                                               {"completed_at", s.completed_at}});
             }
-            return JsonAnswer(
-                200,
-                json::object{{"team_id", view.team_id},
-                             {"product_id", view.product_id},
-                             {"sprints", std::move(sprints)},
-                             {"average", view.average ? json::value(*view.average) : json::value()}});
+            return JsonAnswer(200,
+                              json::object{{"team_id", view.team_id},
+                                           {"product_id", view.product_id},
+                                           {"sprints", std::move(sprints)},
+                                           {"average", Points(view.average)}});
         });
 }
 

@@ -601,10 +601,11 @@ Result<void> SqlTx::SetItemsSprint(const std::string& workspace_id,
         workspace_id, item_ids, [&](const SqlParams& ids, const std::string& in) -> Result<void> {
             SqlParams params{NullIfEmpty(sprint_id), now};
             params.insert(params.end(), ids.begin(), ids.end());
-            TL_TRY(conn_.Execute("UPDATE items SET sprint_id = ?, version = version + 1, "
-                                 "updated_at = ? WHERE workspace_id = ? AND id IN " +
-                                     in,
-                                 params));
+            TL_TRY(
+                conn_.Execute("UPDATE items SET sprint_id = ?, version = version + 1, "
+                              "updated_at = ? WHERE workspace_id = ? AND id IN " +
+                                  in,
+                              params));
             return {};
         });
 }
@@ -613,7 +614,9 @@ Result<std::map<std::string, SprintTotals>> SqlTx::SprintTotalsOf(
     const std::string& workspace_id, const std::vector<std::string>& sprint_ids) {
     std::map<std::string, SprintTotals> out;
     TL_TRY(ForEachIdBatch(
-        workspace_id, sprint_ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
+        workspace_id,
+        sprint_ids,
+        [&](const SqlParams& params, const std::string& in) -> Result<void> {
             TL_ASSIGN_OR_RETURN(
                 auto rows,
                 conn_.Query("SELECT sprint_id, COUNT(*), COALESCE(SUM(points), 0), "

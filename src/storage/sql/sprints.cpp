@@ -130,8 +130,7 @@ domain::Sprint SprintFromRow(const SqlRow& r) {
     s.start_date = r.Text(6);
     s.end_date = r.Text(7);
     s.working_days = SplitDays(r.Text(8));
-    s.capacity_unit =
-        domain::ParseCapacityUnit(r.Text(9)).value_or(domain::CapacityUnit::kPoints);
+    s.capacity_unit = domain::ParseCapacityUnit(r.Text(9)).value_or(domain::CapacityUnit::kPoints);
     s.require_approval = r.Int(10) != 0;
     s.status = domain::ParseSprintStatus(r.Text(11)).value_or(domain::SprintStatus::kPlanned);
     s.started_at = r.Int(12);
@@ -173,8 +172,8 @@ domain::ChangeRequest RequestFromRow(const SqlRow& r) {
     c.reason = r.Text(6);
     c.requested_by = r.Text(7);
     c.requested_at = r.Int(8);
-    c.status = domain::ParseChangeRequestStatus(r.Text(9))
-                   .value_or(domain::ChangeRequestStatus::kOpen);
+    c.status =
+        domain::ParseChangeRequestStatus(r.Text(9)).value_or(domain::ChangeRequestStatus::kOpen);
     c.decided_by = r.Text(10);
     c.decided_at = r.Int(11);
     c.note = r.Text(12);
@@ -308,13 +307,12 @@ Result<std::vector<domain::Sprint>> SqlTx::ListCompletedSprints(const std::strin
                                                                 const std::string& team_id,
                                                                 const std::string& product_id,
                                                                 int limit) {
-    TL_ASSIGN_OR_RETURN(
-        auto rows,
-        conn_.Query("SELECT " + std::string(kSprintColumns) +
-                        " FROM sprints WHERE workspace_id = ? AND team_id = ? AND "
-                        "status = 'completed' AND product_id = ? "
-                        "ORDER BY completed_at DESC, id DESC LIMIT ?",
-                    {workspace_id, team_id, product_id, std::int64_t{limit}}));
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query("SELECT " + std::string(kSprintColumns) +
+                                        " FROM sprints WHERE workspace_id = ? AND team_id = ? AND "
+                                        "status = 'completed' AND product_id = ? "
+                                        "ORDER BY completed_at DESC, id DESC LIMIT ?",
+                                    {workspace_id, team_id, product_id, std::int64_t{limit}}));
     std::vector<domain::Sprint> out;
     for (const auto& r : rows) {
         out.push_back(SprintFromRow(r));

@@ -229,10 +229,9 @@ public:
     Result<std::vector<domain::SprintOutcome>> ListSprintOutcomes(
         const std::string& workspace_id, const std::string& sprint_id) override;
     Result<void> InsertScopeChange(const domain::ScopeChange& c) override;
-    Result<std::vector<domain::ScopeChange>> ListScopeChanges(
-        const std::string& workspace_id,
-        const std::string& scope_type,
-        const std::string& scope_id) override;
+    Result<std::vector<domain::ScopeChange>> ListScopeChanges(const std::string& workspace_id,
+                                                              const std::string& scope_type,
+                                                              const std::string& scope_id) override;
     Result<void> InsertChangeRequest(const domain::ChangeRequest& r) override;
     Result<void> UpdateChangeRequest(const domain::ChangeRequest& r,
                                      std::int64_t expected_version) override;
