@@ -19,6 +19,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// ASSERT_EQ for the callbacks that return a Result: fails the test and leaves the callback.
+#define EXPECT_EQ_OR_LEAVE(a, b)   \
+    do {                           \
+        EXPECT_EQ(a, b);           \
+        if (!((a) == (b))) {       \
+            return Result<void>(); \
+        }                          \
+    } while (false)
+
 #if defined(TL_STORE_BACKEND_POSTGRES)
 constexpr std::string_view kBackend = "postgres";
 #else
@@ -192,13 +201,13 @@ TEST_P(SprintStore, ATeamHasAtMostOneActiveSprint) {
         TL_ASSIGN_OR_RETURN(auto all, tx.ListSprints("ws1", {"p1", "", std::nullopt}));
         EXPECT_EQ(all.size(), 3u);
         TL_ASSIGN_OR_RETURN(auto t1, tx.ListSprints("ws1", {"p1", "t1", std::nullopt}));
-        ASSERT_EQ(t1.size(), 2u);
+        EXPECT_EQ_OR_LEAVE(t1.size(), 2u);
         EXPECT_EQ(t1[0].id, "a");  // by start date
         TL_ASSIGN_OR_RETURN(auto active,
                             tx.ListSprints("ws1", {"", "", domain::SprintStatus::kActive}));
         EXPECT_EQ(active.size(), 2u);
         TL_ASSIGN_OR_RETURN(auto done, tx.ListCompletedSprints("ws1", "t1", "p1", 3));
-        ASSERT_EQ(done.size(), 1u);
+        EXPECT_EQ_OR_LEAVE(done.size(), 1u);
         EXPECT_EQ(done[0].completed_points, 7);
         TL_ASSIGN_OR_RETURN(auto none, tx.ListSprints("ws2", {"p1", "", std::nullopt}));
         EXPECT_TRUE(none.empty());
@@ -220,7 +229,7 @@ TEST_P(SprintStore, CompletedSprintsComeLatestFirstUpToTheLimit) {
     }));
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto done, tx.ListCompletedSprints("ws1", "t1", "p1", 3));
-        ASSERT_EQ(done.size(), 3u);
+        EXPECT_EQ_OR_LEAVE(done.size(), 3u);
         EXPECT_EQ(done[0].id, "s4");
         EXPECT_EQ(done[2].id, "s2");
         TL_ASSIGN_OR_RETURN(auto other, tx.ListCompletedSprints("ws1", "t2", "p1", 3));
@@ -238,7 +247,7 @@ TEST_P(SprintStore, TheItemsOfASprintComeInRankOrderWithTheirTotals) {
     }));
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto items, tx.ListSprintItems("ws1", "s1"));
-        ASSERT_EQ(items.size(), 3u);
+        EXPECT_EQ_OR_LEAVE(items.size(), 3u);
         EXPECT_EQ(items[0].id, "i5");  // rank order: item 5's key is lowest
         EXPECT_EQ(items[2].id, "i1");
         EXPECT_EQ(items[0].done_at, 500);
@@ -283,16 +292,16 @@ TEST_P(SprintStore, CapacityBaselineAndOutcomesKeepTheirOrder) {
     }));
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto capacity, tx.ListSprintCapacity("ws1", "s1"));
-        ASSERT_EQ(capacity.size(), 2u);  // replaced, not added to
+        EXPECT_EQ_OR_LEAVE(capacity.size(), 2u);  // replaced, not added to
         EXPECT_EQ(capacity[0].user_id, "u3");
         EXPECT_EQ(capacity[1].capacity, 8);
         EXPECT_EQ(capacity[1].days_off, (std::vector<std::string>{"2026-11-05"}));
         TL_ASSIGN_OR_RETURN(auto baseline, tx.ListSprintBaseline("ws1", "s1"));
-        ASSERT_EQ(baseline.size(), 3u);
+        EXPECT_EQ_OR_LEAVE(baseline.size(), 3u);
         EXPECT_EQ(baseline[0].item_id, "i4");
         EXPECT_FALSE(baseline[1].points.has_value());
         TL_ASSIGN_OR_RETURN(auto outcomes, tx.ListSprintOutcomes("ws1", "s1"));
-        ASSERT_EQ(outcomes.size(), 3u);
+        EXPECT_EQ_OR_LEAVE(outcomes.size(), 3u);
         EXPECT_EQ(outcomes[0].done_at, 300);
         EXPECT_EQ(outcomes[1].outcome, domain::ItemOutcome::kCarriedOver);
         EXPECT_EQ(outcomes[1].next_sprint_id, "s2");
@@ -353,18 +362,18 @@ TEST_P(SprintStore, ScopeChangesArePerScopeAndChangeRequestsPerStatus) {
     }));
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto changes, tx.ListScopeChanges("ws1", "sprint", "s1"));
-        ASSERT_EQ(changes.size(), 2u);
+        EXPECT_EQ_OR_LEAVE(changes.size(), 2u);
         EXPECT_EQ(changes[0].id, "c1");  // oldest first
         EXPECT_EQ(changes[0].points_after, 3);
         EXPECT_EQ(changes[0].reason, "why");
         TL_ASSIGN_OR_RETURN(auto release, tx.ListScopeChanges("ws1", "release", "s1"));
         EXPECT_EQ(release.size(), 1u);
         TL_ASSIGN_OR_RETURN(auto all, tx.ListChangeRequests("ws1", "s1", std::nullopt));
-        ASSERT_EQ(all.size(), 2u);
+        EXPECT_EQ_OR_LEAVE(all.size(), 2u);
         EXPECT_EQ(all[1].kind, domain::ChangeRequestKind::kRemove);
         TL_ASSIGN_OR_RETURN(auto open,
                             tx.ListChangeRequests("ws1", "s1", domain::ChangeRequestStatus::kOpen));
-        ASSERT_EQ(open.size(), 1u);
+        EXPECT_EQ_OR_LEAVE(open.size(), 1u);
         EXPECT_EQ(open[0].id, "r2");
         TL_ASSIGN_OR_RETURN(auto accepted, tx.GetChangeRequest("ws1", "r1"));
         EXPECT_EQ(accepted.note, "ok");

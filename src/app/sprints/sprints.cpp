@@ -588,6 +588,10 @@ Result<PlanResult> Plan(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(auto sprint,
                             AuthorizeSprint(tx, actor, id, domain::Action::kSprintWrite, &roles));
         sprint_id = sprint.id;
+        // Serialises the planning of this product's sprints on every node, so an item checked
+        // to be in no other open sprint stays so until this transaction commits.
+        TL_TRY(tx.LockScope("sprints:" + sprint.product_id));
+        TL_ASSIGN_OR_RETURN(sprint, tx.GetSprint(actor.workspace_id, sprint.id));  // as locked
         TL_ASSIGN_OR_RETURN(auto resolved, ResolvePlanItems(tx, sprint, input, adding));
         if (sprint.status == SprintStatus::kCompleted) {
             return Fail(Refused("the sprint is completed; plan another one"));
@@ -980,6 +984,7 @@ Result<void> DeleteSprint(AppContext& ctx, const Actor& actor, const std::string
             return Fail(Refused("only a planned sprint can be deleted; this one is " +
                                 std::string(domain::ToString(sprint.status))));
         }
+        TL_TRY(tx.LockScope("sprints:" + sprint.product_id));
         TL_ASSIGN_OR_RETURN(auto items, tx.ListSprintItems(actor.workspace_id, sprint.id));
         std::vector<std::string> ids;
         for (const auto& i : items) {
@@ -1090,6 +1095,8 @@ Result<SprintView> StartSprint(AppContext& ctx, const Actor& actor, const std::s
         TL_ASSIGN_OR_RETURN(auto sprint,
                             AuthorizeSprint(tx, actor, id, domain::Action::kSprintWrite));
         sprint_id = sprint.id;
+        TL_TRY(tx.LockScope("sprints:" + sprint.product_id));
+        TL_ASSIGN_OR_RETURN(sprint, tx.GetSprint(actor.workspace_id, sprint.id));  // as locked
         if (sprint.status != SprintStatus::kPlanned) {
             return Fail(
                 Refused("the sprint is already " + std::string(domain::ToString(sprint.status))));
@@ -1171,6 +1178,7 @@ Result<SprintView> CompleteSprint(AppContext& ctx,
                                 std::string(domain::ToString(sprint.status))));
         }
         const auto& ws = actor.workspace_id;
+        TL_TRY(tx.LockScope("sprints:" + sprint.product_id));
         TL_ASSIGN_OR_RETURN(auto items, tx.ListSprintItems(ws, sprint.id));
         std::vector<domain::SprintOutcome> outcomes;
         std::vector<domain::Item> unfinished;
@@ -1364,6 +1372,7 @@ Result<ChangeRequestView> DecideChangeRequest(AppContext& ctx,
             return Fail(Refused("the change request was already " +
                                 std::string(domain::ToString(request.status))));
         }
+        TL_TRY(tx.LockScope("sprints:" + request.product_id));
         TL_ASSIGN_OR_RETURN(auto sprint, tx.GetSprint(ws, request.sprint_id));
         domain::ChangeRequest decided = request;
         decided.status = accept ? domain::ChangeRequestStatus::kAccepted
