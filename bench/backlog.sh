@@ -329,6 +329,18 @@ LUA
 # done make the scope changes and the done series the report and burndown read.
 sprint_bench() {
   echo "--- $backend, sprint of 200 items in the $size-item product"
+  # Slow requests of the previous loads that wrk gave up on are still running on the server's
+  # threads; wait until it answers at once again, so they do not count against the sprint.
+  local quick=0 deadline=$((SECONDS + 120)) t
+  while ((quick < 3 && SECONDS < deadline)); do
+    t=$(curl -s -o /dev/null --max-time 10 -w '%{time_total}' "$base/healthz" || echo 10)
+    if awk -v t="$t" 'BEGIN { exit !(t < 0.05) }'; then
+      quick=$((quick + 1))
+    else
+      quick=0
+      sleep 0.5
+    fi
+  done
   local team today start_day end_day sprint keys=() extra=() n
   team=$(curl -sf --max-time 10 "$base/api/v1/teams?limit=200" "${auth[@]}" |
     jq -r '.data[] | select(.name == "Kestrel") | .id')
