@@ -10,6 +10,13 @@
 #   query  GET  /api/v1/products/{id}/items?limit=50&query=type = story AND points >= 3
 #   search GET  /api/v1/search?q=camera                         (only if the server has it)
 #
+# With BENCH_SPRINT=1, after the largest size: 200 open items of SkyLift AI are planned into a
+# sprint of its team Kestrel, the sprint starts, and scope changes follow (re-estimates, items
+# removed and added, items done); then
+#
+#   report   GET /api/v1/sprints/{id}/report
+#   burndown GET /api/v1/sprints/{id}/burndown
+#
 # The items are not created over HTTP: one SQL transaction per size (sqlite3 or psql) inserts
 # them with their labels, acceptance criteria, search documents and the product's key counter.
 # Rank keys are 5 base-36 digits, n * 36 + 18 for item n, so they are valid (never ending in
@@ -23,7 +30,8 @@
 #   BENCH_DURATION=10s BENCH_CONNECTIONS=16 BENCH_BACKENDS="sqlite postgres" \
 #   BENCH_SIZES="10000 100000" bench/backlog.sh
 #   BENCH_FILL_TIMEOUT=600 (seconds per fill)   BENCH_PG_BIN=/usr/lib/postgresql/15/bin
-#   BENCH_SKIP_BUILD=1 uses build/release as it is.
+#   BENCH_SKIP_BUILD=1 uses build/release as it is; BENCH_BIN=path runs another build.
+#   BENCH_SPRINT=1 adds the sprint report and burndown (above).
 #   CMAKE_BUILD_PARALLEL_LEVEL=2 limits the build's parallel jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,11 +58,11 @@ for size in $sizes; do
   previous=$size
 done
 
-if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+bin=${BENCH_BIN:-build/release/throughline}
+if [ -z "${BENCH_SKIP_BUILD:-}" ] && [ -z "${BENCH_BIN:-}" ]; then
   cmake --preset release >/dev/null
   cmake --build --preset release
 fi
-bin=build/release/throughline
 
 work=$(mktemp -d -t tl-bench-backlog-XXXXXX)
 server_pid=""
@@ -315,6 +323,93 @@ function request()
 end
 LUA
 
+# The sprint step (BENCH_SPRINT=1) on the product filled to $size: 200 open story-level items
+# (no epics, features or done ones, by the fill's rules) from the middle of the backlog go into
+# a sprint of Kestrel, which starts; then 10 re-estimates, 5 items out, 5 in and up to 10 bugs
+# done make the scope changes and the done series the report and burndown read.
+sprint_bench() {
+  echo "--- $backend, sprint of 200 items in the $size-item product"
+  # Slow requests of the previous loads that wrk gave up on are still running on the server's
+  # threads; wait until it answers at once again, so they do not count against the sprint.
+  local quick=0 deadline=$((SECONDS + 120)) t
+  while ((quick < 3 && SECONDS < deadline)); do
+    t=$(curl -s -o /dev/null --max-time 10 -w '%{time_total}' "$base/healthz" || echo 10)
+    if awk -v t="$t" 'BEGIN { exit !(t < 0.05) }'; then
+      quick=$((quick + 1))
+    else
+      quick=0
+      sleep 0.5
+    fi
+  done
+  local team today start_day end_day sprint keys=() extra=() n
+  team=$(curl -sf --max-time 10 "$base/api/v1/teams?limit=200" "${auth[@]}" |
+    jq -r '.data[] | select(.name == "Kestrel") | .id')
+  today=$(date -u +%s)
+  start_day=$(date -u -d "@$((today - 5 * 86400))" +%F)
+  end_day=$(date -u -d "@$((today + 8 * 86400))" +%F)
+  sprint=$(curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/sprints" "${auth[@]}" \
+    -H 'Content-Type: application/json' \
+    -d "{\"team_id\":\"$team\",\"name\":\"Bench sprint\",\"goal\":\"Measure\",\"start_date\":\"$start_day\",\"end_date\":\"$end_day\"}" |
+    jq -r .id)
+  n=$((size / 2 + 1000))
+  while ((${#keys[@]} < 200 || ${#extra[@]} < 5)); do
+    n=$((n + 1))
+    if ((n % 50 == 1 || n % 10 == 2 || n % 5 == 4)); then
+      continue
+    fi
+    if ((${#keys[@]} < 200)); then
+      keys+=("\"AI-$n\"")
+    else
+      extra+=("\"AI-$n\"")
+    fi
+  done
+  local list
+  list=$(IFS=,; echo "${keys[*]}")
+  local planned
+  planned=$(curl -s --max-time 60 -o "$work/plan.json" -w '%{http_code}' -X POST \
+    "$base/api/v1/sprints/$sprint/items" "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "{\"items\":[$list]}")
+  if [ "$planned" != 200 ]; then
+    echo "bench: planning the sprint answered $planned: $(head -c 300 "$work/plan.json")" >&2
+    exit 1
+  fi
+  echo "  planned $(jq .planning.items "$work/plan.json") items," \
+    "$(jq .planning.committed_points "$work/plan.json") points"
+  curl -sf --max-time 60 -X POST "$base/api/v1/sprints/$sprint/start" "${auth[@]}" >/dev/null
+  local k key changes=0 done_count=0
+  for k in $(seq 0 9); do
+    key=${keys[$((k * 7))]//\"/}
+    if curl -sf --max-time 30 -X PATCH "$base/api/v1/items/$key" "${auth[@]}" \
+      -H 'Content-Type: application/json' -d '{"points":8}' >/dev/null; then
+      changes=$((changes + 1))
+    fi
+  done
+  list=$(IFS=,; echo "${keys[*]:190:5}")
+  curl -sf --max-time 30 -X POST "$base/api/v1/sprints/$sprint/items/remove" "${auth[@]}" \
+    -H 'Content-Type: application/json' -d "{\"items\":[$list],\"reason\":\"bench\"}" \
+    >/dev/null && changes=$((changes + 5))
+  list=$(IFS=,; echo "${extra[*]}")
+  curl -sf --max-time 30 -X POST "$base/api/v1/sprints/$sprint/items" "${auth[@]}" \
+    -H 'Content-Type: application/json' -d "{\"items\":[$list],\"reason\":\"bench\"}" \
+    >/dev/null && changes=$((changes + 5))
+  # Bugs in progress or in review, with the Definition of Done ticked, may go to done.
+  for key in "${keys[@]}"; do
+    key=${key//\"/}
+    n=${key#AI-}
+    if ((done_count < 10 && n % 7 == 4 && (n % 5 == 2 || n % 5 == 3))); then
+      if curl -sf --max-time 30 -X PATCH "$base/api/v1/items/$key" "${auth[@]}" \
+        -H 'Content-Type: application/json' \
+        -d '{"status":"done","done_checks":["dod_review","dod_tests","dod_docs","dod_flight"]}' \
+        >/dev/null; then
+        done_count=$((done_count + 1))
+      fi
+    fi
+  done
+  echo "  started; $changes scope changes, $done_count items done"
+  load report "$base/api/v1/sprints/$sprint/report" "${auth[@]}"
+  load burndown "$base/api/v1/sprints/$sprint/burndown" "${auth[@]}"
+}
+
 query='type = story AND points >= 3'
 query_enc='type%20%3D%20story%20AND%20points%20%3E%3D%203'
 
@@ -386,6 +481,9 @@ for backend in $backends; do
       notes+=("$backend $size search: GET /api/v1/search answers $status, not measured")
     fi
   done
+  if [ -n "${BENCH_SPRINT:-}" ]; then
+    sprint_bench
+  fi
   echo "-- server RSS after load: $(ps -o rss= -p "$server_pid" | awk '{printf "%.1f MiB", $1/1024}')"
   stop_server
   stop_postgres

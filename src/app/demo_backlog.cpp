@@ -849,6 +849,7 @@ Result<void> SeedDemoBacklog(AppContext& ctx,
             i.ready_checks = IdsOf(settings.definition_of_ready);
         }
         if (done) {
+            i.done_at = now;
             i.done_checks = IdsOf(settings.definition_of_done);
             if (s.type != ItemType::kTask) {
                 i.accepted_at = now;

@@ -20,6 +20,7 @@
 #include "cli/flags.hpp"
 #include "cli/items_commands.hpp"
 #include "cli/release_commands.hpp"
+#include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -310,6 +311,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
 
     ClientCommands client(cli);
     ReleaseCommands releases(cli);
+    SprintCommands sprints(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -381,6 +383,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = releases.RunIfParsed()) {
+    if (auto code = sprints.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

@@ -84,6 +84,8 @@ struct Item {
     std::vector<std::string> done_checks;   // DoD entry ids ticked
     std::int64_t accepted_at = 0;
     std::string accepted_by;
+    // When the item last entered a done-category status; 0 while it is not in one.
+    std::int64_t done_at = 0;
     std::string created_by;
     std::vector<Criterion> criteria;
     std::vector<std::string> labels;           // sorted, lower-case

@@ -30,6 +30,7 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddBoardRoutes(router);
     AddReleaseRoutes(router);
     AddTestPlanningRoutes(router);
+    AddSprintRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

@@ -26,6 +26,7 @@
 #include "domain/release.hpp"
 #include "domain/result.hpp"
 #include "domain/role_assignment.hpp"
+#include "domain/sprint.hpp"
 #include "domain/team.hpp"
 #include "domain/test_plan.hpp"
 #include "domain/user.hpp"
@@ -100,6 +101,23 @@ struct RoleHolder {
 struct LoginFailures {
     int count = 0;
     std::int64_t oldest_at = 0;  // of the failures counted
+};
+
+// Which sprints ListSprints returns: a product's (every product's when empty), optionally of
+// one team and one status.
+struct SprintFilter {
+    std::string product_id;
+    std::string team_id;  // "" for every team
+    std::optional<domain::SprintStatus> status;
+};
+
+// What a sprint holds now: its items, their points, those of the done ones, and how many
+// have no estimate.
+struct SprintTotals {
+    std::int64_t items = 0;
+    double points = 0;
+    double done_points = 0;
+    std::int64_t unestimated = 0;
 };
 
 class Tx {
@@ -417,6 +435,74 @@ public:
     virtual Result<void> SetTestRunBug(const std::string& workspace_id,
                                        const std::string& run_id,
                                        const std::string& bug_id) = 0;
+    // ---- Sprints (docs/delivery.md, "Sprints") ----
+    // A team has at most one active sprint: writing a second is kConflict with specific_code
+    // "sprint_active" (a unique index decides, so two nodes cannot both start one).
+    virtual Result<void> InsertSprint(const domain::Sprint& s) = 0;
+    virtual Result<void> UpdateSprint(const domain::Sprint& s, std::int64_t expected_version) = 0;
+    // Removes the sprint with its capacity, baseline, outcomes, scope changes and change
+    // requests; its items' sprint_id is the caller's to clear first.
+    virtual Result<void> DeleteSprint(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Sprint> GetSprint(const std::string& workspace_id,
+                                             const std::string& id) = 0;
+    // By start date, then id.
+    virtual Result<std::vector<domain::Sprint>> ListSprints(const std::string& workspace_id,
+                                                            const SprintFilter& filter) = 0;
+    // The team's completed sprints on the product, latest completion first, at most `limit`.
+    virtual Result<std::vector<domain::Sprint>> ListCompletedSprints(
+        const std::string& workspace_id,
+        const std::string& team_id,
+        const std::string& product_id,
+        int limit) = 0;
+    // Totals of each of `sprint_ids` that holds items (others are left out), in one query per
+    // batch through the items' sprint index.
+    virtual Result<std::map<std::string, SprintTotals>> SprintTotalsOf(
+        const std::string& workspace_id, const std::vector<std::string>& sprint_ids) = 0;
+    // The items whose sprint_id is `sprint_id`, in rank order, read through the sprint index
+    // (never a scan of the product's backlog).
+    virtual Result<std::vector<domain::Item>> ListSprintItems(const std::string& workspace_id,
+                                                              const std::string& sprint_id) = 0;
+    // Sets the sprint of these items ("" clears it), raising their version and updated_at, in
+    // batched statements.
+    virtual Result<void> SetItemsSprint(const std::string& workspace_id,
+                                        const std::vector<std::string>& item_ids,
+                                        const std::string& sprint_id,
+                                        std::int64_t now) = 0;
+    // Replaces the sprint's member capacities.
+    virtual Result<void> PutSprintCapacity(const std::string& workspace_id,
+                                           const std::string& sprint_id,
+                                           const std::vector<domain::MemberCapacity>& members) = 0;
+    virtual Result<std::vector<domain::MemberCapacity>> ListSprintCapacity(
+        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    // The baseline taken at the start, kept in the given (rank) order.
+    virtual Result<void> InsertSprintBaseline(const std::string& workspace_id,
+                                              const std::string& sprint_id,
+                                              const std::vector<domain::BaselineEntry>& items) = 0;
+    virtual Result<std::vector<domain::BaselineEntry>> ListSprintBaseline(
+        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    // The outcomes recorded at completion, kept in the given order.
+    virtual Result<void> InsertSprintOutcomes(
+        const std::string& workspace_id,
+        const std::string& sprint_id,
+        const std::vector<domain::SprintOutcome>& outcomes) = 0;
+    virtual Result<std::vector<domain::SprintOutcome>> ListSprintOutcomes(
+        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    // Scope changes of a sprint or a release (scope_type "sprint" or "release"), oldest first.
+    virtual Result<void> InsertScopeChange(const domain::ScopeChange& c) = 0;
+    virtual Result<std::vector<domain::ScopeChange>> ListScopeChanges(
+        const std::string& workspace_id,
+        const std::string& scope_type,
+        const std::string& scope_id) = 0;
+    // Change requests of a sprint, oldest first; `status` narrows them.
+    virtual Result<void> InsertChangeRequest(const domain::ChangeRequest& r) = 0;
+    virtual Result<void> UpdateChangeRequest(const domain::ChangeRequest& r,
+                                             std::int64_t expected_version) = 0;
+    virtual Result<domain::ChangeRequest> GetChangeRequest(const std::string& workspace_id,
+                                                           const std::string& id) = 0;
+    virtual Result<std::vector<domain::ChangeRequest>> ListChangeRequests(
+        const std::string& workspace_id,
+        const std::string& sprint_id,
+        std::optional<domain::ChangeRequestStatus> status) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

@@ -150,6 +150,10 @@ struct BacklogIds {
     std::string test_case;
     std::string test_plan;
     std::string test_run;
+    // Sprints: an active sprint of Falcon on X2 that requires approval, and an open change
+    // request on it (made by the Scrum Master).
+    std::string sprint;
+    std::string change_request;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -210,6 +214,10 @@ std::optional<std::string> Concrete(const Operation& op,
             out += missing ? "tpl_missing" : backlog.test_plan;
         } else if (before.ends_with("/api/v1/test-runs/")) {
             out += backlog.test_run;
+        } else if (before.ends_with("/api/v1/sprints/")) {
+            out += missing ? "spr_missing" : backlog.sprint;
+        } else if (before.ends_with("/api/v1/change-requests/")) {
+            out += backlog.change_request;
         } else {
             return std::nullopt;
         }
@@ -284,6 +292,43 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         Token("bob"));
     ASSERT_EQ(run.status, 201) << run.body;
     backlog.test_run = StrAt(run.Json(), {"id"});
+
+    // A started sprint requiring approval, and a change request the Scrum Master asked for.
+    const HttpResult sprint =
+        client().Post("/api/v1/products/" + ids.x2 + "/sprints",
+                      json::serialize(json::object{{"team_id", ids.falcon},
+                                                   {"name", "Walk sprint"},
+                                                   {"start_date", "2026-11-02"},
+                                                   {"end_date", "2026-11-13"},
+                                                   {"require_approval", true}}),
+                      Token("bob"));
+    ASSERT_EQ(sprint.status, 201) << sprint.body;
+    backlog.sprint = StrAt(sprint.Json(), {"id"});
+    std::vector<std::string> stories;
+    for (const std::string title : {"Walk story one", "Walk story two"}) {
+        const HttpResult story =
+            client().Post("/api/v1/products/" + ids.x2 + "/items",
+                          json::serialize(json::object{{"type", "story"}, {"title", title}}),
+                          Token("bob"));
+        ASSERT_EQ(story.status, 201) << story.body;
+        stories.push_back(StrAt(story.Json(), {"key"}));
+    }
+    const std::string plan = "/api/v1/sprints/" + backlog.sprint + "/items";
+    ASSERT_EQ(client()
+                  .Post(plan,
+                        json::serialize(json::object{{"items", json::array{stories[0].c_str()}}}),
+                        Token("bob"))
+                  .status,
+              200);
+    ASSERT_EQ(
+        client().Post("/api/v1/sprints/" + backlog.sprint + "/start", "", Token("bob")).status,
+        200);
+    const HttpResult requested =
+        client().Post(plan,
+                      json::serialize(json::object{{"items", json::array{stories[1].c_str()}}}),
+                      Token("carol"));
+    ASSERT_EQ(requested.status, 202) << requested.body;
+    backlog.change_request = StrAt(ArrAt(requested.Json(), {"change_requests"})[0], {"id"});
 
     int walked = 0;
     int product_scoped = 0;

@@ -11,6 +11,7 @@
 #include "app/backlog/comments.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
+#include "app/sprints/sprint_scope.hpp"
 #include "app/user_names.hpp"
 #include "domain/rank.hpp"
 
@@ -277,9 +278,14 @@ Result<void> CheckStatusChange(storage::Tx& tx,
         }
         next.accepted_at = now;
         next.accepted_by = actor.user_id;
+        // Moving between done statuses keeps the time the item first became done.
+        next.done_at = current.category == domain::StatusCategory::kDone && current.done_at > 0
+                           ? current.done_at
+                           : now;
     } else {
         next.accepted_at = 0;
         next.accepted_by.clear();
+        next.done_at = 0;
     }
     return {};
 }
@@ -644,6 +650,7 @@ json::object ToJson(const domain::Item& i,
                         {"done_checks", checks(i.done_checks)},
                         {"accepted_at", TimeOrNull(i.accepted_at)},
                         {"accepted_by", OrNull(i.accepted_by)},
+                        {"done_at", TimeOrNull(i.done_at)},
                         {"created_by", OrNull(i.created_by)},
                         {"version", i.version},
                         {"created_at", FormatTime(i.created_at)},
@@ -895,6 +902,7 @@ Result<ItemView> UpdateItem(AppContext& ctx,
         next.version = current.version + 1;
         next.updated_at = now;
         TL_TRY(tx.UpdateItem(next, current.version));
+        TL_TRY(RecordReestimate(tx, actor.user_id, current, next, now, ""));
         if (changed.count("title") || changed.count("description") || changed.count("criteria")) {
             TL_TRY(tx.ReindexItem(actor.workspace_id, next.id));
         }
@@ -936,6 +944,7 @@ Result<void> DeleteItem(AppContext& ctx, const Actor& actor, const std::string& 
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, item.product_id));
         TL_ASSIGN_OR_RETURN(auto settings,
                             LoadBacklogSettings(tx, actor.workspace_id, item.product_id));
+        TL_TRY(RecordSprintItemDeleted(tx, actor.user_id, item, now));
         TL_TRY(tx.DeleteItem(actor.workspace_id, item.id));
         return RecordEvent(
             tx,
@@ -1157,6 +1166,7 @@ Result<std::vector<ItemView>> BulkEditItems(AppContext& ctx,
             next.version = current->version + 1;
             next.updated_at = now;
             TL_TRY(tx.UpdateItem(next, current->version));
+            TL_TRY(RecordReestimate(tx, actor.user_id, *current, next, now, "bulk edit"));
             TL_TRY(RecordEvent(tx,
                                actor.workspace_id,
                                actor.user_id,
@@ -1288,6 +1298,12 @@ Result<std::vector<ItemView>> SplitItem(AppContext& ctx,
                 }
             }
             created.push_back(part_item->id);
+        }
+        // Stories split off an item of a sprint join that sprint.
+        if (!children && !item.sprint_id.empty()) {
+            TL_ASSIGN_OR_RETURN(auto parts, tx.GetItems(actor.workspace_id, created));
+            TL_TRY(JoinSprintOfOriginal(
+                tx, actor.user_id, item, parts, domain::ItemKey(product.key, item.number), now));
         }
         // The moved criteria leave the original item.
         item.criteria.erase(std::remove_if(item.criteria.begin(),

@@ -10,6 +10,7 @@
 #include "app/backlog/comments.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
+#include "app/sprints/sprint_scope.hpp"
 #include "app/user_names.hpp"
 
 namespace tl::app {
@@ -315,6 +316,7 @@ Result<PokerView> FinishPoker(AppContext& ctx,
             changed.version = item.version + 1;
             changed.updated_at = now;
             TL_TRY(tx.UpdateItem(changed, item.version));
+            TL_TRY(RecordReestimate(tx, actor.user_id, item, changed, now, "planning poker"));
             TL_TRY(RecordEvent(tx,
                                actor.workspace_id,
                                actor.user_id,

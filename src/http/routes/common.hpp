@@ -14,6 +14,10 @@
 #include "http/response.hpp"
 #include "http/router.hpp"
 
+namespace tl::app {
+struct ItemView;
+}  // namespace tl::app
+
 namespace tl::http {
 
 inline constexpr std::string_view kSessionCookie = "tl_session";
@@ -66,6 +70,10 @@ void AddBoardRoutes(Router& router);
 // Releases and test planning (docs/delivery.md).
 void AddReleaseRoutes(Router& router);
 void AddTestPlanningRoutes(Router& router);
+
+// Sprints (routes/sprints.cpp) and the item JSON they embed (routes/items.cpp).
+void AddSprintRoutes(Router& router);
+boost::json::object ItemViewJson(const app::ItemView& view);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

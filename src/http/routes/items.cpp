@@ -260,6 +260,8 @@ Response ItemAnswer(int status, const app::ItemView& v) {
 
 }  // namespace
 
+json::object ItemViewJson(const app::ItemView& v) { return ItemJson(v); }
+
 void AddItemRoutes(Router& router) {
     router.Add("GET",
                "/api/v1/products/{id}/items",

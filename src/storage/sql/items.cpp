@@ -13,20 +13,20 @@ constexpr std::string_view kItemColumns =
     "i.id, i.workspace_id, i.product_id, i.item_number, i.item_type, i.title, i.description, "
     "i.status, i.category, i.points, i.assignee_id, i.parent_id, i.goal_id, i.initiative_id, "
     "i.sprint_id, i.release_id, i.rank_key, i.ready_checks, i.done_checks, i.accepted_at, "
-    "i.accepted_by, i.created_by, i.version, i.created_at, i.updated_at, i.priority";
+    "i.accepted_by, i.created_by, i.version, i.created_at, i.updated_at, i.priority, i.done_at";
 
 // The columns an update rewrites, in this order, in both statements (ItemColumnValues).
 #define TL_ITEM_MUTABLE_COLUMNS                                                            \
     "item_type, title, description, status, category, points, assignee_id, parent_id, "    \
     "goal_id, initiative_id, sprint_id, release_id, rank_key, ready_checks, done_checks, " \
-    "accepted_at, accepted_by, priority"
+    "accepted_at, accepted_by, priority, done_at"
 constexpr std::string_view kInsertItem =
     "INSERT INTO items (id, workspace_id, product_id, item_number, " TL_ITEM_MUTABLE_COLUMNS
     ", created_by, version, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateItem =
     "UPDATE items SET (" TL_ITEM_MUTABLE_COLUMNS
-    ", version, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    ", version, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "WHERE workspace_id = ? AND id = ? AND version = ?";
 #undef TL_ITEM_MUTABLE_COLUMNS
 constexpr std::string_view kUpdateItemRank =
@@ -155,7 +155,8 @@ void AppendMutableValues(const domain::Item& i, SqlParams& params) {
                    JoinChecks(i.done_checks),
                    i.accepted_at,
                    NullIfEmpty(i.accepted_by),
-                   std::string(domain::ToString(i.priority))});
+                   std::string(domain::ToString(i.priority)),
+                   i.done_at});
 }
 
 domain::Item ItemFromRow(const SqlRow& r) {
@@ -186,6 +187,7 @@ domain::Item ItemFromRow(const SqlRow& r) {
     i.created_at = r.Int(23);
     i.updated_at = r.Int(24);
     i.priority = domain::ParsePriority(r.Text(25)).value_or(domain::Priority::kMedium);
+    i.done_at = r.Int(26);
     return i;
 }
 
@@ -229,6 +231,15 @@ Result<void> ForEachIdBatch(const std::string& workspace_id,
         TL_TRY(fn(std::move(params), "(" + Placeholders(n) + ")"));
     }
     return {};
+}
+
+// The workspace term of a query that looks items up by a list of ids. SQLite's planner, without
+// statistics, prefers an index led by workspace_id for `workspace_id = ? AND id IN (...)` once
+// the list holds a few ids, and then reads every item of the workspace; a unary plus keeps it
+// off that index, so each id is one primary-key lookup. PostgreSQL has statistics (and no
+// unary plus for text).
+std::string WorkspaceTermForIds(std::string_view backend, std::string_view prefix) {
+    return std::string(backend == "sqlite" ? "+" : "") + std::string(prefix) + "workspace_id = ?";
 }
 
 Error RankTaken() {
@@ -442,17 +453,12 @@ Result<std::optional<domain::Item>> SqlTx::FindItemByKey(const std::string& work
 Result<std::vector<domain::Item>> SqlTx::GetItems(const std::string& workspace_id,
                                                   const std::vector<std::string>& ids) {
     std::vector<domain::Item> out;
-    // Without statistics SQLite would rather walk the workspace's rows through an index that
-    // starts with workspace_id than look the ids up by primary key (a 100,000-item product
-    // took half a second per page); the unary plus keeps that term out of index selection.
-    const std::string workspace_term =
-        conn_.Backend() == "sqlite" ? "+i.workspace_id = ?" : "i.workspace_id = ?";
     TL_TRY(ForEachIdBatch(
         workspace_id, ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
             TL_ASSIGN_OR_RETURN(
                 auto items,
                 QueryItems("SELECT " + std::string(kItemColumns) + " FROM items i WHERE " +
-                               workspace_term + " AND i.id IN " + in,
+                               WorkspaceTermForIds(conn_.Backend(), "i.") + " AND i.id IN " + in,
                            params));
             std::move(items.begin(), items.end(), std::back_inserter(out));
             return {};
@@ -603,6 +609,56 @@ Result<std::vector<std::pair<std::string, std::string>>> SqlTx::ListBlocksEdges(
         edges.emplace_back(r.Text(0), r.Text(1));
     }
     return edges;
+}
+
+// ---- the items of a sprint, through the items_by_sprint index ----
+
+Result<std::vector<domain::Item>> SqlTx::ListSprintItems(const std::string& workspace_id,
+                                                         const std::string& sprint_id) {
+    return QueryItems("SELECT " + std::string(kItemColumns) +
+                          " FROM items i WHERE i.workspace_id = ? AND i.sprint_id = ? "
+                          "ORDER BY i.rank_key",
+                      {workspace_id, sprint_id});
+}
+
+Result<void> SqlTx::SetItemsSprint(const std::string& workspace_id,
+                                   const std::vector<std::string>& item_ids,
+                                   const std::string& sprint_id,
+                                   std::int64_t now) {
+    return ForEachIdBatch(
+        workspace_id, item_ids, [&](const SqlParams& ids, const std::string& in) -> Result<void> {
+            SqlParams params{NullIfEmpty(sprint_id), now};
+            params.insert(params.end(), ids.begin(), ids.end());
+            TL_TRY(
+                conn_.Execute("UPDATE items SET sprint_id = ?, version = version + 1, "
+                              "updated_at = ? WHERE " +
+                                  WorkspaceTermForIds(conn_.Backend(), "") + " AND id IN " + in,
+                              params));
+            return {};
+        });
+}
+
+Result<std::map<std::string, SprintTotals>> SqlTx::SprintTotalsOf(
+    const std::string& workspace_id, const std::vector<std::string>& sprint_ids) {
+    std::map<std::string, SprintTotals> out;
+    TL_TRY(ForEachIdBatch(
+        workspace_id,
+        sprint_ids,
+        [&](const SqlParams& params, const std::string& in) -> Result<void> {
+            TL_ASSIGN_OR_RETURN(
+                auto rows,
+                conn_.Query("SELECT sprint_id, COUNT(*), COALESCE(SUM(points), 0), "
+                            "COALESCE(SUM(CASE WHEN category = 'done' THEN points ELSE 0 END), "
+                            "0), SUM(CASE WHEN points IS NULL THEN 1 ELSE 0 END) FROM items "
+                            "WHERE workspace_id = ? AND sprint_id IN " +
+                                in + " GROUP BY sprint_id",
+                            params));
+            for (const auto& r : rows) {
+                out[r.Text(0)] = {r.Int(1), r.Real(2).value_or(0), r.Real(3).value_or(0), r.Int(4)};
+            }
+            return {};
+        }));
+    return out;
 }
 
 }  // namespace tl::storage

@@ -237,6 +237,53 @@ public:
     Result<void> SetTestRunBug(const std::string& workspace_id,
                                const std::string& run_id,
                                const std::string& bug_id) override;
+    Result<void> InsertSprint(const domain::Sprint& s) override;
+    Result<void> UpdateSprint(const domain::Sprint& s, std::int64_t expected_version) override;
+    Result<void> DeleteSprint(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Sprint> GetSprint(const std::string& workspace_id,
+                                     const std::string& id) override;
+    Result<std::vector<domain::Sprint>> ListSprints(const std::string& workspace_id,
+                                                    const SprintFilter& filter) override;
+    Result<std::vector<domain::Sprint>> ListCompletedSprints(const std::string& workspace_id,
+                                                             const std::string& team_id,
+                                                             const std::string& product_id,
+                                                             int limit) override;
+    Result<std::map<std::string, SprintTotals>> SprintTotalsOf(
+        const std::string& workspace_id, const std::vector<std::string>& sprint_ids) override;
+    Result<std::vector<domain::Item>> ListSprintItems(const std::string& workspace_id,
+                                                      const std::string& sprint_id) override;
+    Result<void> SetItemsSprint(const std::string& workspace_id,
+                                const std::vector<std::string>& item_ids,
+                                const std::string& sprint_id,
+                                std::int64_t now) override;
+    Result<void> PutSprintCapacity(const std::string& workspace_id,
+                                   const std::string& sprint_id,
+                                   const std::vector<domain::MemberCapacity>& members) override;
+    Result<std::vector<domain::MemberCapacity>> ListSprintCapacity(
+        const std::string& workspace_id, const std::string& sprint_id) override;
+    Result<void> InsertSprintBaseline(const std::string& workspace_id,
+                                      const std::string& sprint_id,
+                                      const std::vector<domain::BaselineEntry>& items) override;
+    Result<std::vector<domain::BaselineEntry>> ListSprintBaseline(
+        const std::string& workspace_id, const std::string& sprint_id) override;
+    Result<void> InsertSprintOutcomes(const std::string& workspace_id,
+                                      const std::string& sprint_id,
+                                      const std::vector<domain::SprintOutcome>& outcomes) override;
+    Result<std::vector<domain::SprintOutcome>> ListSprintOutcomes(
+        const std::string& workspace_id, const std::string& sprint_id) override;
+    Result<void> InsertScopeChange(const domain::ScopeChange& c) override;
+    Result<std::vector<domain::ScopeChange>> ListScopeChanges(const std::string& workspace_id,
+                                                              const std::string& scope_type,
+                                                              const std::string& scope_id) override;
+    Result<void> InsertChangeRequest(const domain::ChangeRequest& r) override;
+    Result<void> UpdateChangeRequest(const domain::ChangeRequest& r,
+                                     std::int64_t expected_version) override;
+    Result<domain::ChangeRequest> GetChangeRequest(const std::string& workspace_id,
+                                                   const std::string& id) override;
+    Result<std::vector<domain::ChangeRequest>> ListChangeRequests(
+        const std::string& workspace_id,
+        const std::string& sprint_id,
+        std::optional<domain::ChangeRequestStatus> status) override;
 
     // The workspaces this transaction appended events to (announced after commit).
     const std::vector<std::string>& event_workspaces() const { return event_workspaces_; }
