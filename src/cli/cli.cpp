@@ -383,6 +383,8 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = releases.RunIfParsed()) {
+        return *code;
+    }
     if (auto code = sprints.RunIfParsed()) {
         return *code;
     }

@@ -304,29 +304,30 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
                       Token("bob"));
     ASSERT_EQ(sprint.status, 201) << sprint.body;
     backlog.sprint = StrAt(sprint.Json(), {"id"});
-    std::vector<std::string> stories;
+    std::vector<std::string> walk_stories;
     for (const std::string title : {"Walk story one", "Walk story two"}) {
         const HttpResult story =
             client().Post("/api/v1/products/" + ids.x2 + "/items",
                           json::serialize(json::object{{"type", "story"}, {"title", title}}),
                           Token("bob"));
         ASSERT_EQ(story.status, 201) << story.body;
-        stories.push_back(StrAt(story.Json(), {"key"}));
+        walk_stories.push_back(StrAt(story.Json(), {"key"}));
     }
-    const std::string plan = "/api/v1/sprints/" + backlog.sprint + "/items";
-    ASSERT_EQ(client()
-                  .Post(plan,
-                        json::serialize(json::object{{"items", json::array{stories[0].c_str()}}}),
-                        Token("bob"))
-                  .status,
-              200);
+    const std::string sprint_items = "/api/v1/sprints/" + backlog.sprint + "/items";
+    ASSERT_EQ(
+        client()
+            .Post(sprint_items,
+                  json::serialize(json::object{{"items", json::array{walk_stories[0].c_str()}}}),
+                  Token("bob"))
+            .status,
+        200);
     ASSERT_EQ(
         client().Post("/api/v1/sprints/" + backlog.sprint + "/start", "", Token("bob")).status,
         200);
-    const HttpResult requested =
-        client().Post(plan,
-                      json::serialize(json::object{{"items", json::array{stories[1].c_str()}}}),
-                      Token("carol"));
+    const HttpResult requested = client().Post(
+        sprint_items,
+        json::serialize(json::object{{"items", json::array{walk_stories[1].c_str()}}}),
+        Token("carol"));
     ASSERT_EQ(requested.status, 202) << requested.body;
     backlog.change_request = StrAt(ArrAt(requested.Json(), {"change_requests"})[0], {"id"});
 
