@@ -205,11 +205,14 @@ public:
         return true;
     }
 
+    using Headers = std::vector<std::pair<std::string, std::string>>;
+
     // Any answer of the server; nullopt (reported) when it cannot be reached.
     std::optional<ApiReply> Raw(std::string_view method,
                                 const std::string& path,
-                                const boost::json::value& body = nullptr) {
-        auto reply = client_->Send(method, path, body);
+                                const boost::json::value& body = nullptr,
+                                const Headers& headers = {}) {
+        auto reply = client_->Send(method, path, body, headers);
         if (!reply) {
             exit_code = ReportClientError(reply.error());
             return std::nullopt;
@@ -217,16 +220,19 @@ public:
         return std::move(*reply);
     }
 
-    // A 2xx reply; otherwise the failure is printed and `exit_code` says how the command ends.
+    // A 2xx reply; otherwise the failure is printed (an invalid_query one with `query` and a
+    // caret under the error's position) and `exit_code` says how the command ends.
     std::optional<ApiReply> Call(std::string_view method,
                                  const std::string& path,
-                                 const boost::json::value& body = nullptr) {
-        auto reply = Raw(method, path, body);
+                                 const boost::json::value& body = nullptr,
+                                 std::string_view query = {},
+                                 const Headers& headers = {}) {
+        auto reply = Raw(method, path, body, headers);
         if (!reply) {
             return std::nullopt;
         }
         if (!reply->Ok()) {
-            PrintServerError(*reply);
+            PrintServerError(*reply, query);
             exit_code = kExitRefused;
             return std::nullopt;
         }
@@ -277,6 +283,15 @@ public:
                   << "\" that you can see\n";
         exit_code = kExitRefused;
         return std::nullopt;
+    }
+
+    // The id of the product named by key (any case) or id; nullopt (reported) when none.
+    std::optional<std::string> ProductId(const std::string& key_or_id) {
+        auto product = Product(key_or_id);
+        if (!product) {
+            return std::nullopt;
+        }
+        return Str(*product, "id");
     }
 
     bool JsonOut() const { return flags_.json; }

@@ -1,17 +1,15 @@
 #include "cli/items_commands.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/json.hpp>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "cli/api_client.hpp"
+#include "cli/client_support.hpp"
 #include "cli/flags.hpp"
 
 namespace tl::cli {
@@ -20,16 +18,10 @@ namespace json = boost::json;
 
 namespace {
 
-// Titles in tables are cut to this many characters when stdout is not a terminal.
-constexpr std::size_t kTitleWidth = 60;
+using namespace client;  // NOLINT: the client commands' shared helpers
+
 // Page size when walking a whole backlog (the API's largest page).
 constexpr int kWalkPage = 200;
-
-struct ConnectionFlags {
-    std::string url;
-    std::string token;
-    bool json = false;
-};
 
 struct ListFlags {
     std::string product;
@@ -90,68 +82,6 @@ struct SearchFlags {
 
 // ---- text ----
 
-// Percent-encodes `s` for a path segment or a query value.
-std::string Encode(std::string_view s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
-
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// Characters (UTF-8 code points) in `s`.
-std::size_t Width(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return !IsContinuation(c); }));
-}
-
-// `s` cut to at most `width` characters, never inside a character; "…" marks a cut.
-std::string Cut(std::string_view s, std::size_t width) {
-    if (Width(s) <= width) {
-        return std::string(s);
-    }
-    if (width == 0) {
-        return {};
-    }
-    std::size_t chars = 0;
-    std::size_t i = 0;
-    for (; i < s.size(); ++i) {
-        if (!IsContinuation(s[i]) && chars++ == width - 1) {
-            break;
-        }
-    }
-    return std::string(s.substr(0, i)) + "…";
-}
-
-std::string Pad(std::string_view s, std::size_t width) {
-    std::string out(s);
-    const std::size_t w = Width(s);
-    if (w < width) {
-        out.append(width - w, ' ');
-    }
-    return out;
-}
-
-// Control characters (a newline in a snippet) as spaces, so a row stays one line.
-std::string OneLine(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-            c = ' ';
-        }
-    }
-    return out;
-}
-
 // The search's HTML (escaped text, <mark> around matches) as plain text with [matches].
 std::string MarksToBrackets(std::string_view html) {
     static const std::pair<std::string_view, std::string_view> kReplace[] = {
@@ -182,61 +112,6 @@ std::string MarksToBrackets(std::string_view html) {
     return OneLine(out);
 }
 
-// Columns of the terminal on stdout, 0 when it is not a terminal.
-std::size_t TerminalColumns() {
-    winsize ws{};
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) {
-        return ws.ws_col;
-    }
-    return 0;
-}
-
-// How wide the last column may be after `used` characters of the others.
-std::size_t LastColumnWidth(std::size_t used) {
-    const std::size_t columns = TerminalColumns();
-    if (columns == 0) {
-        return kTitleWidth;
-    }
-    return columns > used + 10 ? columns - used : 10;
-}
-
-// ---- JSON ----
-
-std::string Str(const json::value& v, std::string_view key) {
-    const auto* o = v.if_object();
-    const auto* f = o != nullptr ? o->if_contains(key) : nullptr;
-    return f != nullptr && f->is_string() ? std::string(f->as_string()) : std::string();
-}
-
-const json::value& Field(const json::value& v, std::string_view key) {
-    static const json::value kNull;
-    const auto* o = v.if_object();
-    const auto* f = o != nullptr ? o->if_contains(key) : nullptr;
-    return f != nullptr ? *f : kNull;
-}
-
-const json::array& Items(const json::value& page) {
-    static const json::array kEmpty;
-    const auto* a = Field(page, "data").if_array();
-    return a != nullptr ? *a : kEmpty;
-}
-
-// A number as people write it: 5, 0.5; "" for null.
-std::string Number(const json::value& v) {
-    if (v.is_int64()) {
-        return std::to_string(v.as_int64());
-    }
-    if (v.is_uint64()) {
-        return std::to_string(v.as_uint64());
-    }
-    if (v.is_double()) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", v.as_double());
-        return buf;
-    }
-    return {};
-}
-
 // A custom field's value as text: strings bare, lists comma-separated.
 std::string Plain(const json::value& v) {
     if (v.is_string()) {
@@ -254,106 +129,6 @@ std::string Plain(const json::value& v) {
     }
     return json::serialize(v);
 }
-
-// ---- the API ----
-
-// Runs one command against the server: opens the client, reports failures with the right
-// exit code.
-class Session {
-public:
-    explicit Session(const ConnectionFlags& flags) : flags_(flags) {}
-
-    // Requires: nothing. Returns false (with the exit code in `exit_code`) when the URL is
-    // unusable.
-    bool Open() {
-        auto client = ApiClient::Open(flags_.url, flags_.token);
-        if (!client) {
-            exit_code = ReportClientError(client.error());
-            return false;
-        }
-        client_.emplace(std::move(*client));
-        return true;
-    }
-
-    // Sends the request; a reply only when the server answered 2xx. Otherwise the failure is
-    // printed and `exit_code` says how the command ends.
-    std::optional<ApiReply> Call(
-        std::string_view method,
-        const std::string& path,
-        const json::value& body = nullptr,
-        std::string_view query = {},
-        const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-        auto reply = client_->Send(method, path, body, headers);
-        if (!reply) {
-            exit_code = ReportClientError(reply.error());
-            return std::nullopt;
-        }
-        if (!reply->Ok()) {
-            PrintServerError(*reply, query);
-            exit_code = kExitRefused;
-            return std::nullopt;
-        }
-        return std::move(*reply);
-    }
-
-    // The raw reply, for callers that treat a status themselves; nullopt when unreachable.
-    std::optional<ApiReply> Raw(std::string_view method,
-                                const std::string& path,
-                                const json::value& body,
-                                const std::vector<std::pair<std::string, std::string>>& headers) {
-        auto reply = client_->Send(method, path, body, headers);
-        if (!reply) {
-            exit_code = ReportClientError(reply.error());
-            return std::nullopt;
-        }
-        return std::move(*reply);
-    }
-
-    // The id of the product named by key (any case) or id; nullopt (reported) when none.
-    std::optional<std::string> ProductId(const std::string& key_or_id) {
-        std::string cursor;
-        for (;;) {
-            std::string path = "/api/v1/products?limit=200";
-            if (!cursor.empty()) {
-                path += "&cursor=" + Encode(cursor);
-            }
-            auto reply = Call("GET", path);
-            if (!reply) {
-                return std::nullopt;
-            }
-            for (const auto& p : Items(reply->json)) {
-                const std::string key = Str(p, "key");
-                if (Str(p, "id") == key_or_id ||
-                    std::equal(key.begin(),
-                               key.end(),
-                               key_or_id.begin(),
-                               key_or_id.end(),
-                               [](char a, char b) {
-                                   return std::toupper(static_cast<unsigned char>(a)) ==
-                                          std::toupper(static_cast<unsigned char>(b));
-                               })) {
-                    return Str(p, "id");
-                }
-            }
-            cursor = Str(reply->json, "next_cursor");
-            if (cursor.empty()) {
-                break;
-            }
-        }
-        std::cerr << "throughline: no product with the key or id \"" << key_or_id
-                  << "\" that you can see\n";
-        exit_code = kExitRefused;
-        return std::nullopt;
-    }
-
-    bool JsonOut() const { return flags_.json; }
-
-    int exit_code = kExitOk;
-
-private:
-    const ConnectionFlags& flags_;
-    std::optional<ApiClient> client_;
-};
 
 std::string ItemsPath(const std::string& product_id,
                       const std::string& query,
@@ -373,40 +148,16 @@ std::string ItemsPath(const std::string& product_id,
 // ---- output ----
 
 void PrintItemTable(const json::array& items) {
-    const std::vector<std::string> header = {"KEY", "TYPE", "STATUS", "PTS", "ASSIGNEE"};
     std::vector<std::vector<std::string>> rows;
     for (const auto& item : items) {
         rows.push_back({Str(item, "key"),
                         Str(item, "type"),
                         Str(item, "status"),
                         Number(Field(item, "points")),
-                        Str(Field(item, "assignee"), "name")});
+                        Str(Field(item, "assignee"), "name"),
+                        Str(item, "title")});
     }
-    std::vector<std::size_t> widths;
-    for (const auto& h : header) {
-        widths.push_back(Width(h));
-    }
-    for (const auto& row : rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            widths[c] = std::max(widths[c], Width(row[c]));
-        }
-    }
-    std::size_t used = 0;
-    for (auto w : widths) {
-        used += w + 2;
-    }
-    const std::size_t title_width = LastColumnWidth(used);
-    auto print = [&](const std::vector<std::string>& cells, std::string_view title) {
-        std::string line;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            line += Pad(cells[c], widths[c]) + "  ";
-        }
-        std::cout << line << Cut(OneLine(title), title_width) << "\n";
-    };
-    print(header, "TITLE");
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        print(rows[i], Str(items[i], "title"));
-    }
+    PrintTable({"KEY", "TYPE", "STATUS", "PTS", "ASSIGNEE", "TITLE"}, rows);
 }
 
 void PrintItem(const json::value& item) {
@@ -453,10 +204,6 @@ void PrintItem(const json::value& item) {
     }
 }
 
-void PrintJson(const ApiReply& reply) {
-    std::cout << reply.body << (reply.body.ends_with('\n') ? "" : "\n");
-}
-
 // ---- commands ----
 
 int ListItems(Session& s, const ListFlags& f) {
@@ -471,7 +218,7 @@ int ListItems(Session& s, const ListFlags& f) {
         if (!reply) {
             return s.exit_code;
         }
-        for (const auto& item : Items(reply->json)) {
+        for (const auto& item : Array(reply->json, "data")) {
             items.push_back(item);
         }
         cursor = Str(reply->json, "next_cursor");
@@ -653,7 +400,7 @@ int MoveItem(Session& s, const MoveFlags& f) {
         if (!page) {
             return s.exit_code;
         }
-        for (const auto& item : Items(page->json)) {
+        for (const auto& item : Array(page->json, "data")) {
             ++seen;
             if (!moved.is_null()) {
                 next = item;
@@ -704,7 +451,7 @@ int Search(Session& s, const SearchFlags& f) {
         PrintJson(*reply);
         return kExitOk;
     }
-    const json::array& results = Items(reply->json);
+    const json::array& results = Array(reply->json, "data");
     if (results.empty()) {
         std::cout << "No items match \"" << f.text << "\".\n";
         return kExitOk;
@@ -725,12 +472,6 @@ int Search(Session& s, const SearchFlags& f) {
         }
     }
     return kExitOk;
-}
-
-void AddConnectionFlags(CLI::App& cmd, ConnectionFlags& flags) {
-    Flag(cmd, "url", flags.url, "The server, http://host:port");
-    Flag(cmd, "token", flags.token, "An API token (throughline token create) or session token");
-    Switch(cmd, "json", flags.json, "Print the server's JSON instead of text");
 }
 
 }  // namespace
