@@ -4,6 +4,7 @@
 #include <map>
 
 #include "storage/sql/item_query.hpp"
+#include "storage/sql/sql_lists.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -104,37 +105,6 @@ constexpr std::string_view kBlocksEdges =
     "SELECT source_id, target_id FROM item_links WHERE workspace_id = ? AND product_id = ? "
     "AND kind = 'blocks'";
 
-std::string JoinChecks(const std::vector<std::string>& checks) {
-    std::string out;
-    for (const auto& c : checks) {
-        out += (out.empty() ? "" : ",") + c;
-    }
-    return out;
-}
-
-std::vector<std::string> SplitChecks(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        if (end > start) {
-            out.push_back(text.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-    return out;
-}
-
-SqlValue OptionalPoints(const std::optional<double>& points) {
-    if (!points) {
-        return nullptr;
-    }
-    return *points;
-}
-
 // The values of TL_ITEM_MUTABLE_COLUMNS, appended to `params`.
 void AppendMutableValues(const domain::Item& i, SqlParams& params) {
     params.insert(params.end(),
@@ -143,7 +113,7 @@ void AppendMutableValues(const domain::Item& i, SqlParams& params) {
                    i.description,
                    i.status,
                    std::string(domain::ToString(i.category)),
-                   OptionalPoints(i.points),
+                   NullIfAbsent(i.points),
                    NullIfEmpty(i.assignee_id),
                    NullIfEmpty(i.parent_id),
                    NullIfEmpty(i.goal_id),
@@ -151,8 +121,8 @@ void AppendMutableValues(const domain::Item& i, SqlParams& params) {
                    NullIfEmpty(i.sprint_id),
                    NullIfEmpty(i.release_id),
                    i.rank,
-                   JoinChecks(i.ready_checks),
-                   JoinChecks(i.done_checks),
+                   JoinList(i.ready_checks),
+                   JoinList(i.done_checks),
                    i.accepted_at,
                    NullIfEmpty(i.accepted_by),
                    std::string(domain::ToString(i.priority)),
@@ -178,8 +148,8 @@ domain::Item ItemFromRow(const SqlRow& r) {
     i.sprint_id = r.Text(14);
     i.release_id = r.Text(15);
     i.rank = r.Text(16);
-    i.ready_checks = SplitChecks(r.Text(17));
-    i.done_checks = SplitChecks(r.Text(18));
+    i.ready_checks = SplitList(r.Text(17));
+    i.done_checks = SplitList(r.Text(18));
     i.accepted_at = r.Int(19);
     i.accepted_by = r.Text(20);
     i.created_by = r.Text(21);
@@ -204,42 +174,6 @@ domain::ItemLink LinkFromRow(const SqlRow& r) {
     l.target_id = r.Text(5);
     l.created_at = r.Int(6);
     return l;
-}
-
-// "?, ?, ?" for n values.
-std::string Placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += i == 0 ? "?" : ", ?";
-    }
-    return out;
-}
-
-// Calls fn(params, in) for consecutive batches of at most 100 of `ids`, so an IN list stays
-// bounded: `params` holds the workspace id and the batch's ids, `in` is "(?, ?, ...)".
-template <typename Fn>
-Result<void> ForEachIdBatch(const std::string& workspace_id,
-                            const std::vector<std::string>& ids,
-                            Fn&& fn) {
-    constexpr std::size_t kBatch = 100;
-    for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-        const std::size_t n = std::min(kBatch, ids.size() - start);
-        SqlParams params{workspace_id};
-        params.insert(params.end(),
-                      ids.begin() + static_cast<std::ptrdiff_t>(start),
-                      ids.begin() + static_cast<std::ptrdiff_t>(start + n));
-        TL_TRY(fn(std::move(params), "(" + Placeholders(n) + ")"));
-    }
-    return {};
-}
-
-// The workspace term of a query that looks items up by a list of ids. SQLite's planner, without
-// statistics, prefers an index led by workspace_id for `workspace_id = ? AND id IN (...)` once
-// the list holds a few ids, and then reads every item of the workspace; a unary plus keeps it
-// off that index, so each id is one primary-key lookup. PostgreSQL has statistics (and no
-// unary plus for text).
-std::string WorkspaceTermForIds(std::string_view backend, std::string_view prefix) {
-    return std::string(backend == "sqlite" ? "+" : "") + std::string(prefix) + "workspace_id = ?";
 }
 
 Error RankTaken() {
@@ -625,15 +559,22 @@ Result<void> SqlTx::SetItemsSprint(const std::string& workspace_id,
                                    const std::vector<std::string>& item_ids,
                                    const std::string& sprint_id,
                                    std::int64_t now) {
+    return SetItemsReference(workspace_id, item_ids, "sprint_id", sprint_id, now);
+}
+
+Result<void> SqlTx::SetItemsReference(const std::string& workspace_id,
+                                      const std::vector<std::string>& item_ids,
+                                      std::string_view column,
+                                      const std::string& value,
+                                      std::int64_t now) {
+    const std::string head = "UPDATE items SET " + std::string(column) +
+                             " = ?, version = version + 1, updated_at = ? WHERE " +
+                             WorkspaceTermForIds(conn_.Backend(), "") + " AND id IN ";
     return ForEachIdBatch(
         workspace_id, item_ids, [&](const SqlParams& ids, const std::string& in) -> Result<void> {
-            SqlParams params{NullIfEmpty(sprint_id), now};
+            SqlParams params{NullIfEmpty(value), now};
             params.insert(params.end(), ids.begin(), ids.end());
-            TL_TRY(
-                conn_.Execute("UPDATE items SET sprint_id = ?, version = version + 1, "
-                              "updated_at = ? WHERE " +
-                                  WorkspaceTermForIds(conn_.Backend(), "") + " AND id IN " + in,
-                              params));
+            TL_TRY(conn_.Execute(head + in, params));
             return {};
         });
 }

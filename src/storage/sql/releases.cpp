@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/sql/sql_lists.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -44,15 +45,6 @@ domain::Release ReleaseFromRow(const SqlRow& r) {
     x.created_at = r.Int(11);
     x.updated_at = r.Int(12);
     return x;
-}
-
-// "(?, ?, ...)" for n values.
-std::string InList(std::size_t n) {
-    std::string out = "(";
-    for (std::size_t i = 0; i < n; ++i) {
-        out += i == 0 ? "?" : ", ?";
-    }
-    return out + ")";
 }
 
 }  // namespace
@@ -140,20 +132,7 @@ Result<void> SqlTx::SetItemsRelease(const std::string& workspace_id,
                                     const std::vector<std::string>& item_ids,
                                     const std::string& release_id,
                                     std::int64_t now) {
-    constexpr std::size_t kBatch = 100;
-    for (std::size_t start = 0; start < item_ids.size(); start += kBatch) {
-        const std::size_t n = std::min(kBatch, item_ids.size() - start);
-        SqlParams params{NullIfEmpty(release_id), now, workspace_id};
-        params.insert(params.end(),
-                      item_ids.begin() + static_cast<std::ptrdiff_t>(start),
-                      item_ids.begin() + static_cast<std::ptrdiff_t>(start + n));
-        TL_TRY(
-            conn_.Execute("UPDATE items SET release_id = ?, version = version + 1, "
-                          "updated_at = ? WHERE workspace_id = ? AND id IN " +
-                              InList(n),
-                          params));
-    }
-    return {};
+    return SetItemsReference(workspace_id, item_ids, "release_id", release_id, now);
 }
 
 }  // namespace tl::storage

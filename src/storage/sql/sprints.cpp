@@ -2,6 +2,7 @@
 // change requests. The items of a sprint are read in items.cpp (they are item queries).
 #include <algorithm>
 
+#include "storage/sql/sql_lists.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -86,37 +87,6 @@ std::vector<int> SplitDays(const std::string& text) {
         }
     }
     return out;
-}
-
-std::string JoinTexts(const std::vector<std::string>& texts) {
-    std::string out;
-    for (const auto& t : texts) {
-        out += (out.empty() ? "" : ",") + t;
-    }
-    return out;
-}
-
-std::vector<std::string> SplitTexts(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(',', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        if (end > start) {
-            out.push_back(text.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-    return out;
-}
-
-SqlValue OptionalNumber(const std::optional<double>& v) {
-    if (!v) {
-        return nullptr;
-    }
-    return *v;
 }
 
 domain::Sprint SprintFromRow(const SqlRow& r) {
@@ -332,7 +302,7 @@ Result<void> SqlTx::PutSprintCapacity(const std::string& workspace_id,
                               m.user_id,
                               static_cast<std::int64_t>(k),
                               m.capacity,
-                              JoinTexts(m.days_off)}));
+                              JoinList(m.days_off)}));
     }
     return {};
 }
@@ -342,7 +312,7 @@ Result<std::vector<domain::MemberCapacity>> SqlTx::ListSprintCapacity(
     TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kSelectCapacity, {workspace_id, sprint_id}));
     std::vector<domain::MemberCapacity> out;
     for (const auto& r : rows) {
-        out.push_back({r.Text(0), r.Real(1).value_or(0), SplitTexts(r.Text(2))});
+        out.push_back({r.Text(0), r.Real(1).value_or(0), SplitList(r.Text(2))});
     }
     return out;
 }
@@ -356,7 +326,7 @@ Result<void> SqlTx::InsertSprintBaseline(const std::string& workspace_id,
                               sprint_id,
                               items[k].item_id,
                               static_cast<std::int64_t>(k),
-                              OptionalNumber(items[k].points)}));
+                              NullIfAbsent(items[k].points)}));
     }
     return {};
 }
@@ -383,7 +353,7 @@ Result<void> SqlTx::InsertSprintOutcomes(const std::string& workspace_id,
                               o.item_id,
                               static_cast<std::int64_t>(k),
                               std::string(domain::ToString(o.outcome)),
-                              OptionalNumber(o.points),
+                              NullIfAbsent(o.points),
                               o.done_at,
                               NullIfEmpty(o.next_sprint_id)}));
     }
@@ -416,8 +386,8 @@ Result<void> SqlTx::InsertScopeChange(const domain::ScopeChange& c) {
                           c.scope_id,
                           std::string(domain::ToString(c.kind)),
                           c.item_id,
-                          OptionalNumber(c.points_before),
-                          OptionalNumber(c.points_after),
+                          NullIfAbsent(c.points_before),
+                          NullIfAbsent(c.points_after),
                           NullIfEmpty(c.by),
                           c.at,
                           c.reason}));

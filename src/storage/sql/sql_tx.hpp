@@ -290,6 +290,13 @@ public:
 
 private:
     Result<void> WriteItemParts(const domain::Item& item);
+    // Sets `column` (sprint_id, release_id) of these items to `value` ("" for NULL), raising
+    // their version and updated_at.
+    Result<void> SetItemsReference(const std::string& workspace_id,
+                                   const std::vector<std::string>& item_ids,
+                                   std::string_view column,
+                                   const std::string& value,
+                                   std::int64_t now);
     Result<void> CheckItemWrite(Result<std::int64_t> changed, const domain::Item& item);
     Result<void> LoadItemParts(const std::string& workspace_id, std::vector<domain::Item>& items);
     Result<std::vector<domain::Item>> QueryItems(std::string_view sql, const SqlParams& params);

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <map>
 
+#include "storage/sql/sql_lists.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -95,28 +96,6 @@ domain::TestRun RunFromRow(const SqlRow& r) {
     return x;
 }
 
-// Calls fn(params, in) for consecutive batches of at most 100 of `ids`: `params` holds the
-// workspace id and the batch's ids, `in` is "(?, ?, ...)", so an IN list stays bounded.
-template <typename Fn>
-Result<void> ForEachBatch(const std::string& workspace_id,
-                          const std::vector<std::string>& ids,
-                          Fn&& fn) {
-    constexpr std::size_t kBatch = 100;
-    for (std::size_t start = 0; start < ids.size(); start += kBatch) {
-        const std::size_t n = std::min(kBatch, ids.size() - start);
-        SqlParams params{workspace_id};
-        params.insert(params.end(),
-                      ids.begin() + static_cast<std::ptrdiff_t>(start),
-                      ids.begin() + static_cast<std::ptrdiff_t>(start + n));
-        std::string in = "(";
-        for (std::size_t i = 0; i < n; ++i) {
-            in += i == 0 ? "?" : ", ?";
-        }
-        TL_TRY(fn(params, in + ")"));
-    }
-    return {};
-}
-
 }  // namespace
 
 Result<void> SqlTx::LoadTestCaseCriteria(const std::string& workspace_id,
@@ -127,7 +106,7 @@ Result<void> SqlTx::LoadTestCaseCriteria(const std::string& workspace_id,
         ids.push_back(c.id);
         by_id[c.id] = &c;
     }
-    return ForEachBatch(
+    return ForEachIdBatch(
         workspace_id, ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
             TL_ASSIGN_OR_RETURN(auto rows,
                                 conn_.Query("SELECT case_id, criterion_id FROM test_case_criteria "
@@ -212,11 +191,12 @@ Result<domain::TestCase> SqlTx::GetTestCase(const std::string& workspace_id,
 Result<std::vector<domain::TestCase>> SqlTx::GetTestCases(const std::string& workspace_id,
                                                           const std::vector<std::string>& ids) {
     std::vector<domain::TestCase> out;
-    TL_TRY(ForEachBatch(
+    TL_TRY(ForEachIdBatch(
         workspace_id, ids, [&](const SqlParams& params, const std::string& in) -> Result<void> {
             TL_ASSIGN_OR_RETURN(
                 auto rows,
-                conn_.Query(std::string(kCaseColumns) + "WHERE workspace_id = ? AND id IN " + in,
+                conn_.Query(std::string(kCaseColumns) + "WHERE " +
+                                WorkspaceTermForIds(conn_.Backend(), "") + " AND id IN " + in,
                             params));
             for (const auto& r : rows) {
                 out.push_back(CaseFromRow(r));
@@ -230,19 +210,19 @@ Result<std::vector<domain::TestCase>> SqlTx::GetTestCases(const std::string& wor
 Result<std::vector<domain::TestCase>> SqlTx::ListTestCasesOfItems(
     const std::string& workspace_id, const std::vector<std::string>& item_ids) {
     std::vector<domain::TestCase> out;
-    TL_TRY(ForEachBatch(workspace_id,
-                        item_ids,
-                        [&](const SqlParams& params, const std::string& in) -> Result<void> {
-                            TL_ASSIGN_OR_RETURN(
-                                auto rows,
-                                conn_.Query(std::string(kCaseColumns) +
-                                                "WHERE workspace_id = ? AND item_id IN " + in,
-                                            params));
-                            for (const auto& r : rows) {
-                                out.push_back(CaseFromRow(r));
-                            }
-                            return {};
-                        }));
+    TL_TRY(ForEachIdBatch(workspace_id,
+                          item_ids,
+                          [&](const SqlParams& params, const std::string& in) -> Result<void> {
+                              TL_ASSIGN_OR_RETURN(
+                                  auto rows,
+                                  conn_.Query(std::string(kCaseColumns) +
+                                                  "WHERE workspace_id = ? AND item_id IN " + in,
+                                              params));
+                              for (const auto& r : rows) {
+                                  out.push_back(CaseFromRow(r));
+                              }
+                              return {};
+                          }));
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.created_at != b.created_at ? a.created_at < b.created_at : a.id < b.id;
     });
@@ -384,19 +364,19 @@ Result<std::vector<domain::TestRun>> SqlTx::ListTestRunsOfPlan(const std::string
 Result<std::vector<domain::TestRun>> SqlTx::ListTestRunsOfCases(
     const std::string& workspace_id, const std::vector<std::string>& case_ids) {
     std::vector<domain::TestRun> out;
-    TL_TRY(ForEachBatch(workspace_id,
-                        case_ids,
-                        [&](const SqlParams& params, const std::string& in) -> Result<void> {
-                            TL_ASSIGN_OR_RETURN(
-                                auto rows,
-                                conn_.Query(std::string(kRunColumns) +
-                                                "WHERE workspace_id = ? AND case_id IN " + in,
-                                            params));
-                            for (const auto& r : rows) {
-                                out.push_back(RunFromRow(r));
-                            }
-                            return {};
-                        }));
+    TL_TRY(ForEachIdBatch(workspace_id,
+                          case_ids,
+                          [&](const SqlParams& params, const std::string& in) -> Result<void> {
+                              TL_ASSIGN_OR_RETURN(
+                                  auto rows,
+                                  conn_.Query(std::string(kRunColumns) +
+                                                  "WHERE workspace_id = ? AND case_id IN " + in,
+                                              params));
+                              for (const auto& r : rows) {
+                                  out.push_back(RunFromRow(r));
+                              }
+                              return {};
+                          }));
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.run_at != b.run_at ? a.run_at < b.run_at : a.id < b.id;
     });
