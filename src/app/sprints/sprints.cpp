@@ -734,21 +734,40 @@ json::object ToJson(const domain::Sprint& s) {
 
 // ---- scope changes from backlog edits ----
 
+namespace {
+
+// The active sprint the item is planned in; nullopt when it is in none (or the sprint is
+// gone, planned or completed): only an active sprint's scope changes are recorded.
+Result<std::optional<domain::Sprint>> ActiveSprintOf(storage::Tx& tx, const domain::Item& item) {
+    if (item.sprint_id.empty()) {
+        return std::optional<domain::Sprint>();
+    }
+    auto sprint = tx.GetSprint(item.workspace_id, item.sprint_id);
+    if (!sprint) {
+        if (sprint.error().code == ErrorCode::kNotFound) {
+            return std::optional<domain::Sprint>();
+        }
+        return Fail(sprint.error());
+    }
+    if (sprint->status != SprintStatus::kActive) {
+        return std::optional<domain::Sprint>();
+    }
+    return std::optional<domain::Sprint>(std::move(*sprint));
+}
+
+}  // namespace
+
 Result<void> RecordReestimate(storage::Tx& tx,
                               const std::string& actor_id,
                               const domain::Item& before,
                               const domain::Item& after,
                               std::int64_t now,
                               const std::string& reason) {
-    if (before.points == after.points || after.sprint_id.empty()) {
+    if (before.points == after.points) {
         return {};
     }
-    auto sprint = tx.GetSprint(after.workspace_id, after.sprint_id);
+    TL_ASSIGN_OR_RETURN(auto sprint, ActiveSprintOf(tx, after));
     if (!sprint) {
-        return sprint.error().code == ErrorCode::kNotFound ? Result<void>()
-                                                           : Result<void>(sprint.error());
-    }
-    if (sprint->status != SprintStatus::kActive) {
         return {};
     }
     TL_TRY(RecordScopeChange(tx,
@@ -773,15 +792,8 @@ Result<void> RecordSprintItemDeleted(storage::Tx& tx,
                                      const std::string& actor_id,
                                      const domain::Item& item,
                                      std::int64_t now) {
-    if (item.sprint_id.empty()) {
-        return {};
-    }
-    auto sprint = tx.GetSprint(item.workspace_id, item.sprint_id);
+    TL_ASSIGN_OR_RETURN(auto sprint, ActiveSprintOf(tx, item));
     if (!sprint) {
-        return sprint.error().code == ErrorCode::kNotFound ? Result<void>()
-                                                           : Result<void>(sprint.error());
-    }
-    if (sprint->status != SprintStatus::kActive) {
         return {};
     }
     TL_TRY(RecordScopeChange(tx,
