@@ -336,6 +336,41 @@ protected:
     static const std::string& Token(const std::string& handle) { return env_->Token(handle); }
     static const DemoIds& Ids() { return env_->Ids(); }
 
+    // A product of its own (so ranks and counts are not shared between tests), named
+    // "<name> <key>", with the demo people in their usual roles: alice PM, bob PO, carol SM,
+    // dave team, erin stakeholder (frank none). `open_workflow`: no transitions and no
+    // Definition of Ready or Done, so the PO moves any item straight to done.
+    static std::string NewRoledProduct(const std::string& key,
+                                       const std::string& name,
+                                       bool open_workflow = false) {
+        const HttpResult created =
+            client().Post("/api/v1/products",
+                          json::serialize(json::object{{"key", key}, {"name", name + " " + key}}),
+                          Token("admin"));
+        EXPECT_EQ(created.status, 201) << created.body;
+        const std::string id = StrAt(created.Json(), {"id"});
+        for (const auto& [handle, role] :
+             std::vector<std::pair<std::string, std::string>>{{"alice", "product_manager"},
+                                                              {"bob", "product_owner"},
+                                                              {"carol", "scrum_master"},
+                                                              {"dave", "team_member"},
+                                                              {"erin", "stakeholder"}}) {
+            const HttpResult r = client().Post(
+                "/api/v1/products/" + id + "/roles",
+                json::serialize(json::object{{"user_id", Ids().users.at(handle)}, {"role", role}}),
+                Token("admin"));
+            EXPECT_EQ(r.status, 201) << r.body;
+        }
+        if (open_workflow) {
+            const HttpResult settings = client().Patch(
+                "/api/v1/products/" + id + "/backlog-settings",
+                R"({"transitions":[],"definition_of_ready":[],"definition_of_done":[]})",
+                Token("bob"));
+            EXPECT_EQ(settings.status, 200) << settings.body;
+        }
+        return id;
+    }
+
     static inline std::unique_ptr<DemoEnv> env_;
 };
 

@@ -19,27 +19,7 @@ class BoardTest : public DemoSuite<BoardTest> {
 protected:
     // A product of its own per test, with alice PM, bob PO, carol SM, dave team, erin
     // stakeholder (frank has no role on it).
-    static std::string NewProduct(const std::string& key) {
-        const HttpResult created =
-            client().Post("/api/v1/products",
-                          json::serialize(json::object{{"key", key}, {"name", "Board " + key}}),
-                          Token("admin"));
-        EXPECT_EQ(created.status, 201) << created.body;
-        const std::string id = StrAt(created.Json(), {"id"});
-        for (const auto& [handle, role] :
-             std::vector<std::pair<std::string, std::string>>{{"alice", "product_manager"},
-                                                              {"bob", "product_owner"},
-                                                              {"carol", "scrum_master"},
-                                                              {"dave", "team_member"},
-                                                              {"erin", "stakeholder"}}) {
-            const HttpResult r = client().Post(
-                "/api/v1/products/" + id + "/roles",
-                json::serialize(json::object{{"user_id", Ids().users.at(handle)}, {"role", role}}),
-                Token("admin"));
-            EXPECT_EQ(r.status, 201) << r.body;
-        }
-        return id;
-    }
+    static std::string NewProduct(const std::string& key) { return NewRoledProduct(key, "Board"); }
     static std::string NewItem(const std::string& product, json::object body) {
         const HttpResult r = client().Post(
             "/api/v1/products/" + product + "/items", json::serialize(body), Token("bob"));

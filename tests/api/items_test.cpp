@@ -25,25 +25,7 @@ protected:
     // A product of its own per test (so ranks and counts are not shared), with the demo
     // people in their usual roles: alice PM, bob PO, carol SM, dave team, erin stakeholder.
     static std::string NewProduct(const std::string& key) {
-        const HttpResult created =
-            client().Post("/api/v1/products",
-                          json::serialize(json::object{{"key", key}, {"name", "Backlog " + key}}),
-                          Token("admin"));
-        EXPECT_EQ(created.status, 201) << created.body;
-        const std::string id = StrAt(created.Json(), {"id"});
-        for (const auto& [handle, role] :
-             std::vector<std::pair<std::string, std::string>>{{"alice", "product_manager"},
-                                                              {"bob", "product_owner"},
-                                                              {"carol", "scrum_master"},
-                                                              {"dave", "team_member"},
-                                                              {"erin", "stakeholder"}}) {
-            const HttpResult r = client().Post(
-                "/api/v1/products/" + id + "/roles",
-                json::serialize(json::object{{"user_id", Ids().users.at(handle)}, {"role", role}}),
-                Token("admin"));
-            EXPECT_EQ(r.status, 201) << r.body;
-        }
-        return id;
+        return NewRoledProduct(key, "Backlog");
     }
     static json::value Create(const std::string& product,
                               json::object body,

@@ -21,30 +21,7 @@ protected:
     // PO, carol SM, dave team, erin stakeholder; frank none), and a workflow without
     // transitions or checklists so items reach done in one step.
     static std::string NewProduct(const std::string& key) {
-        const HttpResult created =
-            client().Post("/api/v1/products",
-                          json::serialize(json::object{{"key", key}, {"name", "Product " + key}}),
-                          Token("admin"));
-        EXPECT_EQ(created.status, 201) << created.body;
-        const std::string id = StrAt(created.Json(), {"id"});
-        for (const auto& [handle, role] :
-             std::vector<std::pair<std::string, std::string>>{{"alice", "product_manager"},
-                                                              {"bob", "product_owner"},
-                                                              {"carol", "scrum_master"},
-                                                              {"dave", "team_member"},
-                                                              {"erin", "stakeholder"}}) {
-            const HttpResult r = client().Post(
-                "/api/v1/products/" + id + "/roles",
-                json::serialize(json::object{{"user_id", Ids().users.at(handle)}, {"role", role}}),
-                Token("admin"));
-            EXPECT_EQ(r.status, 201) << r.body;
-        }
-        const HttpResult settings =
-            client().Patch("/api/v1/products/" + id + "/backlog-settings",
-                           R"({"transitions":[],"definition_of_ready":[],"definition_of_done":[]})",
-                           Token("bob"));
-        EXPECT_EQ(settings.status, 200) << settings.body;
-        return id;
+        return NewRoledProduct(key, "Product", /*open_workflow=*/true);
     }
     // Creates an item as bob and answers it.
     static json::value NewItem(const std::string& product, json::object body) {

@@ -48,30 +48,7 @@ protected:
     // PO, carol SM, dave team, erin stakeholder) and a workflow without gates, so that the PO
     // can move any item straight to done.
     static std::string NewProduct(const std::string& key) {
-        const HttpResult created =
-            client().Post("/api/v1/products",
-                          json::serialize(json::object{{"key", key}, {"name", "Sprints " + key}}),
-                          Token("admin"));
-        EXPECT_EQ(created.status, 201) << created.body;
-        const std::string id = StrAt(created.Json(), {"id"});
-        for (const auto& [handle, role] :
-             std::vector<std::pair<std::string, std::string>>{{"alice", "product_manager"},
-                                                              {"bob", "product_owner"},
-                                                              {"carol", "scrum_master"},
-                                                              {"dave", "team_member"},
-                                                              {"erin", "stakeholder"}}) {
-            const HttpResult r = client().Post(
-                "/api/v1/products/" + id + "/roles",
-                json::serialize(json::object{{"user_id", Ids().users.at(handle)}, {"role", role}}),
-                Token("admin"));
-            EXPECT_EQ(r.status, 201) << r.body;
-        }
-        const HttpResult settings =
-            client().Patch("/api/v1/products/" + id + "/backlog-settings",
-                           R"({"transitions":[],"definition_of_ready":[],"definition_of_done":[]})",
-                           Token("bob"));
-        EXPECT_EQ(settings.status, 200) << settings.body;
-        return id;
+        return NewRoledProduct(key, "Sprints", /*open_workflow=*/true);
     }
     static std::string NewTeam(const std::string& name, const std::string& product) {
         const HttpResult r = client().Post(
