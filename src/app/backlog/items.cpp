@@ -124,20 +124,6 @@ std::optional<domain::FieldValue> ReadFieldValue(const domain::CustomField& f,
     }
 }
 
-Result<domain::Item> ResolveItem(storage::Tx& tx,
-                                 const std::string& workspace_id,
-                                 const std::string& id_or_key) {
-    if (auto key = domain::ParseItemKey(id_or_key)) {
-        TL_ASSIGN_OR_RETURN(auto found,
-                            tx.FindItemByKey(workspace_id, key->product_key, key->number));
-        if (!found) {
-            return Fail(NotFound("item"));
-        }
-        return std::move(*found);
-    }
-    return tx.GetItem(workspace_id, id_or_key);
-}
-
 // A referenced item (parent, link target, move anchor) given in a request: a validation
 // error naming `field` when it is missing or in another product.
 Result<domain::Item> ReferencedItem(storage::Tx& tx,
@@ -1517,6 +1503,20 @@ Result<domain::Item> InsertItemInTx(storage::Tx& tx,
                                     bool top,
                                     std::int64_t now) {
     return InsertNew(tx, workspace_id, product, author_id, input, top, now);
+}
+
+Result<domain::Item> ResolveItem(storage::Tx& tx,
+                                 const std::string& workspace_id,
+                                 const std::string& id_or_key) {
+    if (auto key = domain::ParseItemKey(id_or_key)) {
+        TL_ASSIGN_OR_RETURN(auto found,
+                            tx.FindItemByKey(workspace_id, key->product_key, key->number));
+        if (!found) {
+            return Fail(NotFound("item"));
+        }
+        return std::move(*found);
+    }
+    return tx.GetItem(workspace_id, id_or_key);
 }
 
 }  // namespace tl::app

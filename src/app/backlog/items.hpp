@@ -199,6 +199,12 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
                                             std::vector<domain::Item> items,
                                             bool with_links);
 
+// The item named by id or key (DRN-12) in the workspace; kNotFound when there is none.
+// No authorisation: callers check the item's product themselves.
+Result<domain::Item> ResolveItem(storage::Tx& tx,
+                                 const std::string& workspace_id,
+                                 const std::string& id_or_key);
+
 // Creates an item inside the caller's transaction as CreateItem does once it has checked the
 // roles (validation, key, rank at the bottom or the top, search index, the author watching,
 // the "created" event), for use cases that create items on their own authority (a bug from a

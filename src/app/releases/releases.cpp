@@ -5,6 +5,7 @@
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "app/backlog/items.hpp"
 #include "app/backlog/poker.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
@@ -113,20 +114,6 @@ Result<void> VersionConflict(Result<void> written, const domain::Release& r) {
         return Fail(std::move(e));
     }
     return written;
-}
-
-Result<domain::Item> ResolveItem(storage::Tx& tx,
-                                 const std::string& workspace_id,
-                                 const std::string& id_or_key) {
-    if (auto key = domain::ParseItemKey(id_or_key)) {
-        TL_ASSIGN_OR_RETURN(auto found,
-                            tx.FindItemByKey(workspace_id, key->product_key, key->number));
-        if (!found) {
-            return Fail(NotFound("item"));
-        }
-        return std::move(*found);
-    }
-    return tx.GetItem(workspace_id, id_or_key);
 }
 
 // What the product's releases share when several are computed: their list and the blocks

@@ -8,6 +8,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/backlog/backlog_settings.hpp"
+#include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
 #include "app/sprints/sprint_scope.hpp"
@@ -305,21 +306,17 @@ Result<std::optional<domain::Item>> PlannedItem(storage::Tx& tx,
                                                 const std::string& workspace_id,
                                                 const std::string& product_id,
                                                 const std::string& id_or_key) {
-    std::optional<domain::Item> item;
-    if (auto key = domain::ParseItemKey(id_or_key)) {
-        TL_ASSIGN_OR_RETURN(item, tx.FindItemByKey(workspace_id, key->product_key, key->number));
-    } else {
-        auto found = tx.GetItem(workspace_id, id_or_key);
-        if (found) {
-            item = std::move(*found);
-        } else if (found.error().code != ErrorCode::kNotFound) {
-            return Fail(found.error());
+    auto found = ResolveItem(tx, workspace_id, id_or_key);
+    if (!found) {
+        if (found.error().code == ErrorCode::kNotFound) {
+            return std::optional<domain::Item>();
         }
+        return Fail(found.error());
     }
-    if (item && item->product_id != product_id) {
-        item.reset();
+    if (found->product_id != product_id) {
+        return std::optional<domain::Item>();
     }
-    return item;
+    return std::optional<domain::Item>(std::move(*found));
 }
 
 bool Plannable(domain::ItemType type) {
