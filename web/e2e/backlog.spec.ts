@@ -1,10 +1,10 @@
 // The Product Owner's backlog against the real server: ranking by drag and by keyboard,
 // acceptance criteria, planning poker in two browsers, the query bar and saved views. The
 // product, its people and its items are made for this file, so no other spec is touched.
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { DEMO_PASSWORD, loginAndLand } from './helpers';
+import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
 const PASSWORD = 'backlog-e2e-pass';
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -17,30 +17,14 @@ interface Setup {
   keys: string[];
 }
 
-async function call(api: APIRequestContext, token: string, method: string, path: string, data?: unknown) {
-  const res = await api.fetch(`/api/v1${path}`, {
-    method,
-    data,
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
-async function token(api: APIRequestContext, email: string, password: string): Promise<string> {
-  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  expect(login.ok()).toBe(true);
-  return (await login.json()).token;
-}
-
 let setup: Setup;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   try {
-    const admin = await token(api, 'admin@skylift.example', DEMO_PASSWORD);
+    const admin = await apiToken(api, 'admin@skylift.example', DEMO_PASSWORD);
     const productKey = `B${suffix}`.slice(0, 8);
-    const product = await call(api, admin, 'POST', '/products', {
+    const product = await apiCall(api, admin, 'POST', '/products', {
       key: productKey,
       name: `Backlog ${suffix}`,
       description: 'Made by the backlog e2e test.',
@@ -52,13 +36,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       [po, 'product_owner'],
       [team, 'team_member'],
     ] as const) {
-      const user = await call(api, admin, 'POST', '/users', { ...who, password: PASSWORD, is_admin: false });
-      await call(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: user.id, role });
+      const user = await apiCall(api, admin, 'POST', '/users', { ...who, password: PASSWORD, is_admin: false });
+      await apiCall(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: user.id, role });
     }
-    const poToken = await token(api, po.email, PASSWORD);
+    const poToken = await apiToken(api, po.email, PASSWORD);
     const keys: string[] = [];
     for (const title of ['Night camera mode', 'Longer battery life', 'Obstacle sensors', 'Return-to-home button']) {
-      const created = await call(api, poToken, 'POST', `/products/${product.id}/items`, { type: 'story', title });
+      const created = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, { type: 'story', title });
       keys.push(created.key);
     }
     setup = { productId: product.id, productKey, po, team, keys };

@@ -1,10 +1,10 @@
 // The board against the real server: dragging a card across assignee lanes and across
 // columns (the change survives a reload), the keyboard's Move to… menu, and a WIP-limit
 // refusal shown on the card. The product, its people and its items are made for this file.
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { DEMO_PASSWORD, loginAndLand } from './helpers';
+import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
 const PASSWORD = 'board-e2e-pass';
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -23,29 +23,13 @@ interface Setup {
   keys: { a: string; b: string; c: string; d: string };
 }
 
-async function call(api: APIRequestContext, token: string, method: string, path: string, data?: unknown) {
-  const res = await api.fetch(`/api/v1${path}`, {
-    method,
-    data,
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
-async function token(api: APIRequestContext, email: string, password: string): Promise<string> {
-  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  expect(login.ok()).toBe(true);
-  return (await login.json()).token;
-}
-
 let setup: Setup;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   try {
-    const admin = await token(api, 'admin@skylift.example', DEMO_PASSWORD);
-    const product = await call(api, admin, 'POST', '/products', {
+    const admin = await apiToken(api, 'admin@skylift.example', DEMO_PASSWORD);
+    const product = await apiCall(api, admin, 'POST', '/products', {
       key: `K${suffix}`.slice(0, 8),
       name: `Board ${suffix}`,
       description: 'Made by the board e2e test.',
@@ -56,19 +40,19 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       [{ email: `bd-po-${suffix.toLowerCase()}@skylift.example`, name: `Paula PO ${suffix}` }, 'product_owner'],
       [{ email: `bd-dev-${suffix.toLowerCase()}@skylift.example`, name: `Theo Dev ${suffix}` }, 'team_member'],
     ] as const) {
-      const user = await call(api, admin, 'POST', '/users', { ...who, password: PASSWORD, is_admin: false });
-      await call(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: user.id, role });
+      const user = await apiCall(api, admin, 'POST', '/users', { ...who, password: PASSWORD, is_admin: false });
+      await apiCall(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: user.id, role });
       people.push({ ...who, id: user.id });
     }
     const [po, dev] = people;
-    const poToken = await token(api, po.email, PASSWORD);
-    const settings = await call(api, poToken, 'GET', `/products/${product.id}/backlog-settings`);
+    const poToken = await apiToken(api, po.email, PASSWORD);
+    const settings = await apiCall(api, poToken, 'GET', `/products/${product.id}/backlog-settings`);
     const statuses = settings.statuses.map((s: { key: string }) =>
       s.key === 'in_progress' ? { ...s, wip_limit: 1 } : s,
     );
-    await call(api, poToken, 'PATCH', `/products/${product.id}/backlog-settings`, { statuses });
+    await apiCall(api, poToken, 'PATCH', `/products/${product.id}/backlog-settings`, { statuses });
     const bug = async (title: string, fields: Record<string, unknown>, statuses: string[]) => {
-      const created = await call(api, poToken, 'POST', `/products/${product.id}/items`, {
+      const created = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, {
         type: 'bug',
         title,
         ...fields,

@@ -2,10 +2,8 @@
 // of a release's plan and opens a bug from it; the bug appears with a link to the story it
 // blocks, and the release's readiness shows the failing case. The product, its people and its
 // items are made for this file, so no other spec is touched.
-import type { APIRequestContext } from '@playwright/test';
-
 import { expect, test } from './fixtures';
-import { DEMO_PASSWORD, loginAndLand } from './helpers';
+import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
 const PASSWORD = 'release-e2e-pass';
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -19,29 +17,13 @@ interface Setup {
   planId: string;
 }
 
-async function call(api: APIRequestContext, token: string, method: string, path: string, data?: unknown) {
-  const res = await api.fetch(`/api/v1${path}`, {
-    method,
-    data,
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
-async function token(api: APIRequestContext, email: string, password: string): Promise<string> {
-  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  expect(login.ok()).toBe(true);
-  return (await login.json()).token;
-}
-
 let setup: Setup;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   try {
-    const admin = await token(api, 'admin@skylift.example', DEMO_PASSWORD);
-    const product = await call(api, admin, 'POST', '/products', {
+    const admin = await apiToken(api, 'admin@skylift.example', DEMO_PASSWORD);
+    const product = await apiCall(api, admin, 'POST', '/products', {
       key: `R${suffix}`.slice(0, 8),
       name: `Releases ${suffix}`,
       description: 'Made by the releases e2e test.',
@@ -53,33 +35,33 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       [po, 'product_owner'],
       [team, 'team_member'],
     ] as const) {
-      const user = await call(api, admin, 'POST', '/users', { ...who, password: PASSWORD, is_admin: false });
-      await call(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: user.id, role });
+      const user = await apiCall(api, admin, 'POST', '/users', { ...who, password: PASSWORD, is_admin: false });
+      await apiCall(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: user.id, role });
     }
-    const poToken = await token(api, po.email, PASSWORD);
-    const feature = await call(api, poToken, 'POST', `/products/${product.id}/items`, {
+    const poToken = await apiToken(api, po.email, PASSWORD);
+    const feature = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, {
       type: 'feature',
       title: 'Low-light camera',
     });
-    const story = await call(api, poToken, 'POST', `/products/${product.id}/items`, {
+    const story = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, {
       type: 'story',
       title: 'Night mode',
       parent_id: feature.id,
       criteria: ['Given dusk, the preview stays readable'],
     });
-    const release = await call(api, poToken, 'POST', `/products/${product.id}/releases`, {
+    const release = await apiCall(api, poToken, 'POST', `/products/${product.id}/releases`, {
       version: '2.1',
       name: 'Spring flight',
       target_date: '2026-06-01',
     });
-    await call(api, poToken, 'POST', `/releases/${release.id}/items`, { items: [story.key] });
-    await call(api, poToken, 'POST', `/items/${story.key}/test-cases`, {
+    await apiCall(api, poToken, 'POST', `/releases/${release.id}/items`, { items: [story.key] });
+    await apiCall(api, poToken, 'POST', `/items/${story.key}/test-cases`, {
       title: 'Dusk preview',
       steps: '1. Take off at dusk\n2. Hover at 10 m',
       expected_result: 'The preview stays readable',
       criteria: [story.criteria[0].id],
     });
-    const plan = await call(api, poToken, 'POST', `/products/${product.id}/test-plans`, {
+    const plan = await apiCall(api, poToken, 'POST', `/products/${product.id}/test-plans`, {
       name: 'Release 2.1 tests',
       release_id: release.id,
     });

@@ -1,48 +1,34 @@
 // The backlog settings page against the real server: the Product Owner adds a custom field
 // that then shows on an item, and sets a WIP limit that survives a reload. The product, its
 // Product Owner and its item are made for this file, so no other spec is touched.
-import type { APIRequestContext } from '@playwright/test';
-
 import { expect, test } from './fixtures';
-import { DEMO_PASSWORD, loginAndLand } from './helpers';
+import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
 const PASSWORD = 'settings-e2e-pass';
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
-
-async function call(api: APIRequestContext, token: string, method: string, path: string, data?: unknown) {
-  const res = await api.fetch(`/api/v1${path}`, { method, data, headers: { Authorization: `Bearer ${token}` } });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
-async function token(api: APIRequestContext, email: string, password: string): Promise<string> {
-  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
-  expect(login.ok()).toBe(true);
-  return (await login.json()).token;
-}
 
 let setup: { productId: string; itemKey: string; poEmail: string };
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   try {
-    const admin = await token(api, 'admin@skylift.example', DEMO_PASSWORD);
-    const product = await call(api, admin, 'POST', '/products', {
+    const admin = await apiToken(api, 'admin@skylift.example', DEMO_PASSWORD);
+    const product = await apiCall(api, admin, 'POST', '/products', {
       key: `S${suffix}`.slice(0, 8),
       name: `Settings ${suffix}`,
       description: 'Made by the settings e2e test.',
       stage: 'development',
     });
     const poEmail = `st-po-${suffix.toLowerCase()}@skylift.example`;
-    const po = await call(api, admin, 'POST', '/users', {
+    const po = await apiCall(api, admin, 'POST', '/users', {
       email: poEmail,
       name: `Petra PO ${suffix}`,
       password: PASSWORD,
       is_admin: false,
     });
-    await call(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: po.id, role: 'product_owner' });
-    const poToken = await token(api, poEmail, PASSWORD);
-    const created = await call(api, poToken, 'POST', `/products/${product.id}/items`, {
+    await apiCall(api, admin, 'POST', `/products/${product.id}/roles`, { user_id: po.id, role: 'product_owner' });
+    const poToken = await apiToken(api, poEmail, PASSWORD);
+    const created = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, {
       type: 'story',
       title: 'Swap the motor supplier',
     });
