@@ -4,7 +4,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
-import { DEMO_PASSWORD, loginAndLand } from './helpers';
+import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
 const PASSWORD = 'live-updates-e2e';
 const suffix = Date.now().toString(36).toUpperCase().slice(-6);
@@ -14,6 +14,7 @@ interface Setup {
   productName: string;
   editor: { email: string; name: string };
   viewer: { email: string; name: string };
+  owner: { email: string; name: string };
 }
 
 async function post(api: APIRequestContext, token: string, path: string, data: unknown) {
@@ -38,14 +39,16 @@ async function makeProduct(api: APIRequestContext): Promise<Setup> {
   });
   const editor = { email: `live-pm-${suffix.toLowerCase()}@skylift.example`, name: `Petra Live ${suffix}` };
   const viewer = { email: `live-sh-${suffix.toLowerCase()}@skylift.example`, name: `Sam Live ${suffix}` };
+  const owner = { email: `live-po-${suffix.toLowerCase()}@skylift.example`, name: `Olga Live ${suffix}` };
   for (const [who, role] of [
     [editor, 'product_manager'],
     [viewer, 'stakeholder'],
+    [owner, 'product_owner'],
   ] as const) {
     const user = await post(api, token, '/users', { ...who, password: PASSWORD, is_admin: false });
     await post(api, token, `/products/${product.id}/roles`, { user_id: user.id, role });
   }
-  return { productId: product.id, productName, editor, viewer };
+  return { productId: product.id, productName, editor, viewer, owner };
 }
 
 /** A second browser context whose page errors fail the test, as the `page` fixture's do. */
@@ -189,4 +192,52 @@ test('a page whose session ended elsewhere goes to the sign-in page by itself', 
 
   await expect(page).toHaveURL(/\/login$/, { timeout: 5_000 });
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});
+
+test('an edit on an item page appears on the same item page in another browser without a reload', async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const { productId, owner, viewer } = setup;
+  const api = await playwright.request.newContext({ baseURL });
+  const token = await apiToken(api, owner.email, PASSWORD);
+  const item = await apiCall(api, token, 'POST', `/products/${productId}/items`, {
+    type: 'story',
+    title: `Hover hold ${suffix}`,
+  });
+  await api.dispose();
+  const itemPath = `/products/${productId}/items/${item.key}`;
+
+  const ownerContext = await browser.newContext();
+  const a = await otherPage(ownerContext);
+  try {
+    await loginAndLand(a.page, owner.email, PASSWORD);
+    await loginAndLand(page, viewer.email, PASSWORD);
+    await a.page.goto(itemPath);
+    await page.goto(itemPath);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Story Hover hold ${suffix}`);
+    await expect(page.getByRole('button', { name: 'Edit details' })).toHaveCount(0);
+    await markLive(page);
+
+    // The Product Owner renames the story and estimates it on their page.
+    await a.page.getByRole('button', { name: 'Edit details' }).click();
+    const form = a.page.getByRole('form', { name: 'Edit details' });
+    await form.getByLabel('Title').fill(`Hover hold in gusts ${suffix}`);
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect(a.page.getByRole('heading', { level: 1 })).toHaveText(`Story Hover hold in gusts ${suffix}`);
+    await a.page.getByLabel('Points').selectOption('5');
+    await expect(a.page.getByLabel('Points')).toHaveValue('5');
+
+    // The stakeholder's open page shows both without a reload.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Story Hover hold in gusts ${suffix}`, {
+      timeout: 5_000,
+    });
+    await expect(page.locator('#item-points')).toHaveText('5', { timeout: 5_000 });
+    await stillSameDocument(page);
+    expect(a.problems).toEqual([]);
+  } finally {
+    await ownerContext.close();
+  }
 });
