@@ -135,38 +135,40 @@ export function PlanningSection({ sprint, productId, canWrite, tick, onPlan }: P
             {!backlog.data && backlog.status === 'loading' && <Loading />}
             {backlog.data && candidates.length === 0 && <p className="muted">Nothing left to plan.</p>}
             {candidates.length > 0 && (
-              <table className="table compact">
-                <caption className="visually-hidden">Backlog items to plan</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Key</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Points</th>
-                    <th scope="col"><span className="visually-hidden">Add</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {candidates.map((i) => (
-                    <tr key={i.id}>
-                      <td className="mono">{itemLink(productId, i)}</td>
-                      <td>
-                        {i.title} <span className="muted">{typeLabel(i.type)}</span>
-                      </td>
-                      <td>{formatPoints(i.points)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          disabled={busy}
-                          aria-label={`Add ${i.key} to the sprint`}
-                          onClick={() => void plan('add', i)}
-                        >
-                          Add
-                        </button>
-                      </td>
+              <div className="backlog-pick">
+                <table className="table compact">
+                  <caption className="visually-hidden">Backlog items to plan</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Key</th>
+                      <th scope="col">Title</th>
+                      <th scope="col">Points</th>
+                      <th scope="col"><span className="visually-hidden">Add</span></th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {candidates.map((i) => (
+                      <tr key={i.id}>
+                        <td className="mono">{itemLink(productId, i)}</td>
+                        <td>
+                          {i.title} <span className="muted">{typeLabel(i.type)}</span>
+                        </td>
+                        <td>{formatPoints(i.points)}</td>
+                        <td>
+                          <button
+                            type="button"
+                            disabled={busy}
+                            aria-label={`Add ${i.key} to the sprint`}
+                            onClick={() => void plan('add', i)}
+                          >
+                            Add
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </div>
         )}
