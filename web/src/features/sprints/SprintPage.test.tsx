@@ -109,7 +109,7 @@ describe('SprintPage', () => {
     await user.click(screen.getByRole('button', { name: 'Add X2-16 to the sprint' }));
     expect(await screen.findByText('Added X2-16 to the sprint.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/sprints/spr_1/items')[0].body).toEqual({ items: ['itm_16'] });
-    const warnings = screen.getByText('Warnings').closest('.warning-box')!;
+    const warnings = screen.getByText('Warnings').closest<HTMLElement>('.warning-box')!;
     expect(within(warnings).getByText('23 points planned, capacity 9')).toHaveAttribute('data-code', 'over_capacity');
     expect(within(warnings).getByText('23 points planned, velocity 12')).toHaveAttribute('data-code', 'over_velocity');
     expect(within(screen.getByRole('table', { name: 'Items in the sprint' })).getByRole('link', { name: 'X2-16' })).toBeInTheDocument();
