@@ -59,6 +59,7 @@ describe('SprintCharts', () => {
     });
     const { user } = renderCharts();
     const burnup = await screen.findByRole('figure', { name: 'Burn-up' });
+    expect(burnup).toHaveTextContent('On Tue 24 Nov: 5 of 23 points done; the scope was 10 at the start');
     const table = within(burnup).getByRole('table', { name: 'Burn-up: scope and points done per day' });
     expect(within(table).getAllByRole('row')[2]).toHaveTextContent('Tue 24 Nov235');
 

@@ -20,7 +20,15 @@ import type { ScopeChange, SprintDetail } from '../../api/sprintTypes';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/useAsync';
-import { burndownRows, burndownSummary, dayLabel, figure, velocitySummary, type BurndownRow } from './sprintModel';
+import {
+  burndownRows,
+  burndownSummary,
+  burnupSummary,
+  dayLabel,
+  figure,
+  velocitySummary,
+  type BurndownRow,
+} from './sprintModel';
 
 const WIDTH = 640;
 const HEIGHT = 260;
@@ -155,7 +163,7 @@ function BurnCharts({ sprint, tick }: { sprint: SprintDetail; tick: number }) {
       {started && (
         <ChartFigure
           title="Burn-up"
-          summary={summary}
+          summary={burnupSummary(b, keys)}
           table={
             <table className="table compact">
               <caption>Burn-up: scope and points done per day</caption>

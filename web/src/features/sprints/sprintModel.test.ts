@@ -4,6 +4,7 @@ import { burndown, planning, velocity } from '../../test/sprintFixtures';
 import {
   burndownRows,
   burndownSummary,
+  burnupSummary,
   capacityFigures,
   changeText,
   effectiveCapacity,
@@ -76,6 +77,10 @@ describe('sprint model', () => {
     expect(rows[2].remaining).toBeNull();
     expect(burndownSummary(burndown(), keys)).toBe(
       'On Tue 24 Nov: 18 of 23 points remaining, 5 done; ideal 3.3. Committed 10. Scope changes: X2-16 +13 on Mon 23 Nov.',
+    );
+    expect(burnupSummary(burndown(), keys)).toBe(
+      'On Tue 24 Nov: 5 of 23 points done; the scope was 10 at the start and 23 at the end of the first day. ' +
+        'Scope changes: X2-16 +13 on Mon 23 Nov.',
     );
     const planned = burndown({ status: 'planned', days: burndown().days.map((d) => ({ ...d, scope: null, done: null, remaining: null, changes: [] })) });
     expect(burndownSummary(planned, keys)).toBe(

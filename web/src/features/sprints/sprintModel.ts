@@ -190,10 +190,17 @@ export function burndownRows(b: Burndown, keys: ReadonlyMap<string, string>): Bu
   }));
 }
 
-/** One sentence on where the sprint stands, for the burndown's and burn-up's text alternative. */
+function scopeChangesSentence(b: Burndown, keys: ReadonlyMap<string, string>): string {
+  const changes = b.days.flatMap((d) => d.changes.map((c) => ({ date: d.date, c })));
+  if (changes.length === 0) return 'No scope changes.';
+  return `Scope changes: ${changes
+    .map(({ date, c }) => `${keys.get(c.item_id) ?? 'an item'} ${changeText(c)} on ${dayLabel(date)}`)
+    .join('; ')}.`;
+}
+
+/** One sentence on where the sprint stands, for the burndown's text alternative. */
 export function burndownSummary(b: Burndown, keys: ReadonlyMap<string, string>): string {
   const actual = b.days.filter((d) => d.remaining !== null);
-  const changes = b.days.flatMap((d) => d.changes.map((c) => ({ date: d.date, c })));
   const parts: string[] = [];
   if (actual.length === 0) {
     parts.push(
@@ -208,16 +215,21 @@ export function burndownSummary(b: Burndown, keys: ReadonlyMap<string, string>):
         `${figure(last.done)} done; ideal ${figure(last.ideal)}. Committed ${figure(b.committed)}.`,
     );
   }
-  if (changes.length === 0) {
-    parts.push('No scope changes.');
-  } else {
-    parts.push(
-      `Scope changes: ${changes
-        .map(({ date, c }) => `${keys.get(c.item_id) ?? 'an item'} ${changeText(c)} on ${dayLabel(date)}`)
-        .join('; ')}.`,
-    );
-  }
+  parts.push(scopeChangesSentence(b, keys));
   return parts.join(' ');
+}
+
+/** The burn-up's text alternative: the scope against the points done, and what changed the scope. */
+export function burnupSummary(b: Burndown, keys: ReadonlyMap<string, string>): string {
+  const actual = b.days.filter((d) => d.scope !== null);
+  if (actual.length === 0) return `No day of the sprint has passed yet. ${scopeChangesSentence(b, keys)}`;
+  const first = actual[0];
+  const last = actual[actual.length - 1];
+  return (
+    `On ${dayLabel(last.date)}: ${figure(last.done)} of ${figure(last.scope)} points done; ` +
+    `the scope was ${figure(b.committed)} at the start and ${figure(first.scope)} at the end of the first day. ` +
+    scopeChangesSentence(b, keys)
+  );
 }
 
 /** One sentence on the team's velocity chart. */
