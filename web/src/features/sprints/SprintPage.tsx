@@ -140,10 +140,10 @@ export function SprintPage({ productId, sprintId }: { productId: string; sprintI
         </dd>
         <dt>Points</dt>
         <dd>
-          {started
-            ? `${figure(s.committed_points)} committed at the start · ${figure(s.planned_points)} in the sprint now · ${figure(s.done_points)} done`
-            : `${figure(s.planned_points)} planned`}
-          {s.status === 'completed' && ` · ${figure(s.completed_points)} completed`}
+          {s.status === 'planned' && `${figure(s.planned_points)} planned`}
+          {s.status === 'active' &&
+            `${figure(s.committed_points)} committed at the start · ${figure(s.planned_points)} in the sprint now · ${figure(s.done_points)} done`}
+          {s.status === 'completed' && `${figure(s.completed_points)} of ${figure(s.committed_points)} committed completed`}
         </dd>
         {s.started_at && (
           <>
