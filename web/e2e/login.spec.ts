@@ -6,7 +6,7 @@ import { login, loginAndLand } from './helpers';
 const HOMES = [
   { email: 'alice@skylift.example', who: 'PM', url: /\/products\/[^/]+\/strategy$/, h1: 'Strategy' },
   { email: 'bob@skylift.example', who: 'PO', url: /\/products\/[^/]+\/backlog$/, h1: 'Backlog' },
-  { email: 'carol@skylift.example', who: 'Scrum Master', url: /\/products\/[^/]+\/sprint$/, h1: 'Sprint' },
+  { email: 'carol@skylift.example', who: 'Scrum Master', url: /\/products\/[^/]+\/sprints$/, h1: 'Sprints' },
   { email: 'dave@skylift.example', who: 'team member', url: /\/products\/[^/]+\/board$/, h1: 'Board' },
   {
     email: 'erin@skylift.example',

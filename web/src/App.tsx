@@ -8,7 +8,7 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { LiveEventsProvider } from './features/live/LiveEvents';
 import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
-import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, TestPlanRoute } from './features/product/ProductPage';
+import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 
@@ -42,6 +42,7 @@ export function App() {
             <Route path="products/:productId/poker/:roundId" element={<PokerRoute />} />
             <Route path="products/:productId/releases/:releaseId" element={<ReleaseRoute />} />
             <Route path="products/:productId/test-plans/:planId" element={<TestPlanRoute />} />
+            <Route path="products/:productId/sprints/:sprintId" element={<SprintRoute />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -82,6 +82,8 @@ export interface Item {
   flags: RefinementFlag[];
   accepted_at: string | null;
   accepted_by: UserRef | string | null;
+  /** When the item last entered a done-category status; null while it is not in one. */
+  done_at?: string | null;
   watching?: boolean;
   version: number;
   created_at: string;

@@ -28,13 +28,14 @@ describe('AppShell', () => {
 
   it('shows product nav links and Portfolio, but Admin only to admins', async () => {
     mockApi({ 'GET /me': { body: bobMe } });
-    renderApp('/products/p-x2/sprint');
+    renderApp('/products/p-x2/strategy');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const names = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(names).toEqual(['Strategy', 'Backlog', 'Sprint', 'Board', 'Overview', 'History', 'Settings', 'Releases', 'Portfolio']);
-    expect(within(nav).getByRole('link', { name: 'Sprint' })).toHaveAttribute('aria-current', 'page');
+    expect(names).toEqual(['Strategy', 'Backlog', 'Sprints', 'Board', 'Overview', 'History', 'Settings', 'Releases', 'Portfolio']);
+    expect(within(nav).getByRole('link', { name: 'Strategy' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Sprints' })).toHaveAttribute('href', '/products/p-x2/sprints');
   });
 
   it('shows the Admin link to a workspace admin', async () => {

@@ -11,7 +11,7 @@ import { UserMenu } from './UserMenu';
 const PRODUCT_LINKS = [
   ['strategy', 'Strategy'],
   ['backlog', 'Backlog'],
-  ['sprint', 'Sprint'],
+  ['sprints', 'Sprints'],
   ['board', 'Board'],
   ['overview', 'Overview'],
   ['history', 'History'],

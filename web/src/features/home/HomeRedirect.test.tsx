@@ -12,10 +12,10 @@ describe('home redirect from /', () => {
     ['a PM to Strategy', aliceMe, '/products/p-x2/strategy', 'Strategy'],
     ['a PO to Backlog', bobMe, '/products/p-x2/backlog', 'Backlog'],
     [
-      'a Scrum Master to Sprint',
+      'a Scrum Master to the sprints',
       meFor(bob, [myProduct(productX2, ['scrum_master'])], { product_id: 'p-x2', page: 'sprint' }),
-      '/products/p-x2/sprint',
-      'Sprint',
+      '/products/p-x2/sprints',
+      'Sprints',
     ],
     [
       'a team member to Board',

@@ -4,6 +4,7 @@ import type { Me } from '../../api/types';
 export function homePath(me: Pick<Me, 'home' | 'products'>): string {
   const { product_id: productId, page } = me.home;
   if (page === 'portfolio' || page === 'admin') return `/${page}`;
-  if (productId) return `/products/${encodeURIComponent(productId)}/${page}`;
+  // The Scrum Master's home, "sprint", is the product's sprints page.
+  if (productId) return `/products/${encodeURIComponent(productId)}/${page === 'sprint' ? 'sprints' : page}`;
   return '/portfolio';
 }

@@ -9,10 +9,6 @@ const PAGES = {
     title: 'Backlog',
     text: 'This page will hold the ranked product backlog of epics, features and stories.',
   },
-  sprint: {
-    title: 'Sprint',
-    text: "This page will hold the current sprint's goal, scope, capacity and burndown.",
-  },
   board: {
     title: 'Board',
     text: "This page will hold the team's board of work items by status.",

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useParams } from 'react-router-dom';
+import { Navigate, useParams } from 'react-router-dom';
 
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../../components/NotFound';
@@ -12,6 +12,8 @@ import { PokerRoom } from '../poker/PokerRoom';
 import { RefinementPage } from '../refinement/RefinementPage';
 import { ReleasePage } from '../releases/ReleasePage';
 import { ReleasesPage } from '../releases/ReleasesPage';
+import { SprintPage } from '../sprints/SprintPage';
+import { SprintsPage } from '../sprints/SprintsPage';
 import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
@@ -24,7 +26,6 @@ export function ProductPage() {
   const { productId = '', page = '' } = useParams();
   switch (page) {
     case 'strategy':
-    case 'sprint':
       return <PlaceholderPage key={productId} kind={page} />;
     case 'board':
       return <BoardPage key={productId} productId={productId} />;
@@ -47,6 +48,11 @@ export function ProductPage() {
       return <ReleasesPage key={productId} productId={productId} />;
     case 'test-plans':
       return <TestPlansPage key={productId} productId={productId} />;
+    // Sprints; "sprint" is the Scrum Master's home page kind in GET /me.
+    case 'sprints':
+      return <SprintsPage key={productId} productId={productId} />;
+    case 'sprint':
+      return <Navigate to={`/products/${encodeURIComponent(productId)}/sprints`} replace />;
     default:
       return <NotFound />;
   }
@@ -74,4 +80,10 @@ export function ReleaseRoute() {
 export function TestPlanRoute() {
   const { productId = '', planId = '' } = useParams();
   return <TestPlanPage key={planId} productId={productId} planId={planId} />;
+}
+
+/** /products/:productId/sprints/:sprintId — one sprint: planning, charts and report. */
+export function SprintRoute() {
+  const { productId = '', sprintId = '' } = useParams();
+  return <SprintPage key={sprintId} productId={productId} sprintId={sprintId} />;
 }

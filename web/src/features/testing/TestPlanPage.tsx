@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 
 import { toApiError } from '../../api/client';
 import { releaseApi } from '../../api/releases';
+import { sprintApi } from '../../api/sprints';
 import { TEST_RESULTS, type TestCase, type TestResult } from '../../api/releaseTypes';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
@@ -94,6 +95,16 @@ function CaseRow({
   );
 }
 
+/** A link to the plan's sprint, by its name once known. */
+function SprintLink({ productId, sprintId }: { productId: string; sprintId: string }) {
+  const sprint = useAsync((signal) => sprintApi.getSprint(sprintId, signal), [sprintId]);
+  return (
+    <Link to={`/products/${encodeURIComponent(productId)}/sprints/${encodeURIComponent(sprintId)}`}>
+      {sprint.data?.name ?? `sprint ${sprintId}`}
+    </Link>
+  );
+}
+
 /** A test plan: its cases with their latest result; the team records runs and opens bugs. */
 export function TestPlanPage({ productId, planId }: { productId: string; planId: string }) {
   const me = useMe();
@@ -161,7 +172,11 @@ export function TestPlanPage({ productId, planId }: { productId: string; planId:
       </p>
       <PageHeading title={p.name}>{p.name}</PageHeading>
       <p>
-        {p.sprint_id ? `For sprint ${p.sprint_id}. ` : ''}
+        {p.sprint_id && (
+          <>
+            For <SprintLink productId={productId} sprintId={p.sprint_id} />.{' '}
+          </>
+        )}
         {s.total} cases: {s.pass} pass, {s.fail} fail, {s.blocked} blocked, {s.not_run} not run.
       </p>
       {message && (

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 
 import { toApiError } from '../../api/client';
 import { releaseApi } from '../../api/releases';
+import { sprintApi } from '../../api/sprints';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -10,6 +11,7 @@ import { useAsync } from '../../components/useAsync';
 import { useLiveEvents } from '../live/LiveEvents';
 import { RELEASE_ENTITY_TYPES } from '../releases/releaseLabels';
 import { useMe } from '../session/SessionContext';
+import { SPRINT_STATUS_LABELS } from '../sprints/sprintModel';
 
 /** A product's test plans with their results; the PO and the team create new ones. */
 export function TestPlansPage({ productId }: { productId: string }) {
@@ -19,9 +21,9 @@ export function TestPlansPage({ productId }: { productId: string }) {
   const canTest = roles.includes('product_owner') || roles.includes('team_member');
   const plans = useAsync((signal) => releaseApi.testPlans(productId, undefined, signal), [productId]);
   const releases = useAsync((signal) => releaseApi.listReleases(productId, signal), [productId]);
+  const sprints = useAsync((signal) => sprintApi.listSprints(productId, {}, signal), [productId]);
   const [name, setName] = useState('');
-  const [scope, setScope] = useState('');  // a release id, or "sprint"
-  const [sprint, setSprint] = useState('');
+  const [scope, setScope] = useState(''); // "release:<id>" or "sprint:<id>"
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -31,6 +33,7 @@ export function TestPlansPage({ productId }: { productId: string }) {
   );
 
   const base = `/products/${encodeURIComponent(productId)}`;
+  const sprintName = (id: string) => sprints.data?.find((s) => s.id === id)?.name ?? `Sprint ${id}`;
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -39,7 +42,7 @@ export function TestPlansPage({ productId }: { productId: string }) {
     try {
       const plan = await releaseApi.createTestPlan(productId, {
         name: name.trim(),
-        ...(scope === 'sprint' ? { sprint_id: sprint.trim() } : { release_id: scope }),
+        ...(scope.startsWith('sprint:') ? { sprint_id: scope.slice(7) } : { release_id: scope.slice(8) }),
       });
       navigate(`${base}/test-plans/${encodeURIComponent(plan.id)}`);
     } catch (err) {
@@ -67,21 +70,28 @@ export function TestPlansPage({ productId }: { productId: string }) {
               <option value="" disabled>
                 Choose a release or a sprint…
               </option>
-              {(releases.data ?? []).map((r) => (
-                <option key={r.id} value={r.id}>
-                  Release {r.version}
-                </option>
-              ))}
-              <option value="sprint">A sprint</option>
+              {(releases.data ?? []).length > 0 && (
+                <optgroup label="Releases">
+                  {(releases.data ?? []).map((r) => (
+                    <option key={r.id} value={`release:${r.id}`}>
+                      Release {r.version}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {(sprints.data ?? []).length > 0 && (
+                <optgroup label="Sprints">
+                  {(sprints.data ?? []).map((s) => (
+                    <option key={s.id} value={`sprint:${s.id}`}>
+                      {s.name} ({SPRINT_STATUS_LABELS[s.status].toLowerCase()})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
             {errors.release_id && <span className="field-error">{errors.release_id}</span>}
+            {errors.sprint_id && <span className="field-error">{errors.sprint_id}</span>}
           </label>
-          {scope === 'sprint' && (
-            <label className="field">
-              Sprint id <input value={sprint} required onChange={(e) => setSprint(e.target.value)} />
-              {errors.sprint_id && <span className="field-error">{errors.sprint_id}</span>}
-            </label>
-          )}
           {error && Object.keys(errors).length === 0 && (
             <p className="field-error" role="alert">
               {error}
@@ -115,7 +125,13 @@ export function TestPlansPage({ productId }: { productId: string }) {
                 <td>
                   <Link to={`${base}/test-plans/${encodeURIComponent(p.id)}`}>{p.name}</Link>
                 </td>
-                <td>{p.release ? `Release ${p.release.version}` : `Sprint ${p.sprint_id ?? ''}`}</td>
+                <td>
+                  {p.release ? (
+                    `Release ${p.release.version}`
+                  ) : p.sprint_id ? (
+                    <Link to={`${base}/sprints/${encodeURIComponent(p.sprint_id)}`}>{sprintName(p.sprint_id)}</Link>
+                  ) : null}
+                </td>
                 <td>
                   {p.summary.pass} pass, {p.summary.fail} fail, {p.summary.blocked} blocked, {p.summary.not_run} not run
                 </td>
