@@ -227,6 +227,12 @@ Result<void> SqlTx::DeleteSprint(const std::string& workspace_id, const std::str
         "DELETE FROM change_requests WHERE workspace_id = ? AND sprint_id = ?",
         "DELETE FROM scope_changes WHERE workspace_id = ? AND scope_type = 'sprint' AND "
         "scope_id = ?",
+        // The review and the retrospective (docs/delivery.md).
+        "DELETE FROM sprint_reviews WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM review_feedback WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM retro_votes WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM retro_actions WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM retro_cards WHERE workspace_id = ? AND sprint_id = ?",
         "DELETE FROM sprints WHERE workspace_id = ? AND id = ?",
     };
     for (std::string_view sql : kDeletes) {
