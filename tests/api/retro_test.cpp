@@ -742,9 +742,9 @@ TEST_F(RetroTest, ReviewsAndRetrospectivesOfAnotherProductOrWorkspaceAreNotFound
         SCOPED_TRACE(method + " " + path);
         const std::string body = method == "GET" || method == "DELETE" ? "" : "{}";
         // frank holds no role on the product; eve is of another workspace (and its admin).
-        for (const std::string* token : {&Token("frank"), &eve_}) {
+        for (const std::string& token : {Token("frank"), eve_}) {
             std::vector<std::pair<std::string, std::string>> headers = {
-                {"Authorization", "Bearer " + *token}};
+                {"Authorization", "Bearer " + token}};
             if (!body.empty()) {
                 headers.emplace_back("Content-Type", "application/json");
             }
