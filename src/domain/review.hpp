@@ -59,7 +59,9 @@ Issues ValidateReviewNotes(std::string_view notes);
 Issues ValidateFeedback(const ReviewFeedback& feedback);
 
 // Multi-line text of 1..max code points that is not only white space.
-void CheckRequiredText(Issues& issues, std::string_view field, std::string_view value,
+void CheckRequiredText(Issues& issues,
+                       std::string_view field,
+                       std::string_view value,
                        std::size_t max);
 
 }  // namespace tl::domain

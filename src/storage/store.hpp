@@ -543,8 +543,8 @@ public:
     virtual Result<domain::RetroCard> GetRetroCard(const std::string& workspace_id,
                                                    const std::string& id) = 0;
     // A sprint's cards, oldest first.
-    virtual Result<std::vector<domain::RetroCard>> ListRetroCards(
-        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    virtual Result<std::vector<domain::RetroCard>> ListRetroCards(const std::string& workspace_id,
+                                                                  const std::string& sprint_id) = 0;
     // Adds the user's vote on the card, or removes it when there is one; answers whether the
     // user votes for it afterwards.
     virtual Result<bool> ToggleRetroVote(const std::string& workspace_id,
@@ -552,8 +552,8 @@ public:
                                          const std::string& user_id,
                                          std::int64_t now) = 0;
     // Every vote on a sprint's cards.
-    virtual Result<std::vector<domain::RetroVote>> ListRetroVotes(
-        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    virtual Result<std::vector<domain::RetroVote>> ListRetroVotes(const std::string& workspace_id,
+                                                                  const std::string& sprint_id) = 0;
 
     // Retrospective action items.
     virtual Result<void> InsertRetroAction(const domain::RetroAction& a) = 0;

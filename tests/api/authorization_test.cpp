@@ -343,15 +343,14 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
     ASSERT_EQ(requested.status, 202) << requested.body;
     backlog.change_request = StrAt(ArrAt(requested.Json(), {"change_requests"})[0], {"id"});
     // A retro card and action of the walk sprint.
-    const HttpResult card =
-        client().Post("/api/v1/sprints/" + backlog.sprint + "/retro/cards",
-                      R"({"column":"went_well","text":"Walk card"})",
-                      Token("dave"));
+    const HttpResult card = client().Post("/api/v1/sprints/" + backlog.sprint + "/retro/cards",
+                                          R"({"column":"went_well","text":"Walk card"})",
+                                          Token("dave"));
     ASSERT_EQ(card.status, 201) << card.body;
     backlog.retro_card = StrAt(card.Json(), {"id"});
-    const HttpResult action = client().Post(
-        "/api/v1/sprints/" + backlog.sprint + "/retro/actions", R"({"text":"Walk action"})",
-        Token("carol"));
+    const HttpResult action = client().Post("/api/v1/sprints/" + backlog.sprint + "/retro/actions",
+                                            R"({"text":"Walk action"})",
+                                            Token("carol"));
     ASSERT_EQ(action.status, 201) << action.body;
     backlog.retro_action = StrAt(action.Json(), {"id"});
 

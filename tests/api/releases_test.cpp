@@ -794,16 +794,14 @@ TEST_F(ReleasesTest, CommitTakesTheBaselineAndEveryScopeChangeAfterItIsRecorded)
 
     // Only the Product Owner commits; the others are refused whatever the body holds.
     for (const std::string who : {"alice", "carol", "dave", "erin"}) {
-        ExpectError(client().Post("/api/v1/releases/" + r + "/commit", "", Token(who)),
-                    403,
-                    "forbidden");
+        ExpectError(
+            client().Post("/api/v1/releases/" + r + "/commit", "", Token(who)), 403, "forbidden");
         ExpectError(client().Post("/api/v1/releases/" + r + "/commit", R"({"x":1})", Token(who)),
                     403,
                     "forbidden");
     }
-    ExpectError(client().Post("/api/v1/releases/" + r + "/commit", "", Token("frank")),
-                404,
-                "not_found");
+    ExpectError(
+        client().Post("/api/v1/releases/" + r + "/commit", "", Token("frank")), 404, "not_found");
     ExpectInvalid(client().Post("/api/v1/releases/" + r + "/commit", R"({"x":1})", Token("bob")),
                   {"x"});
     const HttpResult committed =
@@ -875,7 +873,7 @@ TEST_F(ReleasesTest, CommitTakesTheBaselineAndEveryScopeChangeAfterItIsRecorded)
     EXPECT_EQ(Num(changes, {"baseline", "committed_points"}), 23);
     const json::array base = ArrAt(changes, {"baseline", "items"});
     ASSERT_EQ(base.size(), 4u);
-    EXPECT_EQ(StrAt(base[0], {"item", "key"}), a);  // rank order: a, b, c, e
+    EXPECT_EQ(StrAt(base[0], {"item", "key"}), a);   // rank order: a, b, c, e
     EXPECT_EQ(Num(base[0], {"points"}), 5);          // at the commit
     EXPECT_EQ(Num(base[0], {"item", "points"}), 8);  // now
     EXPECT_EQ(StrAt(base[3], {"item", "key"}), e);
@@ -951,13 +949,11 @@ TEST_F(ReleasesTest, CommitTakesTheBaselineAndEveryScopeChangeAfterItIsRecorded)
     EXPECT_EQ(scope_events, 6);
 
     // Released, the plan is final: no more recording, no second commit.
-    const HttpResult released = client().Patch(
-        "/api/v1/releases/" + r, R"({"status":"released"})", Token("bob"));
+    const HttpResult released =
+        client().Patch("/api/v1/releases/" + r, R"({"status":"released"})", Token("bob"));
     ASSERT_EQ(released.status, 200) << released.body;
     ASSERT_EQ(client().Patch("/api/v1/items/" + a, R"({"points":13})", Token("bob")).status, 200);
-    EXPECT_EQ(ArrAt(client()
-                        .Get("/api/v1/releases/" + r + "/scope-changes", Token("bob"))
-                        .Json(),
+    EXPECT_EQ(ArrAt(client().Get("/api/v1/releases/" + r + "/scope-changes", Token("bob")).Json(),
                     {"data"})
                   .size(),
               8u);
@@ -966,9 +962,8 @@ TEST_F(ReleasesTest, CommitTakesTheBaselineAndEveryScopeChangeAfterItIsRecorded)
                   .Patch("/api/v1/releases/" + third, R"({"status":"released"})", Token("bob"))
                   .status,
               200);
-    ExpectError(client().Post("/api/v1/releases/" + third + "/commit", "", Token("bob")),
-                409,
-                "conflict");
+    ExpectError(
+        client().Post("/api/v1/releases/" + third + "/commit", "", Token("bob")), 409, "conflict");
 }
 
 TEST_F(ReleasesTest, ReleaseScopeChangesAreNotFoundOutsideTheProduct) {
@@ -976,9 +971,8 @@ TEST_F(ReleasesTest, ReleaseScopeChangesAreNotFoundOutsideTheProduct) {
     const std::string r = StrAt(NewRelease(p, {{"version", "1.0"}}), {"id"});
     ExpectError(
         client().Get("/api/v1/releases/" + r + "/scope-changes", Token("frank")), 404, "not_found");
-    ExpectError(client().Get("/api/v1/releases/rel_missing/scope-changes", Token("bob")),
-                404,
-                "not_found");
+    ExpectError(
+        client().Get("/api/v1/releases/rel_missing/scope-changes", Token("bob")), 404, "not_found");
     ExpectError(
         client().Post("/api/v1/releases/rel_missing/commit", "", Token("bob")), 404, "not_found");
     // Every role on the product reads them.

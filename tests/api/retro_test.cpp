@@ -131,10 +131,9 @@ protected:
                               const std::string& column,
                               const std::string& text,
                               const std::string& who) {
-        return client().Post(
-            "/api/v1/sprints/" + sprint + "/retro/cards",
-            json::serialize(json::object{{"column", column}, {"text", text}}),
-            Token(who));
+        return client().Post("/api/v1/sprints/" + sprint + "/retro/cards",
+                             json::serialize(json::object{{"column", column}, {"text", text}}),
+                             Token(who));
     }
     static HttpResult AddAction(const std::string& sprint,
                                 json::object body,
@@ -171,13 +170,12 @@ protected:
 TEST_F(RetroTest, TheAgendaIsTheSprintsAcceptedItemsInRankOrder) {
     const std::string p = NewProduct("RVAG");
     const std::string team = NewTeam("Agenda team", p);
-    const std::string a =
-        Story(p,
-              "Night mode preview",
-              5,
-              json::array{json::object{{"text", "Given dusk, the preview is readable"},
-                                       {"done", true}},
-                          json::object{{"text", "Noise below 3%"}, {"done", true}}});
+    const std::string a = Story(
+        p,
+        "Night mode preview",
+        5,
+        json::array{json::object{{"text", "Given dusk, the preview is readable"}, {"done", true}},
+                    json::object{{"text", "Noise below 3%"}, {"done", true}}});
     const std::string b = Story(p, "Obstacle stop", 3);
     const std::string c = Story(p, "Photo/video switch", 2);
     const std::string d = Story(p, "Interval shooting", 8);
@@ -248,8 +246,8 @@ TEST_F(RetroTest, ReviewNotesAreGuardedByIfMatch) {
     const std::string s = NewSprint(p, team, "Notes 1", "2026-11-02", "2026-11-13");
     const std::string path = "/api/v1/sprints/" + s + "/review";
 
-    const HttpResult first = PatchWithIfMatch(path, R"({"notes":"## Demo\n\n- night mode"})",
-                                              "bob", "\"0\"");
+    const HttpResult first =
+        PatchWithIfMatch(path, R"({"notes":"## Demo\n\n- night mode"})", "bob", "\"0\"");
     ASSERT_EQ(first.status, 200) << first.body;
     EXPECT_EQ(IntAt(first.Json(), {"version"}), 1);
     EXPECT_EQ(first.Header("etag"), "\"1\"");
@@ -279,13 +277,12 @@ TEST_F(RetroTest, ReviewNotesAreGuardedByIfMatch) {
     ExpectInvalid(client().Patch(path, "{}", Token("bob")), {"notes"});
     ExpectInvalid(client().Patch(path, R"({"notes":3})", Token("bob")), {"notes"});
     ExpectInvalid(client().Patch(path, R"({"notes":"x","extra":1})", Token("bob")), {"extra"});
-    ExpectInvalid(client().Patch(path,
-                                 json::serialize(json::object{{"notes", std::string(50'001, 'n')}}),
-                                 Token("bob")),
-                  {"notes"});
-    ExpectError(PatchWithIfMatch(path, R"({"notes":"x"})", "bob", "\"abc\""),
-                400,
-                "validation_failed");
+    ExpectInvalid(
+        client().Patch(
+            path, json::serialize(json::object{{"notes", std::string(50'001, 'n')}}), Token("bob")),
+        {"notes"});
+    ExpectError(
+        PatchWithIfMatch(path, R"({"notes":"x"})", "bob", "\"abc\""), 400, "validation_failed");
     for (const std::string who : {"alice", "dave", "erin"}) {
         ExpectError(client().Patch(path, R"({"notes":"mine"})", Token(who)), 403, "forbidden");
         ExpectError(client().Patch(path, "{}", Token(who)), 403, "forbidden");
@@ -312,13 +309,14 @@ TEST_F(RetroTest, FeedbackIsDeletedByItsAuthorOrTheProductOwnerOnly) {
     const std::string feedback = "/api/v1/sprints/" + s + "/review/feedback";
     const std::string b_id = StrAt(Get("/api/v1/items/" + b), {"id"});
 
-    const HttpResult erin = client().Post(
-        feedback,
-        json::serialize(json::object{{"text", "Our inspectors need this at dusk"},
-                                     {"from", "Acme Logistics"},
-                                     {"sentiment", "positive"},
-                                     {"item_ids", json::array{a.c_str(), b_id.c_str(), a.c_str()}}}),
-        Token("erin"));
+    const HttpResult erin =
+        client().Post(feedback,
+                      json::serialize(json::object{
+                          {"text", "Our inspectors need this at dusk"},
+                          {"from", "Acme Logistics"},
+                          {"sentiment", "positive"},
+                          {"item_ids", json::array{a.c_str(), b_id.c_str(), a.c_str()}}}),
+                      Token("erin"));
     ASSERT_EQ(erin.status, 201) << erin.body;
     const json::value fe = erin.Json();
     EXPECT_TRUE(StrAt(fe, {"id"}).starts_with("rfb_"));
@@ -338,8 +336,8 @@ TEST_F(RetroTest, FeedbackIsDeletedByItsAuthorOrTheProductOwnerOnly) {
     ASSERT_EQ(alice.status, 201) << alice.body;
     EXPECT_EQ(StrAt(alice.Json(), {"sentiment"}), "neutral");
     EXPECT_EQ(StrAt(alice.Json(), {"from"}), "");
-    const HttpResult dave = client().Post(
-        feedback, R"({"text":"Noted","sentiment":"negative"})", Token("dave"));
+    const HttpResult dave =
+        client().Post(feedback, R"({"text":"Noted","sentiment":"negative"})", Token("dave"));
     ASSERT_EQ(dave.status, 201) << dave.body;
     ExpectError(client().Post(feedback, R"({"text":"x"})", Token("frank")), 404, "not_found");
 
@@ -348,18 +346,20 @@ TEST_F(RetroTest, FeedbackIsDeletedByItsAuthorOrTheProductOwnerOnly) {
     ExpectInvalid(client().Post(feedback, R"({"text":"   "})", Token("erin")), {"text"});
     ExpectInvalid(client().Post(feedback, R"({"text":"x","sentiment":"angry"})", Token("erin")),
                   {"sentiment"});
-    ExpectInvalid(client().Post(feedback,
-                                json::serialize(json::object{
-                                    {"text", "x"},
-                                    {"item_ids", json::array{a.c_str(), foreign.c_str(), "NOPE-1"}}}),
-                                Token("erin")),
-                  {"item_ids.1", "item_ids.2"});
-    ExpectInvalid(client().Post(feedback,
-                                json::serialize(json::object{
-                                    {"text", "x"}, {"from", std::string(201, 'f')}}),
-                                Token("erin")),
-                  {"from"});
-    ExpectInvalid(client().Post(feedback, R"({"text":"x","mood":"good"})", Token("erin")), {"mood"});
+    ExpectInvalid(
+        client().Post(
+            feedback,
+            json::serialize(json::object{
+                {"text", "x"}, {"item_ids", json::array{a.c_str(), foreign.c_str(), "NOPE-1"}}}),
+            Token("erin")),
+        {"item_ids.1", "item_ids.2"});
+    ExpectInvalid(
+        client().Post(feedback,
+                      json::serialize(json::object{{"text", "x"}, {"from", std::string(201, 'f')}}),
+                      Token("erin")),
+        {"from"});
+    ExpectInvalid(client().Post(feedback, R"({"text":"x","mood":"good"})", Token("erin")),
+                  {"mood"});
 
     // Newest first in the review.
     const json::array listed = ArrAt(Get("/api/v1/sprints/" + s + "/review"), {"feedback"});
@@ -451,7 +451,9 @@ TEST_F(RetroTest, CardsTakeTextsInThreeColumnsAndVotesToggle) {
     ExpectError(client().Patch(path, R"({"text":"mine now"})", Token("carol")), 403, "forbidden");
     ExpectError(client().Patch(path, R"({"text":"mine now"})", Token("bob")), 403, "forbidden");
     const HttpResult edited = PatchWithIfMatch(
-        path, R"({"text":"Pairing on the gimbal driver paid off","column":"to_improve"})", "dave",
+        path,
+        R"({"text":"Pairing on the gimbal driver paid off","column":"to_improve"})",
+        "dave",
         "\"1\"");
     ASSERT_EQ(edited.status, 200) << edited.body;
     EXPECT_EQ(IntAt(edited.Json(), {"version"}), 2);
@@ -499,8 +501,10 @@ TEST_F(RetroTest, ActionsAreCarriedToTheTeamsLaterRetrospectivesUntilDone) {
     const HttpResult card = AddCard(s1, "action", "Wind tunnel slots run out", "dave");
     ASSERT_EQ(card.status, 201) << card.body;
     const std::string card_id = StrAt(card.Json(), {"id"});
-    const HttpResult a1 = AddAction(
-        s1, {{"text", "Book the wind tunnel a week ahead"}, {"owner_id", dave_id}, {"card_id", card_id}});
+    const HttpResult a1 = AddAction(s1,
+                                    {{"text", "Book the wind tunnel a week ahead"},
+                                     {"owner_id", dave_id},
+                                     {"card_id", card_id}});
     ASSERT_EQ(a1.status, 201) << a1.body;
     const json::value a1j = a1.Json();
     EXPECT_TRUE(StrAt(a1j, {"id"}).starts_with("rac_"));
@@ -627,14 +631,12 @@ TEST_F(RetroTest, ActionFieldsAreChecked) {
     ExpectInvalid(AddAction(s1, {{"text", "x"}, {"done", true}}), {"done"});
     ExpectInvalid(AddAction(s1, {{"text", "x"}, {"owner_id", 3}}), {"owner_id"});
     // All at once.
-    ExpectInvalid(AddAction(s1,
-                            {{"text", ""},
-                             {"owner_id", Ids().users.at("frank")},
-                             {"card_id", other_id}}),
-                  {"text", "owner_id", "card_id"});
+    ExpectInvalid(
+        AddAction(s1, {{"text", ""}, {"owner_id", Ids().users.at("frank")}, {"card_id", other_id}}),
+        {"text", "owner_id", "card_id"});
     // The stakeholder (erin) holds a role: she may own an action.
-    const HttpResult ok = AddAction(
-        s1, {{"text", "Share the demo video"}, {"owner_id", Ids().users.at("erin")}});
+    const HttpResult ok =
+        AddAction(s1, {{"text", "Share the demo video"}, {"owner_id", Ids().users.at("erin")}});
     ASSERT_EQ(ok.status, 201) << ok.body;
     const std::string path = "/api/v1/retro-actions/" + StrAt(ok.Json(), {"id"});
     ExpectInvalid(client().Patch(path, R"({"done":"yes"})", Token("dave")), {"done"});
@@ -667,7 +669,7 @@ TEST_F(RetroTest, EveryEndpointAnswersAsTheRoleTableSays) {
     struct Endpoint {
         std::string method;
         std::string path;
-        std::string body;  // a valid body: allowed callers succeed
+        std::string body;     // a valid body: allowed callers succeed
         std::string allowed;  // handles, in kDemoHandles order: a b c d e f (admin reads only)
     };
     const std::string sp = "/api/v1/sprints/" + s;
@@ -719,11 +721,11 @@ TEST_F(RetroTest, ReviewsAndRetrospectivesOfAnotherProductOrWorkspaceAreNotFound
     const std::string s = NewSprint(p, team, "Hidden 1", "2026-11-02", "2026-11-13");
     const std::string card = StrAt(AddCard(s, "went_well", "Card", "carol").Json(), {"id"});
     const std::string action = StrAt(AddAction(s, {{"text", "Action"}}).Json(), {"id"});
-    const std::string feedback =
-        StrAt(client()
-                  .Post("/api/v1/sprints/" + s + "/review/feedback", R"({"text":"t"})", Token("bob"))
-                  .Json(),
-              {"id"});
+    const std::string feedback = StrAt(
+        client()
+            .Post("/api/v1/sprints/" + s + "/review/feedback", R"({"text":"t"})", Token("bob"))
+            .Json(),
+        {"id"});
     const std::string sp = "/api/v1/sprints/" + s;
     const std::vector<std::pair<std::string, std::string>> calls = {
         {"GET", sp + "/review"},
@@ -753,16 +755,15 @@ TEST_F(RetroTest, ReviewsAndRetrospectivesOfAnotherProductOrWorkspaceAreNotFound
     }
     // Missing ones are 404 for everyone.
     ExpectError(client().Get("/api/v1/sprints/spr_missing/retro", Token("bob")), 404, "not_found");
+    ExpectError(client().Patch("/api/v1/retro-cards/rcd_missing", R"({"text":"x"})", Token("dave")),
+                404,
+                "not_found");
     ExpectError(
-        client().Patch("/api/v1/retro-cards/rcd_missing", R"({"text":"x"})", Token("dave")),
+        client().Patch("/api/v1/retro-actions/rac_missing", R"({"text":"x"})", Token("dave")),
         404,
         "not_found");
-    ExpectError(client().Patch("/api/v1/retro-actions/rac_missing", R"({"text":"x"})", Token("dave")),
-                404,
-                "not_found");
-    ExpectError(client().Delete("/api/v1/review-feedback/rfb_missing", Token("bob")),
-                404,
-                "not_found");
+    ExpectError(
+        client().Delete("/api/v1/review-feedback/rfb_missing", Token("bob")), 404, "not_found");
     // Nothing changed.
     const json::value retro = Get(sp + "/retro");
     EXPECT_EQ(ArrAt(retro, {"cards", "went_well"}).size(), 1u);
@@ -776,13 +777,14 @@ TEST_F(RetroTest, DeletingAPlannedSprintTakesItsReviewAndRetrospective) {
     const std::string s = NewSprint(p, team, "Doomed", "2026-11-02", "2026-11-13");
     ASSERT_EQ(AddCard(s, "went_well", "Card", "dave").status, 201);
     ASSERT_EQ(AddAction(s, {{"text", "Action"}}).status, 201);
-    ASSERT_EQ(client()
-                  .Post("/api/v1/sprints/" + s + "/review/feedback", R"({"text":"t"})", Token("erin"))
-                  .status,
-              201);
-    ASSERT_EQ(client().Patch("/api/v1/sprints/" + s + "/review", R"({"notes":"n"})", Token("bob"))
-                  .status,
-              200);
+    ASSERT_EQ(
+        client()
+            .Post("/api/v1/sprints/" + s + "/review/feedback", R"({"text":"t"})", Token("erin"))
+            .status,
+        201);
+    ASSERT_EQ(
+        client().Patch("/api/v1/sprints/" + s + "/review", R"({"notes":"n"})", Token("bob")).status,
+        200);
     ASSERT_EQ(client().Delete("/api/v1/sprints/" + s, Token("carol")).status, 204);
     ExpectError(client().Get("/api/v1/sprints/" + s + "/retro", Token("bob")), 404, "not_found");
     ExpectError(client().Get("/api/v1/sprints/" + s + "/review", Token("bob")), 404, "not_found");

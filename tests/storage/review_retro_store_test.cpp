@@ -52,8 +52,8 @@ protected:
         ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
             TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
             TL_TRY(tx.InsertWorkspace({"ws2", "Two", 2}));
-            for (const auto& [id, ws, key] : std::vector<std::tuple<std::string, std::string,
-                                                                    std::string>>{
+            for (const auto& [id, ws, key] :
+                 std::vector<std::tuple<std::string, std::string, std::string>>{
                      {"p1", "ws1", "DRN"}, {"p2", "ws1", "OTH"}, {"p3", "ws2", "DRN"}}) {
                 domain::Product p;
                 p.id = id;
@@ -182,9 +182,8 @@ TEST_P(ReviewRetroStore, AReleaseKeepsItsCommitmentAndBaselineInOrder) {
         EXPECT_TRUE(elsewhere.empty());
 
         // A release's scope changes are apart from a sprint's with the same id.
-        for (const auto& [id, type] :
-             std::vector<std::pair<std::string, std::string>>{{"c1", "release"},
-                                                              {"c2", "sprint"}}) {
+        for (const auto& [id, type] : std::vector<std::pair<std::string, std::string>>{
+                 {"c1", "release"}, {"c2", "sprint"}}) {
             domain::ScopeChange c;
             c.id = id;
             c.workspace_id = "ws1";

@@ -391,42 +391,41 @@ json::object ToJson(const ReleaseView& v, bool detail) {
                                        {"result", domain::ToString(run.result)},
                                        {"run", ToJson(*c->second.latest)}});
     }
-    json::object o{{"id", r.id},
-                   {"product_id", r.product_id},
-                   {"version", r.version},
-                   {"name", r.name},
-                   {"target_date", OrNull(r.target_date)},
-                   {"description", r.description},
-                   {"status", domain::ToString(r.status)},
-                   {"released_at", TimeOrNull(r.released_at)},
-                   {"created_by",
-                    r.created_by.empty() ? json::value(nullptr)
-                                         : json::value(json::object{{"id", r.created_by},
-                                                                    {"name", v.created_by_name}})},
-                   {"revision", r.revision},
-                   {"created_at", FormatTime(r.created_at)},
-                   {"updated_at", FormatTime(r.updated_at)},
-                   {"committed_at", TimeOrNull(r.committed_at)},
-                   {"committed_by",
-                    r.committed_at == 0 || r.committed_by.empty()
-                        ? json::value(nullptr)
-                        : json::value(json::object{{"id", r.committed_by},
-                                                   {"name", v.committed_by_name}})},
-                   {"baseline",
-                    r.committed_at == 0
-                        ? json::value(nullptr)
-                        : json::value(json::object{{"items", v.baseline_items},
-                                                   {"points", FigureJson(v.baseline_points)},
-                                                   {"changes", v.scope_change_count}})},
-                   {"readiness",
-                    json::object{{"items_total", rd.items_total},
-                                 {"items_done", rd.items_done},
-                                 {"criteria_total", rd.criteria_total},
-                                 {"criteria_covered", rd.criteria_covered},
-                                 {"criteria_passing", rd.criteria_passing},
-                                 {"open_blockers", std::move(open_blockers)},
-                                 {"failing_cases", std::move(failing)},
-                                 {"ready", rd.ready}}}};
+    json::object o{
+        {"id", r.id},
+        {"product_id", r.product_id},
+        {"version", r.version},
+        {"name", r.name},
+        {"target_date", OrNull(r.target_date)},
+        {"description", r.description},
+        {"status", domain::ToString(r.status)},
+        {"released_at", TimeOrNull(r.released_at)},
+        {"created_by",
+         r.created_by.empty()
+             ? json::value(nullptr)
+             : json::value(json::object{{"id", r.created_by}, {"name", v.created_by_name}})},
+        {"revision", r.revision},
+        {"created_at", FormatTime(r.created_at)},
+        {"updated_at", FormatTime(r.updated_at)},
+        {"committed_at", TimeOrNull(r.committed_at)},
+        {"committed_by",
+         r.committed_at == 0 || r.committed_by.empty()
+             ? json::value(nullptr)
+             : json::value(json::object{{"id", r.committed_by}, {"name", v.committed_by_name}})},
+        {"baseline",
+         r.committed_at == 0 ? json::value(nullptr)
+                             : json::value(json::object{{"items", v.baseline_items},
+                                                        {"points", FigureJson(v.baseline_points)},
+                                                        {"changes", v.scope_change_count}})},
+        {"readiness",
+         json::object{{"items_total", rd.items_total},
+                      {"items_done", rd.items_done},
+                      {"criteria_total", rd.criteria_total},
+                      {"criteria_covered", rd.criteria_covered},
+                      {"criteria_passing", rd.criteria_passing},
+                      {"open_blockers", std::move(open_blockers)},
+                      {"failing_cases", std::move(failing)},
+                      {"ready", rd.ready}}}};
     if (detail) {
         json::array items;
         for (const auto& i : v.items) {
@@ -666,7 +665,8 @@ Result<ReleaseView> PlanReleaseItems(AppContext& ctx,
             keys.emplace_back(domain::ItemKey(product.key, i.number));
         }
         if (!ids.empty()) {
-            TL_TRY(RecordPlanScopeChanges(tx, actor, now, release, releases, changing, remove, input.reason));
+            TL_TRY(RecordPlanScopeChanges(
+                tx, actor, now, release, releases, changing, remove, input.reason));
             TL_TRY(tx.SetItemsRelease(actor.workspace_id, ids, target, now));
             for (const auto& i : changing) {
                 TL_TRY(RecordEvent(tx,

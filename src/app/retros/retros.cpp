@@ -255,7 +255,8 @@ Result<RetroView> GetRetro(AppContext& ctx, const Actor& actor, const std::strin
         }
         TL_ASSIGN_OR_RETURN(auto own, tx.ListRetroActions(ws, sprint.id));
         for (auto& a : own) {
-            view.actions.push_back(ActionView(names, std::move(a), {sprint.id, sprint.name}, false));
+            view.actions.push_back(
+                ActionView(names, std::move(a), {sprint.id, sprint.name}, false));
         }
         TL_ASSIGN_OR_RETURN(auto open,
                             tx.ListOpenRetroActions(ws, sprint.product_id, sprint.team_id));
@@ -349,9 +350,9 @@ Result<RetroCardView> UpdateRetroCard(AppContext& ctx,
             return Fail(ValidationFailed(std::move(issues)));
         }
         if (if_match && *if_match != current.version) {
-            return Fail(MakeError(
-                ErrorCode::kPreconditionFailed,
-                "the card was changed since version " + std::to_string(*if_match)));
+            return Fail(
+                MakeError(ErrorCode::kPreconditionFailed,
+                          "the card was changed since version " + std::to_string(*if_match)));
         }
         UserNames names(tx, actor.workspace_id);
         if (next.column == current.column && next.text == current.text) {
@@ -429,8 +430,7 @@ Result<RetroCardView> GetRetroCard(AppContext& ctx,
                                    const std::string& card_id) {
     RetroCardView view;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
-        TL_ASSIGN_OR_RETURN(auto card,
-                            LoadCard(tx, actor, card_id, domain::Action::kProductRead));
+        TL_ASSIGN_OR_RETURN(auto card, LoadCard(tx, actor, card_id, domain::Action::kProductRead));
         UserNames names(tx, actor.workspace_id);
         TL_ASSIGN_OR_RETURN(view, CardView(tx, actor, names, card));
         return {};
@@ -486,8 +486,15 @@ Result<RetroActionView> AddRetroAction(AppContext& ctx,
         TL_TRY(tx.InsertRetroAction(a));
         UserNames names(tx, actor.workspace_id);
         view = ActionView(names, a, {sprint.id, sprint.name}, false);
-        return Event(
-            tx, actor, now, "retro_action", a.id, a.product_id, "created", {}, ActionSnapshot(view));
+        return Event(tx,
+                     actor,
+                     now,
+                     "retro_action",
+                     a.id,
+                     a.product_id,
+                     "created",
+                     {},
+                     ActionSnapshot(view));
     }));
     return view;
 }
@@ -527,9 +534,9 @@ Result<RetroActionView> UpdateRetroAction(AppContext& ctx,
             return Fail(ValidationFailed(std::move(issues)));
         }
         if (if_match && *if_match != current.version) {
-            return Fail(MakeError(
-                ErrorCode::kPreconditionFailed,
-                "the action was changed since version " + std::to_string(*if_match)));
+            return Fail(
+                MakeError(ErrorCode::kPreconditionFailed,
+                          "the action was changed since version " + std::to_string(*if_match)));
         }
         if (next.text == current.text && next.owner_id == current.owner_id &&
             next.done == current.done) {
@@ -559,8 +566,7 @@ Result<RetroActionView> GetRetroAction(AppContext& ctx,
                                        const std::string& action_id) {
     RetroActionView view;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
-        TL_ASSIGN_OR_RETURN(auto a,
-                            LoadAction(tx, actor, action_id, domain::Action::kProductRead));
+        TL_ASSIGN_OR_RETURN(auto a, LoadAction(tx, actor, action_id, domain::Action::kProductRead));
         TL_ASSIGN_OR_RETURN(view, StandaloneActionView(tx, actor.workspace_id, std::move(a)));
         return {};
     }));

@@ -162,16 +162,17 @@ json::object ToJson(const ReviewView& v) {
         for (const auto& c : i.criteria) {
             criteria.push_back(json::object{{"id", c.id}, {"text", c.text}, {"done", c.done}});
         }
-        agenda.push_back(json::object{{"id", i.id},
-                                      {"key", a.key},
-                                      {"title", i.title},
-                                      {"type", domain::ToString(i.type)},
-                                      {"status", i.status},
-                                      {"category", domain::ToString(i.category)},
-                                      {"points", FigureJson(i.points)},
-                                      {"accepted_at", MsOrNull(i.accepted_at)},
-                                      {"accepted_by", UserOrNull(i.accepted_by, a.accepted_by_name)},
-                                      {"criteria", std::move(criteria)}});
+        agenda.push_back(
+            json::object{{"id", i.id},
+                         {"key", a.key},
+                         {"title", i.title},
+                         {"type", domain::ToString(i.type)},
+                         {"status", i.status},
+                         {"category", domain::ToString(i.category)},
+                         {"points", FigureJson(i.points)},
+                         {"accepted_at", MsOrNull(i.accepted_at)},
+                         {"accepted_by", UserOrNull(i.accepted_by, a.accepted_by_name)},
+                         {"criteria", std::move(criteria)}});
     }
     json::array feedback;
     for (const auto& f : v.feedback) {
@@ -257,8 +258,13 @@ Result<ReviewView> UpdateReviewNotes(AppContext& ctx,
             next.updated_at = now;
             next.version = current.version + 1;
             TL_TRY(tx.SaveSprintReview(next, current.version));
-            TL_TRY(ReviewEvent(
-                tx, actor, now, sprint, "notes_updated", NotesSnapshot(current), NotesSnapshot(next)));
+            TL_TRY(ReviewEvent(tx,
+                               actor,
+                               now,
+                               sprint,
+                               "notes_updated",
+                               NotesSnapshot(current),
+                               NotesSnapshot(next)));
         }
         TL_ASSIGN_OR_RETURN(view, LoadReview(tx, actor.workspace_id, sprint));
         return {};
@@ -294,9 +300,9 @@ Result<FeedbackView> AddReviewFeedback(AppContext& ctx,
             }
         }
         if (input.item_ids.size() > domain::kMaxFeedbackItems) {
-            issues.push_back({"item_ids",
-                              "name at most " + std::to_string(domain::kMaxFeedbackItems) +
-                                  " items"});
+            issues.push_back(
+                {"item_ids",
+                 "name at most " + std::to_string(domain::kMaxFeedbackItems) + " items"});
         } else {
             std::set<std::string> seen;
             for (std::size_t k = 0; k < input.item_ids.size(); ++k) {
@@ -334,8 +340,7 @@ Result<void> DeleteReviewFeedback(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(auto f, tx.GetReviewFeedback(actor.workspace_id, feedback_id));
         TL_ASSIGN_OR_RETURN(
             auto product,
-            AuthorizeObjectIn(
-                tx, actor, f.product_id, domain::Action::kFeedbackWrite, "feedback"));
+            AuthorizeObjectIn(tx, actor, f.product_id, domain::Action::kFeedbackWrite, "feedback"));
         TL_ASSIGN_OR_RETURN(auto roles, RolesOn(tx, actor, f.product_id));
         const bool owner =
             std::find(roles.begin(), roles.end(), domain::Role::kProductOwner) != roles.end();

@@ -118,45 +118,44 @@ void AddReleaseRoutes(Router& router) {
                        app::CommitRelease(call.app, call.actor, req.Param("id"), issues));
                    return ReleaseAnswer(200, view, true);
                });
-    router.Add("GET",
-               "/api/v1/releases/{id}/scope-changes",
-               domain::Action::kProductRead,
-               [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(
-                       auto view,
-                       app::GetReleaseScopeChanges(call.app, call.actor, req.Param("id")));
-                   const auto& r = view.release;
-                   const bool committed = r.committed_at != 0;
-                   json::array baseline;
-                   for (const auto& [brief, points] : view.baseline) {
-                       baseline.push_back(json::object{{"item", ItemBriefJson(brief)},
-                                                       {"points", app::FigureJson(points)}});
-                   }
-                   json::array data;
-                   for (const auto& c : view.changes) {
-                       data.push_back(ScopeChangeViewJson(c));
-                   }
-                   const json::value committed_at =
-                       committed ? json::value(r.committed_at) : json::value(nullptr);
-                   return JsonAnswer(
-                       200,
-                       json::object{
-                           {"release_id", r.id},
-                           {"committed_at", committed_at},
-                           {"committed_by",
-                            committed && !r.committed_by.empty()
-                                ? json::value(json::object{{"id", r.committed_by},
-                                                           {"name", view.committed_by_name}})
-                                : json::value(nullptr)},
-                           {"baseline",
-                            json::object{{"taken_at", committed_at},
-                                         {"committed_points",
-                                          committed ? app::FigureJson(view.committed_points)
-                                                    : json::value(nullptr)},
-                                         {"items", std::move(baseline)}}},
-                           {"data", std::move(data)},
-                           {"next_cursor", nullptr}});
-               });
+    router.Add(
+        "GET",
+        "/api/v1/releases/{id}/scope-changes",
+        domain::Action::kProductRead,
+        [](Request& req, Call& call) -> Result<Response> {
+            TL_ASSIGN_OR_RETURN(auto view,
+                                app::GetReleaseScopeChanges(call.app, call.actor, req.Param("id")));
+            const auto& r = view.release;
+            const bool committed = r.committed_at != 0;
+            json::array baseline;
+            for (const auto& [brief, points] : view.baseline) {
+                baseline.push_back(json::object{{"item", ItemBriefJson(brief)},
+                                                {"points", app::FigureJson(points)}});
+            }
+            json::array data;
+            for (const auto& c : view.changes) {
+                data.push_back(ScopeChangeViewJson(c));
+            }
+            const json::value committed_at =
+                committed ? json::value(r.committed_at) : json::value(nullptr);
+            return JsonAnswer(
+                200,
+                json::object{{"release_id", r.id},
+                             {"committed_at", committed_at},
+                             {"committed_by",
+                              committed && !r.committed_by.empty()
+                                  ? json::value(json::object{{"id", r.committed_by},
+                                                             {"name", view.committed_by_name}})
+                                  : json::value(nullptr)},
+                             {"baseline",
+                              json::object{{"taken_at", committed_at},
+                                           {"committed_points",
+                                            committed ? app::FigureJson(view.committed_points)
+                                                      : json::value(nullptr)},
+                                           {"items", std::move(baseline)}}},
+                             {"data", std::move(data)},
+                             {"next_cursor", nullptr}});
+        });
     router.Add("GET",
                "/api/v1/releases/{id}/notes",
                domain::Action::kProductRead,

@@ -78,8 +78,8 @@ void AddRetroRoutes(Router& router) {
                "/api/v1/retro-cards/{id}/vote",
                domain::Action::kRetroWrite,
                [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(
-                       auto view, app::ToggleRetroVote(call.app, call.actor, req.Param("id")));
+                   TL_ASSIGN_OR_RETURN(auto view,
+                                       app::ToggleRetroVote(call.app, call.actor, req.Param("id")));
                    return CardAnswer(200, view);
                });
     router.Add("POST",
@@ -97,28 +97,28 @@ void AddRetroRoutes(Router& router) {
                        app::AddRetroAction(call.app, call.actor, req.Param("id"), input));
                    return ActionAnswer(201, view);
                });
-    router.Add("PATCH",
-               "/api/v1/retro-actions/{id}",
-               domain::Action::kRetroWrite,
-               [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
-                   TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
-                   app::RetroActionInput input;
-                   input.text = in.String("text", domain::kMaxRetroTextLength);
-                   input.owner_id = in.NullableString("owner_id");
-                   input.done = in.Bool("done");
-                   input.issues = in.Finish();
-                   auto view = app::UpdateRetroAction(
-                       call.app, call.actor, req.Param("id"), input, if_match);
-                   if (!view && view.error().code == ErrorCode::kPreconditionFailed) {
-                       TL_ASSIGN_OR_RETURN(
-                           auto current,
-                           app::GetRetroAction(call.app, call.actor, req.Param("id")));
-                       return StaleVersion(view.error(), app::ToJson(current));
-                   }
-                   TL_TRY(view);
-                   return ActionAnswer(200, *view);
-               });
+    router.Add(
+        "PATCH",
+        "/api/v1/retro-actions/{id}",
+        domain::Action::kRetroWrite,
+        [](Request& req, Call& call) -> Result<Response> {
+            TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
+            TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
+            app::RetroActionInput input;
+            input.text = in.String("text", domain::kMaxRetroTextLength);
+            input.owner_id = in.NullableString("owner_id");
+            input.done = in.Bool("done");
+            input.issues = in.Finish();
+            auto view =
+                app::UpdateRetroAction(call.app, call.actor, req.Param("id"), input, if_match);
+            if (!view && view.error().code == ErrorCode::kPreconditionFailed) {
+                TL_ASSIGN_OR_RETURN(auto current,
+                                    app::GetRetroAction(call.app, call.actor, req.Param("id")));
+                return StaleVersion(view.error(), app::ToJson(current));
+            }
+            TL_TRY(view);
+            return ActionAnswer(200, *view);
+        });
 }
 
 }  // namespace tl::http

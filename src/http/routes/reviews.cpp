@@ -45,11 +45,10 @@ void AddReviewRoutes(Router& router) {
                    app::FeedbackInput input;
                    input.text = in.String("text", domain::kMaxFeedbackTextLength);
                    input.from = in.String("from", domain::kMaxFeedbackFromLength).value_or("");
-                   input.sentiment = in.Enum(
-                       "sentiment", domain::ParseSentiment, "positive, neutral, negative");
-                   input.item_ids =
-                       in.StringArray("item_ids", domain::kMaxFeedbackItems).value_or(
-                           std::vector<std::string>{});
+                   input.sentiment =
+                       in.Enum("sentiment", domain::ParseSentiment, "positive, neutral, negative");
+                   input.item_ids = in.StringArray("item_ids", domain::kMaxFeedbackItems)
+                                        .value_or(std::vector<std::string>{});
                    input.issues = in.Finish();
                    TL_ASSIGN_OR_RETURN(
                        auto view,

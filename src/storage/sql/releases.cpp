@@ -164,8 +164,7 @@ Result<void> SqlTx::InsertReleaseBaseline(const std::string& workspace_id,
 
 Result<std::vector<domain::BaselineEntry>> SqlTx::ListReleaseBaseline(
     const std::string& workspace_id, const std::string& release_id) {
-    TL_ASSIGN_OR_RETURN(auto rows,
-                        conn_.Query(kSelectReleaseBaseline, {workspace_id, release_id}));
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kSelectReleaseBaseline, {workspace_id, release_id}));
     std::vector<domain::BaselineEntry> out;
     out.reserve(rows.size());
     for (const auto& r : rows) {

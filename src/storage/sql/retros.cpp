@@ -139,10 +139,9 @@ Result<void> SqlTx::DeleteRetroCard(const std::string& workspace_id, const std::
 
 Result<domain::RetroCard> SqlTx::GetRetroCard(const std::string& workspace_id,
                                               const std::string& id) {
-    TL_ASSIGN_OR_RETURN(
-        auto rows,
-        conn_.Query(std::string(kCardColumns) + "WHERE workspace_id = ? AND id = ?",
-                    {workspace_id, id}));
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(std::string(kCardColumns) + "WHERE workspace_id = ? AND id = ?",
+                                    {workspace_id, id}));
     if (rows.empty()) {
         return Fail(NotFound("retro card"));
     }
@@ -205,8 +204,7 @@ Result<void> SqlTx::InsertRetroAction(const domain::RetroAction& a) {
     return {};
 }
 
-Result<void> SqlTx::UpdateRetroAction(const domain::RetroAction& a,
-                                      std::int64_t expected_version) {
+Result<void> SqlTx::UpdateRetroAction(const domain::RetroAction& a, std::int64_t expected_version) {
     TL_ASSIGN_OR_RETURN(auto changed,
                         conn_.Execute(kUpdateAction,
                                       {a.text,

@@ -43,8 +43,8 @@ domain::ReviewFeedback FeedbackFromRow(const SqlRow& r) {
 
 }  // namespace
 
-Result<std::optional<domain::SprintReview>> SqlTx::GetSprintReview(
-    const std::string& workspace_id, const std::string& sprint_id) {
+Result<std::optional<domain::SprintReview>> SqlTx::GetSprintReview(const std::string& workspace_id,
+                                                                   const std::string& sprint_id) {
     TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kSelectReview, {workspace_id, sprint_id}));
     if (rows.empty()) {
         return std::optional<domain::SprintReview>();
@@ -61,8 +61,7 @@ Result<std::optional<domain::SprintReview>> SqlTx::GetSprintReview(
     return std::optional<domain::SprintReview>(std::move(v));
 }
 
-Result<void> SqlTx::SaveSprintReview(const domain::SprintReview& v,
-                                     std::int64_t expected_version) {
+Result<void> SqlTx::SaveSprintReview(const domain::SprintReview& v, std::int64_t expected_version) {
     if (expected_version == 0) {
         auto r = conn_.Execute(kInsertReview,
                                {v.workspace_id,
