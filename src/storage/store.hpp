@@ -515,6 +515,11 @@ public:
                                                const std::vector<domain::BaselineEntry>& items) = 0;
     virtual Result<std::vector<domain::BaselineEntry>> ListReleaseBaseline(
         const std::string& workspace_id, const std::string& release_id) = 0;
+    // The latest `at` of a sprint's or release's scope changes; 0 when it has none. A new
+    // change is stamped after it, so the list's order (by time) is the order of recording.
+    virtual Result<std::int64_t> LatestScopeChangeAt(const std::string& workspace_id,
+                                                     const std::string& scope_type,
+                                                     const std::string& scope_id) = 0;
 
     // A sprint review's notes: nullopt until first saved. SaveSprintReview inserts when
     // `expected_version` is 0, else updates from that version; kPreconditionFailed when the

@@ -195,10 +195,16 @@ TEST_P(ReviewRetroStore, AReleaseKeepsItsCommitmentAndBaselineInOrder) {
             c.points_before = 8;
             c.points_after = 13;
             c.by = "u1";
-            c.at = 2'000;
+            c.at = type == "release" ? 2'000 : 3'000;
             c.reason = "planning poker";
             TL_TRY(tx.InsertScopeChange(c));
         }
+        TL_ASSIGN_OR_RETURN(auto latest, tx.LatestScopeChangeAt("ws1", "release", "r1"));
+        EXPECT_EQ(latest, 2'000);
+        TL_ASSIGN_OR_RETURN(auto none_yet, tx.LatestScopeChangeAt("ws1", "release", "r9"));
+        EXPECT_EQ(none_yet, 0);
+        TL_ASSIGN_OR_RETURN(auto elsewhere_at, tx.LatestScopeChangeAt("ws2", "release", "r1"));
+        EXPECT_EQ(elsewhere_at, 0);
         TL_ASSIGN_OR_RETURN(auto changes, tx.ListScopeChanges("ws1", "release", "r1"));
         EXPECT_EQ(changes.size(), 1u);
         if (!changes.empty()) {

@@ -1,5 +1,7 @@
 #include "app/releases/release_scope.hpp"
 
+#include <algorithm>
+
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
 #include "app/sprints/sprints.hpp"
@@ -32,7 +34,7 @@ Result<std::optional<domain::Release>> RecordingReleaseOf(storage::Tx& tx,
 
 }  // namespace
 
-Result<void> RecordReleaseScopeChange(storage::Tx& tx,
+Result<void> InsertReleaseScopeChange(storage::Tx& tx,
                                       const domain::Release& release,
                                       domain::ScopeKind kind,
                                       const domain::Item& item,
@@ -52,9 +54,23 @@ Result<void> RecordReleaseScopeChange(storage::Tx& tx,
     c.points_before = before;
     c.points_after = after;
     c.by = actor_id;
-    c.at = now;
+    TL_ASSIGN_OR_RETURN(auto latest,
+                        tx.LatestScopeChangeAt(release.workspace_id, "release", release.id));
+    c.at = std::max(now, latest + 1);
     c.reason = reason;
-    TL_TRY(tx.InsertScopeChange(c));
+    return tx.InsertScopeChange(c);
+}
+
+Result<void> RecordReleaseScopeChange(storage::Tx& tx,
+                                      const domain::Release& release,
+                                      domain::ScopeKind kind,
+                                      const domain::Item& item,
+                                      std::optional<double> before,
+                                      std::optional<double> after,
+                                      const std::string& actor_id,
+                                      std::int64_t now,
+                                      const std::string& reason) {
+    TL_TRY(InsertReleaseScopeChange(tx, release, kind, item, before, after, actor_id, now, reason));
     return RecordEvent(tx,
                        release.workspace_id,
                        actor_id,

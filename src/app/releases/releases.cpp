@@ -325,23 +325,16 @@ Result<void> RecordPlanScopeChanges(storage::Tx& tx,
         if (!domain::RecordsScopeChanges(release)) {
             continue;
         }
-        domain::ScopeChange c;
-        c.id = NewId("scg", now);
-        c.workspace_id = release.workspace_id;
-        c.product_id = release.product_id;
-        c.scope_type = "release";
-        c.scope_id = release.id;
-        c.kind = remove ? domain::ScopeKind::kRemoved : domain::ScopeKind::kAdded;
-        c.item_id = i.id;
-        if (remove) {
-            c.points_before = i.points;
-        } else {
-            c.points_after = i.points;
-        }
-        c.by = actor.user_id;
-        c.at = now;
-        c.reason = reason;
-        TL_TRY(tx.InsertScopeChange(c));
+        TL_TRY(InsertReleaseScopeChange(
+            tx,
+            release,
+            remove ? domain::ScopeKind::kRemoved : domain::ScopeKind::kAdded,
+            i,
+            remove ? i.points : std::nullopt,
+            remove ? std::nullopt : i.points,
+            actor.user_id,
+            now,
+            reason));
     }
     return {};
 }

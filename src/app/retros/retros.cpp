@@ -311,6 +311,13 @@ Result<RetroCardView> AddRetroCard(AppContext& ctx,
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
+        // After the retrospective's latest card: the columns' order is the order of writing,
+        // even within one millisecond.
+        TL_ASSIGN_OR_RETURN(auto earlier, tx.ListRetroCards(actor.workspace_id, sprint.id));
+        for (const auto& e : earlier) {
+            c.created_at = std::max(c.created_at, e.created_at + 1);
+        }
+        c.updated_at = c.created_at;
         TL_TRY(tx.InsertRetroCard(c));
         UserNames names(tx, actor.workspace_id);
         TL_ASSIGN_OR_RETURN(view, CardView(tx, actor, names, c));
@@ -483,6 +490,12 @@ Result<RetroActionView> AddRetroAction(AppContext& ctx,
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
+        // After the retrospective's latest action (their order is the order of writing).
+        TL_ASSIGN_OR_RETURN(auto earlier, tx.ListRetroActions(actor.workspace_id, sprint.id));
+        for (const auto& e : earlier) {
+            a.created_at = std::max(a.created_at, e.created_at + 1);
+        }
+        a.updated_at = a.created_at;
         TL_TRY(tx.InsertRetroAction(a));
         UserNames names(tx, actor.workspace_id);
         view = ActionView(names, a, {sprint.id, sprint.name}, false);

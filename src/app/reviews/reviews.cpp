@@ -323,6 +323,12 @@ Result<FeedbackView> AddReviewFeedback(AppContext& ctx,
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
+        // After the sprint's latest feedback, so "newest first" is the order of recording even
+        // within one millisecond.
+        TL_ASSIGN_OR_RETURN(auto earlier, tx.ListReviewFeedback(actor.workspace_id, sprint.id));
+        for (const auto& e : earlier) {
+            f.created_at = std::max(f.created_at, e.created_at + 1);
+        }
         TL_TRY(tx.InsertReviewFeedback(f));
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, sprint.product_id));
         UserNames names(tx, actor.workspace_id);

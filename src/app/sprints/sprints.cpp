@@ -165,7 +165,10 @@ Result<void> RecordScopeChange(storage::Tx& tx,
     c.points_before = before;
     c.points_after = after;
     c.by = actor_id;
-    c.at = now;
+    // After the sprint's latest change: the list's order by time is the order of recording
+    // even for changes made within one millisecond.
+    TL_ASSIGN_OR_RETURN(auto latest, tx.LatestScopeChangeAt(c.workspace_id, "sprint", c.scope_id));
+    c.at = std::max(now, latest + 1);
     c.reason = reason;
     return tx.InsertScopeChange(c);
 }

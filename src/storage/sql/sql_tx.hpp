@@ -294,6 +294,9 @@ public:
                                        const std::vector<domain::BaselineEntry>& items) override;
     Result<std::vector<domain::BaselineEntry>> ListReleaseBaseline(
         const std::string& workspace_id, const std::string& release_id) override;
+    Result<std::int64_t> LatestScopeChangeAt(const std::string& workspace_id,
+                                             const std::string& scope_type,
+                                             const std::string& scope_id) override;
     Result<std::optional<domain::SprintReview>> GetSprintReview(
         const std::string& workspace_id, const std::string& sprint_id) override;
     Result<void> SaveSprintReview(const domain::SprintReview& review,
