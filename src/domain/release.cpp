@@ -38,6 +38,10 @@ Issues ValidateRelease(const Release& r) {
     return issues;
 }
 
+bool RecordsScopeChanges(const Release& release) {
+    return release.committed_at != 0 && release.status != ReleaseStatus::kReleased;
+}
+
 std::string DayOf(std::int64_t ms) {
     // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), flooring negative times.
     std::int64_t days = ms / 86'400'000;

@@ -39,7 +39,14 @@ struct Release {
     std::int64_t revision = 1;  // the concurrency counter (the JSON's "version" is the name)
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
+    // When the plan's baseline was taken (0 until committed) and by whom: from then on the
+    // release's scope changes are recorded.
+    std::int64_t committed_at = 0;
+    std::string committed_by;
 };
+
+// Whether changes to the release's scope are recorded now: committed and not released.
+bool RecordsScopeChanges(const Release& release);
 
 inline constexpr std::size_t kMaxReleaseVersionLength = 40;
 inline constexpr std::size_t kMaxReleaseNameLength = 200;

@@ -31,6 +31,9 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddReleaseRoutes(router);
     AddTestPlanningRoutes(router);
     AddSprintRoutes(router);
+    // Sprint reviews and retrospectives.
+    AddReviewRoutes(router);
+    AddRetroRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

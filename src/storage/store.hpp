@@ -25,6 +25,8 @@
 #include "domain/product.hpp"
 #include "domain/release.hpp"
 #include "domain/result.hpp"
+#include "domain/retro.hpp"
+#include "domain/review.hpp"
 #include "domain/role_assignment.hpp"
 #include "domain/sprint.hpp"
 #include "domain/team.hpp"
@@ -440,8 +442,9 @@ public:
     // "sprint_active" (a unique index decides, so two nodes cannot both start one).
     virtual Result<void> InsertSprint(const domain::Sprint& s) = 0;
     virtual Result<void> UpdateSprint(const domain::Sprint& s, std::int64_t expected_version) = 0;
-    // Removes the sprint with its capacity, baseline, outcomes, scope changes and change
-    // requests; its items' sprint_id is the caller's to clear first.
+    // Removes the sprint with its capacity, baseline, outcomes, scope changes, change
+    // requests, review (notes and feedback) and retrospective (cards, votes, actions); its
+    // items' sprint_id is the caller's to clear first.
     virtual Result<void> DeleteSprint(const std::string& workspace_id, const std::string& id) = 0;
     virtual Result<domain::Sprint> GetSprint(const std::string& workspace_id,
                                              const std::string& id) = 0;
@@ -503,6 +506,75 @@ public:
         const std::string& workspace_id,
         const std::string& sprint_id,
         std::optional<domain::ChangeRequestStatus> status) = 0;
+
+    // ---- Release commitment, sprint reviews, retrospectives (docs/delivery.md) ----
+    // A release's baseline (its committed_at / committed_by are the release row's, written by
+    // UpdateRelease), kept in the given (rank) order.
+    virtual Result<void> InsertReleaseBaseline(const std::string& workspace_id,
+                                               const std::string& release_id,
+                                               const std::vector<domain::BaselineEntry>& items) = 0;
+    virtual Result<std::vector<domain::BaselineEntry>> ListReleaseBaseline(
+        const std::string& workspace_id, const std::string& release_id) = 0;
+    // The latest `at` of a sprint's or release's scope changes; 0 when it has none. A new
+    // change is stamped after it, so the list's order (by time) is the order of recording.
+    virtual Result<std::int64_t> LatestScopeChangeAt(const std::string& workspace_id,
+                                                     const std::string& scope_type,
+                                                     const std::string& scope_id) = 0;
+
+    // A sprint review's notes: nullopt until first saved. SaveSprintReview inserts when
+    // `expected_version` is 0, else updates from that version; kPreconditionFailed when the
+    // stored version is another (or, inserting, when a row exists).
+    virtual Result<std::optional<domain::SprintReview>> GetSprintReview(
+        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    virtual Result<void> SaveSprintReview(const domain::SprintReview& review,
+                                          std::int64_t expected_version) = 0;
+    // Feedback captured in reviews.
+    virtual Result<void> InsertReviewFeedback(const domain::ReviewFeedback& f) = 0;
+    virtual Result<domain::ReviewFeedback> GetReviewFeedback(const std::string& workspace_id,
+                                                             const std::string& id) = 0;
+    virtual Result<void> DeleteReviewFeedback(const std::string& workspace_id,
+                                              const std::string& id) = 0;
+    // A sprint's feedback, newest first.
+    virtual Result<std::vector<domain::ReviewFeedback>> ListReviewFeedback(
+        const std::string& workspace_id, const std::string& sprint_id) = 0;
+
+    // Retrospective cards. DeleteRetroCard removes its votes too and clears the card_id of
+    // actions made from it.
+    virtual Result<void> InsertRetroCard(const domain::RetroCard& c) = 0;
+    virtual Result<void> UpdateRetroCard(const domain::RetroCard& c,
+                                         std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteRetroCard(const std::string& workspace_id,
+                                         const std::string& id) = 0;
+    virtual Result<domain::RetroCard> GetRetroCard(const std::string& workspace_id,
+                                                   const std::string& id) = 0;
+    // A sprint's cards, oldest first.
+    virtual Result<std::vector<domain::RetroCard>> ListRetroCards(const std::string& workspace_id,
+                                                                  const std::string& sprint_id) = 0;
+    // Adds the user's vote on the card, or removes it when there is one; answers whether the
+    // user votes for it afterwards.
+    virtual Result<bool> ToggleRetroVote(const std::string& workspace_id,
+                                         const domain::RetroCard& card,
+                                         const std::string& user_id,
+                                         std::int64_t now) = 0;
+    // Every vote on a sprint's cards.
+    virtual Result<std::vector<domain::RetroVote>> ListRetroVotes(const std::string& workspace_id,
+                                                                  const std::string& sprint_id) = 0;
+
+    // Retrospective action items.
+    virtual Result<void> InsertRetroAction(const domain::RetroAction& a) = 0;
+    virtual Result<void> UpdateRetroAction(const domain::RetroAction& a,
+                                           std::int64_t expected_version) = 0;
+    virtual Result<domain::RetroAction> GetRetroAction(const std::string& workspace_id,
+                                                       const std::string& id) = 0;
+    // The actions created in a sprint's retrospective, oldest first.
+    virtual Result<std::vector<domain::RetroAction>> ListRetroActions(
+        const std::string& workspace_id, const std::string& sprint_id) = 0;
+    // The team's actions on the product that are not done, from any of its sprints, oldest
+    // first (through the open-actions index).
+    virtual Result<std::vector<domain::RetroAction>> ListOpenRetroActions(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::string& team_id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

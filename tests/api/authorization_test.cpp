@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -154,6 +155,10 @@ struct BacklogIds {
     // request on it (made by the Scrum Master).
     std::string sprint;
     std::string change_request;
+    // Reviews and retrospectives: a card (voted on by the walk; only its author edits or
+    // deletes it, so those walk a missing one) and an action of the walk sprint's retro.
+    std::string retro_card;
+    std::string retro_action;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -218,6 +223,13 @@ std::optional<std::string> Concrete(const Operation& op,
             out += missing ? "spr_missing" : backlog.sprint;
         } else if (before.ends_with("/api/v1/change-requests/")) {
             out += backlog.change_request;
+            // Reviews and retrospectives.
+        } else if (before.ends_with("/api/v1/review-feedback/")) {
+            out += "rfb_missing";
+        } else if (before.ends_with("/api/v1/retro-cards/")) {
+            out += op.path.ends_with("/vote") ? backlog.retro_card : "rcd_missing";
+        } else if (before.ends_with("/api/v1/retro-actions/")) {
+            out += backlog.retro_action;
         } else {
             return std::nullopt;
         }
@@ -330,6 +342,17 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         Token("carol"));
     ASSERT_EQ(requested.status, 202) << requested.body;
     backlog.change_request = StrAt(ArrAt(requested.Json(), {"change_requests"})[0], {"id"});
+    // A retro card and action of the walk sprint.
+    const HttpResult card = client().Post("/api/v1/sprints/" + backlog.sprint + "/retro/cards",
+                                          R"({"column":"went_well","text":"Walk card"})",
+                                          Token("dave"));
+    ASSERT_EQ(card.status, 201) << card.body;
+    backlog.retro_card = StrAt(card.Json(), {"id"});
+    const HttpResult action = client().Post("/api/v1/sprints/" + backlog.sprint + "/retro/actions",
+                                            R"({"text":"Walk action"})",
+                                            Token("carol"));
+    ASSERT_EQ(action.status, 201) << action.body;
+    backlog.retro_action = StrAt(action.Json(), {"id"});
 
     int walked = 0;
     int product_scoped = 0;
@@ -423,6 +446,32 @@ TEST_F(RoleWalkTest, TheBoardIsWalkedAsAProductRead) {
         EXPECT_EQ(r.status, 200) << handle << ": " << Describe(r);
     }
     ExpectError(client().Get("/api/v1/products/" + Ids().x2 + "/board"), 401, "unauthenticated");
+}
+
+// Release commitment, reviews and retrospectives are in the walk above with the actions of
+// docs/delivery.md's table: the walk checks every role against these.
+TEST_F(RoleWalkTest, ReviewRetroAndCommitRoutesNameTheActionsOfTheDeliveryTable) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+        {"/api/v1/releases/{id}/commit", "post", "backlog.write"},
+        {"/api/v1/releases/{id}/scope-changes", "get", "product.read"},
+        {"/api/v1/sprints/{id}/review", "get", "product.read"},
+        {"/api/v1/sprints/{id}/review", "patch", "sprint.write"},
+        {"/api/v1/sprints/{id}/review/feedback", "post", "feedback.write"},
+        {"/api/v1/review-feedback/{id}", "delete", "feedback.write"},
+        {"/api/v1/sprints/{id}/retro", "get", "product.read"},
+        {"/api/v1/sprints/{id}/retro/cards", "post", "retro.write"},
+        {"/api/v1/retro-cards/{id}", "patch", "retro.write"},
+        {"/api/v1/retro-cards/{id}", "delete", "retro.write"},
+        {"/api/v1/retro-cards/{id}/vote", "post", "retro.write"},
+        {"/api/v1/sprints/{id}/retro/actions", "post", "retro.write"},
+        {"/api/v1/retro-actions/{id}", "patch", "retro.write"},
+    };
+    for (const auto& [path, method, action] : expected) {
+        EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
+            << method << " " << path;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -749,5 +749,238 @@ TEST_F(ReleasesTest, TheTeamTestsTheProductOwnerReleasesStakeholdersRead) {
     ExpectError(client().Get("/api/v1/items/" + s + "/coverage", Token("frank")), 404, "not_found");
 }
 
+// ---- Commitment and scope changes (docs/delivery.md, "Commitment and scope changes") ----
+
+double Num(const json::value& v, std::initializer_list<std::string_view> path) {
+    const json::value* p = At(v, path);
+    return p != nullptr && p->is_number() ? p->to_number<double>() : -1;
+}
+
+bool IsNull(const json::value& v, std::initializer_list<std::string_view> path) {
+    const json::value* p = At(v, path);
+    return p != nullptr && p->is_null();
+}
+
+TEST_F(ReleasesTest, CommitTakesTheBaselineAndEveryScopeChangeAfterItIsRecorded) {
+    const std::string p = NewProduct("RCMT");
+    auto story = [&](const std::string& title, double points) {
+        return StrAt(NewItem(p, {{"type", "story"}, {"title", title}, {"points", points}}),
+                     {"key"});
+    };
+    const std::string a = story("A", 5);
+    const std::string b = story("B", 3);
+    const std::string c = story("C", 2);
+    const std::string d = story("D", 3);
+    const std::string e = story("E", 8);
+    const std::string f = story("F", 1);
+    const std::string r = StrAt(NewRelease(p, {{"version", "3.0"}}), {"id"});
+    const std::string other = StrAt(NewRelease(p, {{"version", "3.1"}}), {"id"});
+    ASSERT_EQ(PlanItems(r, {a, b, c, e}).status, 200);
+    ASSERT_EQ(PlanItems(other, {f}).status, 200);
+
+    // Before the commit nothing is recorded: no baseline, no changes.
+    ASSERT_EQ(client().Patch("/api/v1/items/" + e, R"({"points":13})", Token("bob")).status, 200);
+    const json::value fresh = Release(r);
+    EXPECT_TRUE(IsNull(fresh, {"committed_at"})) << json::serialize(fresh);
+    EXPECT_TRUE(IsNull(fresh, {"committed_by"}));
+    EXPECT_TRUE(IsNull(fresh, {"baseline"}));
+    const HttpResult none = client().Get("/api/v1/releases/" + r + "/scope-changes", Token("bob"));
+    ASSERT_EQ(none.status, 200) << none.body;
+    EXPECT_TRUE(IsNull(none.Json(), {"committed_at"}));
+    EXPECT_TRUE(IsNull(none.Json(), {"baseline", "taken_at"}));
+    EXPECT_TRUE(IsNull(none.Json(), {"baseline", "committed_points"}));
+    EXPECT_TRUE(ArrAt(none.Json(), {"baseline", "items"}).empty());
+    EXPECT_TRUE(ArrAt(none.Json(), {"data"}).empty());
+
+    // Only the Product Owner commits; the others are refused whatever the body holds.
+    for (const std::string who : {"alice", "carol", "dave", "erin"}) {
+        ExpectError(
+            client().Post("/api/v1/releases/" + r + "/commit", "", Token(who)), 403, "forbidden");
+        ExpectError(client().Post("/api/v1/releases/" + r + "/commit", R"({"x":1})", Token(who)),
+                    403,
+                    "forbidden");
+    }
+    ExpectError(
+        client().Post("/api/v1/releases/" + r + "/commit", "", Token("frank")), 404, "not_found");
+    ExpectInvalid(client().Post("/api/v1/releases/" + r + "/commit", R"({"x":1})", Token("bob")),
+                  {"x"});
+    const HttpResult committed =
+        client().Post("/api/v1/releases/" + r + "/commit", "", Token("bob"));
+    ASSERT_EQ(committed.status, 200) << committed.body;
+    const json::value rel = committed.Json();
+    EXPECT_FALSE(StrAt(rel, {"committed_at"}).empty()) << committed.body;
+    EXPECT_EQ(StrAt(rel, {"committed_by", "id"}), Ids().users.at("bob"));
+    EXPECT_EQ(IntAt(rel, {"baseline", "items"}), 4);
+    EXPECT_EQ(Num(rel, {"baseline", "points"}), 23);
+    EXPECT_EQ(IntAt(rel, {"baseline", "changes"}), 0);
+    EXPECT_EQ(committed.Header("etag"), "\"" + std::to_string(IntAt(rel, {"revision"})) + "\"");
+    // A release is committed once.
+    ExpectError(client().Post("/api/v1/releases/" + r + "/commit", "", Token("bob")),
+                409,
+                "already_committed");
+    ASSERT_EQ(client().Post("/api/v1/releases/" + other + "/commit", "{}", Token("bob")).status,
+              200);
+
+    // added (with a reason), removed (with a reason), moved in from the other committed
+    // release, re-estimated by PATCH, by a bulk edit and by planning poker; a story split off
+    // joins the release; a deleted item leaves it.
+    const auto plan = [&](const std::string& item, bool remove, const std::string& reason) {
+        return client().Post(
+            "/api/v1/releases/" + r + "/items" + (remove ? "/remove" : ""),
+            json::serialize(json::object{{"items", json::array{item.c_str()}}, {"reason", reason}}),
+            Token("bob"));
+    };
+    ASSERT_EQ(plan(d, false, "customer escalation").status, 200);
+    ASSERT_EQ(plan(c, true, "the supplier is late").status, 200);
+    ASSERT_EQ(plan(f, false, "").status, 200);
+    ASSERT_EQ(client().Patch("/api/v1/items/" + a, R"({"points":8})", Token("bob")).status, 200);
+    const HttpResult bulk =
+        client().Post("/api/v1/products/" + p + "/items/bulk",
+                      json::serialize(json::object{{"item_ids", json::array{b}}, {"points", 5}}),
+                      Token("bob"));
+    ASSERT_EQ(bulk.status, 200) << bulk.body;
+    const HttpResult round = client().Post("/api/v1/items/" + d + "/poker", "", Token("bob"));
+    ASSERT_EQ(round.status, 201) << round.body;
+    ASSERT_EQ(client()
+                  .Post("/api/v1/poker/" + StrAt(round.Json(), {"id"}) + "/finish",
+                        R"({"points":2})",
+                        Token("carol"))
+                  .status,
+              200);
+    const HttpResult split =
+        client().Post("/api/v1/items/" + e + "/split",
+                      R"({"as":"siblings","stories":[{"title":"E part two","points":3}]})",
+                      Token("bob"));
+    ASSERT_EQ(split.status, 201) << split.body;
+    const std::string part = StrAt(ArrAt(split.Json(), {"data"})[0], {"key"});
+    EXPECT_EQ(StrAt(Item(part), {"release_id"}), r) << "a story split off joins the release";
+    ASSERT_EQ(client().Delete("/api/v1/items/" + b, Token("bob")).status, 204);
+
+    // A change outside the release records nothing there.
+    const std::string outside = story("Outside", 5);
+    ASSERT_EQ(client().Patch("/api/v1/items/" + outside, R"({"points":8})", Token("bob")).status,
+              200);
+
+    const HttpResult answer =
+        client().Get("/api/v1/releases/" + r + "/scope-changes", Token("erin"));
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const json::value changes = answer.Json();
+    EXPECT_EQ(StrAt(changes, {"release_id"}), r);
+    EXPECT_EQ(StrAt(changes, {"committed_by", "id"}), Ids().users.at("bob"));
+    EXPECT_EQ(StrAt(changes, {"committed_by", "name"}), "Bob Okafor");
+    EXPECT_GT(IntAt(changes, {"committed_at"}), 0);
+    EXPECT_EQ(IntAt(changes, {"baseline", "taken_at"}), IntAt(changes, {"committed_at"}));
+    EXPECT_EQ(Num(changes, {"baseline", "committed_points"}), 23);
+    const json::array base = ArrAt(changes, {"baseline", "items"});
+    ASSERT_EQ(base.size(), 4u);
+    EXPECT_EQ(StrAt(base[0], {"item", "key"}), a);   // rank order: a, b, c, e
+    EXPECT_EQ(Num(base[0], {"points"}), 5);          // at the commit
+    EXPECT_EQ(Num(base[0], {"item", "points"}), 8);  // now
+    EXPECT_EQ(StrAt(base[3], {"item", "key"}), e);
+    EXPECT_EQ(Num(base[3], {"points"}), 13);
+    EXPECT_TRUE(IsNull(base[1], {"item", "key"})) << "b was deleted";
+
+    const json::array list = ArrAt(changes, {"data"});
+    struct Expected {
+        std::string kind;
+        std::string key;  // "" for the deleted b
+        double before;    // -1: null
+        double after;
+        std::string by;
+        std::string reason;
+    };
+    const std::vector<Expected> expected = {
+        {"added", d, -1, 3, "bob", "customer escalation"},
+        {"removed", c, 2, -1, "bob", "the supplier is late"},
+        {"added", f, -1, 1, "bob", ""},
+        {"re_estimated", a, 5, 8, "bob", ""},
+        {"re_estimated", "", 3, 5, "bob", "bulk edit"},
+        {"re_estimated", d, 3, 2, "carol", "planning poker"},
+        {"added", part, -1, 3, "bob", "split from " + e},
+        {"removed", "", 5, -1, "bob", "deleted"},
+    };
+    ASSERT_EQ(list.size(), expected.size()) << json::serialize(changes);
+    std::int64_t last_at = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(StrAt(list[i], {"kind"}), expected[i].kind);
+        if (!expected[i].key.empty()) {
+            EXPECT_EQ(StrAt(list[i], {"item", "key"}), expected[i].key);
+        } else {
+            EXPECT_TRUE(IsNull(list[i], {"item", "key"}));
+        }
+        EXPECT_EQ(Num(list[i], {"points_before"}), expected[i].before);
+        EXPECT_EQ(Num(list[i], {"points_after"}), expected[i].after);
+        EXPECT_EQ(StrAt(list[i], {"by"}), Ids().users.at(expected[i].by));
+        EXPECT_FALSE(StrAt(list[i], {"by_name"}).empty());
+        EXPECT_EQ(StrAt(list[i], {"reason"}), expected[i].reason);
+        EXPECT_TRUE(StrAt(list[i], {"id"}).starts_with("scg_"));
+        EXPECT_GE(IntAt(list[i], {"at"}), IntAt(changes, {"committed_at"}));
+        EXPECT_GE(IntAt(list[i], {"at"}), last_at) << "oldest first";
+        last_at = IntAt(list[i], {"at"});
+    }
+
+    // f left the other committed release: a `removed` change there.
+    const HttpResult moved =
+        client().Get("/api/v1/releases/" + other + "/scope-changes", Token("bob"));
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    const json::array other_list = ArrAt(moved.Json(), {"data"});
+    ASSERT_EQ(other_list.size(), 1u) << moved.body;
+    EXPECT_EQ(StrAt(other_list[0], {"kind"}), "removed");
+    EXPECT_EQ(StrAt(other_list[0], {"item", "key"}), f);
+    EXPECT_EQ(StrAt(other_list[0], {"reason"}), "moved to release 3.0");
+
+    EXPECT_EQ(IntAt(Release(r), {"baseline", "changes"}), 8);
+    // Committing, and the changes made by backlog edits, are release events of the product.
+    const HttpResult history =
+        client().Get("/api/v1/products/" + p + "/history?limit=200", Token("bob"));
+    ASSERT_EQ(history.status, 200) << history.body;
+    int committed_events = 0;
+    int scope_events = 0;
+    for (const auto& event : ArrAt(history.Json(), {"data"})) {
+        if (StrAt(event, {"entity_type"}) != "release") {
+            continue;
+        }
+        committed_events += StrAt(event, {"action"}) == "committed" ? 1 : 0;
+        scope_events += StrAt(event, {"action"}) == "scope_changed" ? 1 : 0;
+    }
+    EXPECT_EQ(committed_events, 2);
+    // Re-estimates (3), the split, the deletion, and f leaving the other release.
+    EXPECT_EQ(scope_events, 6);
+
+    // Released, the plan is final: no more recording, no second commit.
+    const HttpResult released =
+        client().Patch("/api/v1/releases/" + r, R"({"status":"released"})", Token("bob"));
+    ASSERT_EQ(released.status, 200) << released.body;
+    ASSERT_EQ(client().Patch("/api/v1/items/" + a, R"({"points":13})", Token("bob")).status, 200);
+    EXPECT_EQ(ArrAt(client().Get("/api/v1/releases/" + r + "/scope-changes", Token("bob")).Json(),
+                    {"data"})
+                  .size(),
+              8u);
+    const std::string third = StrAt(NewRelease(p, {{"version", "3.2"}}), {"id"});
+    ASSERT_EQ(client()
+                  .Patch("/api/v1/releases/" + third, R"({"status":"released"})", Token("bob"))
+                  .status,
+              200);
+    ExpectError(
+        client().Post("/api/v1/releases/" + third + "/commit", "", Token("bob")), 409, "conflict");
+}
+
+TEST_F(ReleasesTest, ReleaseScopeChangesAreNotFoundOutsideTheProduct) {
+    const std::string p = NewProduct("RCMN");
+    const std::string r = StrAt(NewRelease(p, {{"version", "1.0"}}), {"id"});
+    ExpectError(
+        client().Get("/api/v1/releases/" + r + "/scope-changes", Token("frank")), 404, "not_found");
+    ExpectError(
+        client().Get("/api/v1/releases/rel_missing/scope-changes", Token("bob")), 404, "not_found");
+    ExpectError(
+        client().Post("/api/v1/releases/rel_missing/commit", "", Token("bob")), 404, "not_found");
+    // Every role on the product reads them.
+    for (const std::string who : {"alice", "bob", "carol", "dave", "erin"}) {
+        EXPECT_EQ(client().Get("/api/v1/releases/" + r + "/scope-changes", Token(who)).status, 200)
+            << who;
+    }
+}
+
 }  // namespace
 }  // namespace tl::test

@@ -10,6 +10,7 @@
 #include "app/backlog/backlog_settings.hpp"
 #include "app/backlog/comments.hpp"
 #include "app/crypto.hpp"
+#include "app/releases/release_scope.hpp"
 #include "app/serialize.hpp"
 #include "app/sprints/sprint_scope.hpp"
 #include "app/user_names.hpp"
@@ -931,6 +932,7 @@ Result<void> DeleteItem(AppContext& ctx, const Actor& actor, const std::string& 
         TL_ASSIGN_OR_RETURN(auto settings,
                             LoadBacklogSettings(tx, actor.workspace_id, item.product_id));
         TL_TRY(RecordSprintItemDeleted(tx, actor.user_id, item, now));
+        TL_TRY(RecordReleaseItemDeleted(tx, actor.user_id, item, now));
         TL_TRY(tx.DeleteItem(actor.workspace_id, item.id));
         return RecordEvent(
             tx,
@@ -1285,11 +1287,16 @@ Result<std::vector<ItemView>> SplitItem(AppContext& ctx,
             }
             created.push_back(part_item->id);
         }
-        // Stories split off an item of a sprint join that sprint.
-        if (!children && !item.sprint_id.empty()) {
+        // Stories split off an item of a sprint or a release join that sprint and release.
+        if (!children && (!item.sprint_id.empty() || !item.release_id.empty())) {
             TL_ASSIGN_OR_RETURN(auto parts, tx.GetItems(actor.workspace_id, created));
-            TL_TRY(JoinSprintOfOriginal(
-                tx, actor.user_id, item, parts, domain::ItemKey(product.key, item.number), now));
+            std::sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) {
+                return std::find(created.begin(), created.end(), a.id) <
+                       std::find(created.begin(), created.end(), b.id);
+            });
+            const std::string original_key = domain::ItemKey(product.key, item.number);
+            TL_TRY(JoinSprintOfOriginal(tx, actor.user_id, item, parts, original_key, now));
+            TL_TRY(JoinReleaseOfOriginal(tx, actor.user_id, item, parts, original_key, now));
         }
         // The moved criteria leave the original item.
         item.criteria.erase(std::remove_if(item.criteria.begin(),

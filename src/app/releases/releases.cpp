@@ -8,6 +8,7 @@
 #include "app/backlog/items.hpp"
 #include "app/backlog/poker.hpp"
 #include "app/crypto.hpp"
+#include "app/releases/release_scope.hpp"
 #include "app/serialize.hpp"
 #include "app/user_names.hpp"
 
@@ -144,6 +145,16 @@ Result<ReleaseView> BuildView(storage::Tx& tx,
     {
         UserNames names(tx, workspace_id);
         v.created_by_name = names.Of(release.created_by);
+        v.committed_by_name = names.Of(release.committed_by);
+    }
+    if (release.committed_at != 0) {
+        TL_ASSIGN_OR_RETURN(auto baseline, tx.ListReleaseBaseline(workspace_id, release.id));
+        v.baseline_items = static_cast<std::int64_t>(baseline.size());
+        for (const auto& b : baseline) {
+            v.baseline_points += b.points.value_or(0);
+        }
+        TL_ASSIGN_OR_RETURN(auto changes, tx.ListScopeChanges(workspace_id, "release", release.id));
+        v.scope_change_count = static_cast<std::int64_t>(changes.size());
     }
     TL_ASSIGN_OR_RETURN(v.items, tx.ListReleaseItems(workspace_id, release.id));
     std::map<std::string, const domain::Item*> in_release;
@@ -285,6 +296,49 @@ void Apply(const ReleaseInput& in, domain::Release& r, std::int64_t now) {
     }
 }
 
+// The scope changes a plan's change makes: in `release` when it records them, each item
+// `added` (or `removed`); and, adding, each item moved from another release that records them
+// is `removed` there.
+Result<void> RecordPlanScopeChanges(storage::Tx& tx,
+                                    const Actor& actor,
+                                    std::int64_t now,
+                                    const domain::Release& release,
+                                    const std::map<std::string, const domain::Release*>& releases,
+                                    const std::vector<domain::Item>& changing,
+                                    bool remove,
+                                    const std::string& reason) {
+    for (const auto& i : changing) {
+        if (!remove && !i.release_id.empty() && i.release_id != release.id) {
+            auto from = releases.find(i.release_id);
+            if (from != releases.end() && domain::RecordsScopeChanges(*from->second)) {
+                TL_TRY(RecordReleaseScopeChange(tx,
+                                                *from->second,
+                                                domain::ScopeKind::kRemoved,
+                                                i,
+                                                i.points,
+                                                std::nullopt,
+                                                actor.user_id,
+                                                now,
+                                                "moved to release " + release.version));
+            }
+        }
+        if (!domain::RecordsScopeChanges(release)) {
+            continue;
+        }
+        TL_TRY(InsertReleaseScopeChange(
+            tx,
+            release,
+            remove ? domain::ScopeKind::kRemoved : domain::ScopeKind::kAdded,
+            i,
+            remove ? i.points : std::nullopt,
+            remove ? std::nullopt : i.points,
+            actor.user_id,
+            now,
+            reason));
+    }
+    return {};
+}
+
 bool SameFields(const domain::Release& a, const domain::Release& b) {
     return a.version == b.version && a.name == b.name && a.target_date == b.target_date &&
            a.description == b.description && a.status == b.status;
@@ -330,30 +384,41 @@ json::object ToJson(const ReleaseView& v, bool detail) {
                                        {"result", domain::ToString(run.result)},
                                        {"run", ToJson(*c->second.latest)}});
     }
-    json::object o{{"id", r.id},
-                   {"product_id", r.product_id},
-                   {"version", r.version},
-                   {"name", r.name},
-                   {"target_date", OrNull(r.target_date)},
-                   {"description", r.description},
-                   {"status", domain::ToString(r.status)},
-                   {"released_at", TimeOrNull(r.released_at)},
-                   {"created_by",
-                    r.created_by.empty() ? json::value(nullptr)
-                                         : json::value(json::object{{"id", r.created_by},
-                                                                    {"name", v.created_by_name}})},
-                   {"revision", r.revision},
-                   {"created_at", FormatTime(r.created_at)},
-                   {"updated_at", FormatTime(r.updated_at)},
-                   {"readiness",
-                    json::object{{"items_total", rd.items_total},
-                                 {"items_done", rd.items_done},
-                                 {"criteria_total", rd.criteria_total},
-                                 {"criteria_covered", rd.criteria_covered},
-                                 {"criteria_passing", rd.criteria_passing},
-                                 {"open_blockers", std::move(open_blockers)},
-                                 {"failing_cases", std::move(failing)},
-                                 {"ready", rd.ready}}}};
+    json::object o{
+        {"id", r.id},
+        {"product_id", r.product_id},
+        {"version", r.version},
+        {"name", r.name},
+        {"target_date", OrNull(r.target_date)},
+        {"description", r.description},
+        {"status", domain::ToString(r.status)},
+        {"released_at", TimeOrNull(r.released_at)},
+        {"created_by",
+         r.created_by.empty()
+             ? json::value(nullptr)
+             : json::value(json::object{{"id", r.created_by}, {"name", v.created_by_name}})},
+        {"revision", r.revision},
+        {"created_at", FormatTime(r.created_at)},
+        {"updated_at", FormatTime(r.updated_at)},
+        {"committed_at", TimeOrNull(r.committed_at)},
+        {"committed_by",
+         r.committed_at == 0 || r.committed_by.empty()
+             ? json::value(nullptr)
+             : json::value(json::object{{"id", r.committed_by}, {"name", v.committed_by_name}})},
+        {"baseline",
+         r.committed_at == 0 ? json::value(nullptr)
+                             : json::value(json::object{{"items", v.baseline_items},
+                                                        {"points", FigureJson(v.baseline_points)},
+                                                        {"changes", v.scope_change_count}})},
+        {"readiness",
+         json::object{{"items_total", rd.items_total},
+                      {"items_done", rd.items_done},
+                      {"criteria_total", rd.criteria_total},
+                      {"criteria_covered", rd.criteria_covered},
+                      {"criteria_passing", rd.criteria_passing},
+                      {"open_blockers", std::move(open_blockers)},
+                      {"failing_cases", std::move(failing)},
+                      {"ready", rd.ready}}}};
     if (detail) {
         json::array items;
         for (const auto& i : v.items) {
@@ -528,6 +593,7 @@ Result<ReleaseView> PlanReleaseItems(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(auto release,
                             LoadRelease(tx, actor, id, domain::Action::kBacklogWrite, &product));
         domain::Issues issues = input.issues;
+        domain::CheckText(issues, "reason", input.reason, domain::kMaxReasonLength);
         if (input.items.empty()) {
             issues.push_back({"items", "name at least one item"});
         } else if (input.items.size() > kMaxPlannedPerCall) {
@@ -592,6 +658,8 @@ Result<ReleaseView> PlanReleaseItems(AppContext& ctx,
             keys.emplace_back(domain::ItemKey(product.key, i.number));
         }
         if (!ids.empty()) {
+            TL_TRY(RecordPlanScopeChanges(
+                tx, actor, now, release, releases, changing, remove, input.reason));
             TL_TRY(tx.SetItemsRelease(actor.workspace_id, ids, target, now));
             for (const auto& i : changing) {
                 TL_TRY(RecordEvent(tx,
@@ -617,6 +685,97 @@ Result<ReleaseView> PlanReleaseItems(AppContext& ctx,
         return {};
     }));
     return view;
+}
+
+Result<ReleaseView> CommitRelease(AppContext& ctx,
+                                  const Actor& actor,
+                                  const std::string& id,
+                                  const domain::Issues& issues) {
+    const std::int64_t now = ctx.clock.NowMs();
+    ReleaseView view;
+    TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
+        domain::Product product;
+        TL_ASSIGN_OR_RETURN(auto current,
+                            LoadRelease(tx, actor, id, domain::Action::kBacklogWrite, &product));
+        if (!issues.empty()) {
+            return Fail(ValidationFailed(issues));
+        }
+        if (current.status == domain::ReleaseStatus::kReleased) {
+            return Fail(Conflict("release " + current.version +
+                                 " is released; its plan is final and is not committed again"));
+        }
+        if (current.committed_at != 0) {
+            Error e = Conflict("release " + current.version +
+                               " is committed already; its scope changes record what moved since");
+            e.specific_code = "already_committed";
+            return Fail(std::move(e));
+        }
+        TL_ASSIGN_OR_RETURN(auto items, tx.ListReleaseItems(actor.workspace_id, current.id));
+        std::vector<domain::BaselineEntry> baseline;
+        double points = 0;
+        for (const auto& i : items) {
+            baseline.push_back({i.id, i.points});
+            points += i.points.value_or(0);
+        }
+        domain::Release next = current;
+        next.committed_at = now;
+        next.committed_by = actor.user_id;
+        next.revision = current.revision + 1;
+        next.updated_at = now;
+        auto updated = tx.UpdateRelease(next, current.revision);
+        if (!updated && updated.error().code == ErrorCode::kPreconditionFailed) {
+            return Fail(Conflict("release " + current.version + " changed meanwhile; try again"));
+        }
+        TL_TRY(updated);
+        TL_TRY(tx.InsertReleaseBaseline(actor.workspace_id, next.id, baseline));
+        TL_TRY(RecordReleaseEvent(tx,
+                                  actor,
+                                  now,
+                                  next,
+                                  "committed",
+                                  {},
+                                  json::object{{"committed_at", TimeOrNull(now)},
+                                               {"items", static_cast<std::int64_t>(items.size())},
+                                               {"points", FigureJson(points)}}));
+        TL_ASSIGN_OR_RETURN(auto facts, LoadProductFacts(tx, actor.workspace_id, product));
+        TL_ASSIGN_OR_RETURN(view, BuildView(tx, actor.workspace_id, facts, next));
+        return {};
+    }));
+    return view;
+}
+
+Result<ReleaseScopeView> GetReleaseScopeChanges(AppContext& ctx,
+                                                const Actor& actor,
+                                                const std::string& id) {
+    ReleaseScopeView out;
+    TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
+        domain::Product product;
+        TL_ASSIGN_OR_RETURN(out.release,
+                            LoadRelease(tx, actor, id, domain::Action::kProductRead, &product));
+        if (out.release.committed_at == 0) {
+            return {};
+        }
+        {
+            UserNames names(tx, actor.workspace_id);
+            out.committed_by_name = names.Of(out.release.committed_by);
+        }
+        TL_ASSIGN_OR_RETURN(auto baseline,
+                            tx.ListReleaseBaseline(actor.workspace_id, out.release.id));
+        std::vector<std::string> ids;
+        for (const auto& b : baseline) {
+            ids.push_back(b.item_id);
+            out.committed_points += b.points.value_or(0);
+        }
+        TL_ASSIGN_OR_RETURN(auto briefs, ItemBriefs(tx, actor.workspace_id, product.key, ids));
+        for (const auto& b : baseline) {
+            out.baseline.emplace_back(briefs.at(b.item_id), b.points);
+        }
+        TL_ASSIGN_OR_RETURN(
+            out.changes,
+            LoadScopeChangeViews(tx, actor.workspace_id, product.key, "release", out.release.id));
+        return {};
+    }));
+    return out;
 }
 
 Result<ReleaseNotesView> GetReleaseNotes(AppContext& ctx,

@@ -8,8 +8,9 @@
 // `release` event with the product (and an `item` event per item whose release changes), in
 // the same transaction. A release of a product the actor holds no role on is kNotFound.
 //
-// Not here yet: committing a release plan's baseline and its scope changes, which share the
-// scope-change records of sprints.
+// Committing a plan takes its baseline (`backlog.write`); from then on, until the release is
+// released, the changes to its scope are recorded with the scope-change records of sprints
+// (release_scope.hpp records those made by backlog edits).
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,7 @@
 #include <boost/json.hpp>
 
 #include "app/context.hpp"
+#include "app/sprints/sprints.hpp"
 #include "app/testing/test_planning.hpp"
 #include "domain/release.hpp"
 
@@ -49,10 +51,17 @@ struct ReleaseView {
     domain::Readiness readiness;
     std::map<std::string, BlockerView> blockers;  // by blocker id: every blocker of the items
     std::map<std::string, TestCaseView> failing;  // by case id: the failing cases
+    // Once committed: who committed it, the baseline's size and points, and how many scope
+    // changes followed.
+    std::string committed_by_name;
+    std::int64_t baseline_items = 0;
+    double baseline_points = 0;
+    std::int64_t scope_change_count = 0;
 };
 
 // The release's own fields: {id, product_id, version, name, target_date, description, status,
-// released_at, created_by:{id,name}, revision, created_at, updated_at}, with `readiness`
+// released_at, created_by:{id,name}, revision, created_at, updated_at, committed_at,
+// committed_by:{id,name}|null, baseline:{items,points,changes}|null}, with `readiness`
 // ({items_total, items_done, criteria_total, criteria_covered, criteria_passing, open_blockers,
 // failing_cases, ready}); with `detail` also `items` and `dependencies`.
 boost::json::object ToJson(const ReleaseView& view, bool detail);
@@ -88,18 +97,41 @@ Result<ReleaseView> UpdateRelease(AppContext& ctx,
 
 struct ReleaseItemsInput {
     std::vector<std::string> items;  // ids or keys
+    std::string reason;              // kept with the scope changes of a committed release
     domain::Issues issues;
 };
 
 // Plans the items into the release (moving them from another release that is not released)
 // or, with `remove`, takes them out of it. kConflict once the release is released;
 // kValidationFailed naming items.<i> for an item of another product, one shipped in a released
-// release, or (removing) one not in this release.
+// release, or (removing) one not in this release. In a committed release each item added or
+// removed is a scope change (and one moved from another committed release is `removed` there).
 Result<ReleaseView> PlanReleaseItems(AppContext& ctx,
                                      const Actor& actor,
                                      const std::string& id,
                                      const ReleaseItemsInput& input,
                                      bool remove);
+
+// Takes the plan's baseline (its items with their points, in rank order) and records
+// committed_at / committed_by. kConflict (specific code "already_committed") when it was
+// committed before, kConflict when it is released.
+// `issues` are the caller's findings in the body, reported after authorisation.
+Result<ReleaseView> CommitRelease(AppContext& ctx,
+                                  const Actor& actor,
+                                  const std::string& id,
+                                  const domain::Issues& issues = {});
+
+struct ReleaseScopeView {
+    domain::Release release;
+    std::string committed_by_name;
+    std::vector<std::pair<ItemBrief, std::optional<double>>> baseline;  // points at the commit
+    double committed_points = 0;
+    std::vector<ScopeChangeView> changes;  // oldest first
+};
+// The baseline and the scope changes since the commit (both empty before it).
+Result<ReleaseScopeView> GetReleaseScopeChanges(AppContext& ctx,
+                                                const Actor& actor,
+                                                const std::string& id);
 
 struct ReleaseNotesView {
     domain::Release release;

@@ -15,7 +15,8 @@
 namespace tl::app {
 
 // `before` → `after` changed the item's points: a `re_estimated` scope change (and a sprint
-// event) when the item is in an active sprint.
+// event) when the item is in an active sprint, and one of its release (with a release event)
+// when that release is committed and not released (release_scope.hpp).
 Result<void> RecordReestimate(storage::Tx& tx,
                               const std::string& actor_id,
                               const domain::Item& before,

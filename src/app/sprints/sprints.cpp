@@ -10,6 +10,7 @@
 #include "app/backlog/backlog_settings.hpp"
 #include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
+#include "app/releases/release_scope.hpp"
 #include "app/serialize.hpp"
 #include "app/sprints/sprint_scope.hpp"
 #include "app/user_names.hpp"
@@ -164,7 +165,10 @@ Result<void> RecordScopeChange(storage::Tx& tx,
     c.points_before = before;
     c.points_after = after;
     c.by = actor_id;
-    c.at = now;
+    // After the sprint's latest change: the list's order by time is the order of recording
+    // even for changes made within one millisecond.
+    TL_ASSIGN_OR_RETURN(auto latest, tx.LatestScopeChangeAt(c.workspace_id, "sprint", c.scope_id));
+    c.at = std::max(now, latest + 1);
     c.reason = reason;
     return tx.InsertScopeChange(c);
 }
@@ -763,6 +767,7 @@ Result<void> RecordReestimate(storage::Tx& tx,
     if (before.points == after.points) {
         return {};
     }
+    TL_TRY(RecordReleaseReestimate(tx, actor_id, before, after, now, reason));
     TL_ASSIGN_OR_RETURN(auto sprint, ActiveSprintOf(tx, after));
     if (!sprint) {
         return {};
@@ -1302,23 +1307,40 @@ Result<std::vector<ScopeChangeView>> ListSprintScopeChanges(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(auto sprint,
                             AuthorizeSprint(tx, actor, id, domain::Action::kProductRead));
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, sprint.product_id));
-        TL_ASSIGN_OR_RETURN(auto changes,
-                            tx.ListScopeChanges(actor.workspace_id, "sprint", sprint.id));
-        std::vector<std::string> ids;
-        for (const auto& c : changes) {
-            ids.push_back(c.item_id);
-        }
-        TL_ASSIGN_OR_RETURN(auto briefs, Briefs(tx, actor.workspace_id, product.key, ids, {}));
-        UserNames names(tx, actor.workspace_id);
-        for (auto& c : changes) {
-            ScopeChangeView v;
-            v.item = briefs.at(c.item_id);
-            v.by_name = names.Of(c.by);
-            v.change = std::move(c);
-            out.push_back(std::move(v));
-        }
+        TL_ASSIGN_OR_RETURN(
+            out, LoadScopeChangeViews(tx, actor.workspace_id, product.key, "sprint", sprint.id));
         return {};
     }));
+    return out;
+}
+
+Result<std::map<std::string, ItemBrief>> ItemBriefs(storage::Tx& tx,
+                                                    const std::string& workspace_id,
+                                                    std::string_view product_key,
+                                                    const std::vector<std::string>& ids) {
+    return Briefs(tx, workspace_id, product_key, ids, {});
+}
+
+Result<std::vector<ScopeChangeView>> LoadScopeChangeViews(storage::Tx& tx,
+                                                          const std::string& workspace_id,
+                                                          std::string_view product_key,
+                                                          const std::string& scope_type,
+                                                          const std::string& scope_id) {
+    TL_ASSIGN_OR_RETURN(auto changes, tx.ListScopeChanges(workspace_id, scope_type, scope_id));
+    std::vector<std::string> ids;
+    for (const auto& c : changes) {
+        ids.push_back(c.item_id);
+    }
+    TL_ASSIGN_OR_RETURN(auto briefs, Briefs(tx, workspace_id, product_key, ids, {}));
+    UserNames names(tx, workspace_id);
+    std::vector<ScopeChangeView> out;
+    for (auto& c : changes) {
+        ScopeChangeView v;
+        v.item = briefs.at(c.item_id);
+        v.by_name = names.Of(c.by);
+        v.change = std::move(c);
+        out.push_back(std::move(v));
+    }
     return out;
 }
 

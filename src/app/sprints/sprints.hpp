@@ -11,8 +11,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/backlog/items.hpp"
@@ -159,6 +161,19 @@ struct ScopeChangeView {
     ItemBrief item;
     std::string by_name;
 };
+// Inside a transaction, for the scope changes a release records too: the briefs of `ids`
+// (every id gets one; a deleted item keeps only its id, with key "" and title
+// "(deleted item)"), read in batches; and the scope changes of a sprint or a release
+// (`scope_type` "sprint" or "release"), oldest first, with their items and authors' names.
+Result<std::map<std::string, ItemBrief>> ItemBriefs(storage::Tx& tx,
+                                                    const std::string& workspace_id,
+                                                    std::string_view product_key,
+                                                    const std::vector<std::string>& ids);
+Result<std::vector<ScopeChangeView>> LoadScopeChangeViews(storage::Tx& tx,
+                                                          const std::string& workspace_id,
+                                                          std::string_view product_key,
+                                                          const std::string& scope_type,
+                                                          const std::string& scope_id);
 Result<std::vector<ScopeChangeView>> ListSprintScopeChanges(AppContext& ctx,
                                                             const Actor& actor,
                                                             const std::string& id);

@@ -16,6 +16,8 @@
 
 namespace tl::app {
 struct ItemView;
+struct ItemBrief;
+struct ScopeChangeView;
 }  // namespace tl::app
 
 namespace tl::http {
@@ -74,6 +76,15 @@ void AddTestPlanningRoutes(Router& router);
 // Sprints (routes/sprints.cpp) and the item JSON they embed (routes/items.cpp).
 void AddSprintRoutes(Router& router);
 boost::json::object ItemViewJson(const app::ItemView& view);
+
+// A sprint's item brief and one scope change with its item and author, as the sprint routes
+// answer them; releases answer their scope changes in the same shape (routes/sprints.cpp).
+boost::json::object ItemBriefJson(const app::ItemBrief& brief);
+boost::json::object ScopeChangeViewJson(const app::ScopeChangeView& view);
+
+// Sprint reviews and retrospectives (docs/delivery.md, "Sprint review", "Retrospectives").
+void AddReviewRoutes(Router& router);
+void AddRetroRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

@@ -23,6 +23,14 @@ app::ReleaseInput ReadRelease(JsonInput& in) {
     return input;
 }
 
+// A body that may be empty (an action without options).
+Result<JsonInput> ParseOptional(std::string_view body) {
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return JsonInput::Parse("{}");
+    }
+    return JsonInput::Parse(body);
+}
+
 Response ReleaseAnswer(int status, const app::ReleaseView& view, bool detail) {
     return Versioned(status, app::ToJson(view, detail), view.release.revision);
 }
@@ -31,6 +39,7 @@ Result<Response> PlanItems(Request& req, Call& call, bool remove) {
     TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
     app::ReleaseItemsInput input;
     input.items = in.StringArray("items", 1'000).value_or(std::vector<std::string>{});
+    input.reason = in.String("reason", 10'000).value_or("");
     input.issues = in.Finish();
     TL_ASSIGN_OR_RETURN(
         auto view, app::PlanReleaseItems(call.app, call.actor, req.Param("id"), input, remove));
@@ -97,6 +106,56 @@ void AddReleaseRoutes(Router& router) {
         "/api/v1/releases/{id}/items/remove",
         domain::Action::kBacklogWrite,
         [](Request& req, Call& call) -> Result<Response> { return PlanItems(req, call, true); });
+    // Commitment and scope changes (docs/delivery.md, "Commitment and scope changes").
+    router.Add("POST",
+               "/api/v1/releases/{id}/commit",
+               domain::Action::kBacklogWrite,
+               [](Request& req, Call& call) -> Result<Response> {
+                   TL_ASSIGN_OR_RETURN(auto in, ParseOptional(req.body));
+                   const auto issues = in.Finish();
+                   TL_ASSIGN_OR_RETURN(
+                       auto view,
+                       app::CommitRelease(call.app, call.actor, req.Param("id"), issues));
+                   return ReleaseAnswer(200, view, true);
+               });
+    router.Add(
+        "GET",
+        "/api/v1/releases/{id}/scope-changes",
+        domain::Action::kProductRead,
+        [](Request& req, Call& call) -> Result<Response> {
+            TL_ASSIGN_OR_RETURN(auto view,
+                                app::GetReleaseScopeChanges(call.app, call.actor, req.Param("id")));
+            const auto& r = view.release;
+            const bool committed = r.committed_at != 0;
+            json::array baseline;
+            for (const auto& [brief, points] : view.baseline) {
+                baseline.push_back(json::object{{"item", ItemBriefJson(brief)},
+                                                {"points", app::FigureJson(points)}});
+            }
+            json::array data;
+            for (const auto& c : view.changes) {
+                data.push_back(ScopeChangeViewJson(c));
+            }
+            const json::value committed_at =
+                committed ? json::value(r.committed_at) : json::value(nullptr);
+            return JsonAnswer(
+                200,
+                json::object{{"release_id", r.id},
+                             {"committed_at", committed_at},
+                             {"committed_by",
+                              committed && !r.committed_by.empty()
+                                  ? json::value(json::object{{"id", r.committed_by},
+                                                             {"name", view.committed_by_name}})
+                                  : json::value(nullptr)},
+                             {"baseline",
+                              json::object{{"taken_at", committed_at},
+                                           {"committed_points",
+                                            committed ? app::FigureJson(view.committed_points)
+                                                      : json::value(nullptr)},
+                                           {"items", std::move(baseline)}}},
+                             {"data", std::move(data)},
+                             {"next_cursor", nullptr}});
+        });
     router.Add("GET",
                "/api/v1/releases/{id}/notes",
                domain::Action::kProductRead,

@@ -262,6 +262,15 @@ Response PlanAnswer(const app::PlanResult& r) {
 
 }  // namespace
 
+json::object ItemBriefJson(const app::ItemBrief& brief) { return BriefJson(brief); }
+
+json::object ScopeChangeViewJson(const app::ScopeChangeView& view) {
+    json::object o = ChangeJson(view.change);
+    o["item"] = BriefJson(view.item);
+    o["by_name"] = OrNull(view.by_name);
+    return o;
+}
+
 void AddSprintRoutes(Router& router) {
     router.Add("POST",
                "/api/v1/products/{id}/sprints",
@@ -411,10 +420,7 @@ void AddSprintRoutes(Router& router) {
                        app::ListSprintScopeChanges(call.app, call.actor, req.Param("id")));
                    json::array data;
                    for (const auto& v : changes) {
-                       json::object o = ChangeJson(v.change);
-                       o["item"] = BriefJson(v.item);
-                       o["by_name"] = OrNull(v.by_name);
-                       data.push_back(std::move(o));
+                       data.push_back(ScopeChangeViewJson(v));
                    }
                    return PageAnswer(std::move(data), "");
                });

@@ -1,4 +1,4 @@
-// Releases and the items planned in them.
+// Releases, the items planned in them and the baseline taken when a plan is committed.
 #include <algorithm>
 #include <map>
 
@@ -10,14 +10,15 @@ namespace {
 
 constexpr std::string_view kReleaseColumns =
     "SELECT id, workspace_id, product_id, version, name, target_date, description, status, "
-    "released_at, created_by, revision, created_at, updated_at FROM releases ";
+    "released_at, created_by, revision, created_at, updated_at, committed_at, committed_by "
+    "FROM releases ";
 constexpr std::string_view kInsertRelease =
     "INSERT INTO releases (id, workspace_id, product_id, version, name, target_date, "
-    "description, status, released_at, created_by, revision, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "description, status, released_at, created_by, revision, created_at, updated_at, "
+    "committed_at, committed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateRelease =
     "UPDATE releases SET version = ?, name = ?, target_date = ?, description = ?, status = ?, "
-    "released_at = ?, revision = ?, updated_at = ? "
+    "released_at = ?, revision = ?, updated_at = ?, committed_at = ?, committed_by = ? "
     "WHERE workspace_id = ? AND id = ? AND revision = ?";
 constexpr std::string_view kReleaseExists =
     "SELECT 1 FROM releases WHERE workspace_id = ? AND id = ?";
@@ -26,6 +27,12 @@ constexpr std::string_view kListReleases =
     "WHERE workspace_id = ? AND product_id = ? "
     "ORDER BY CASE WHEN target_date = '' THEN 1 ELSE 0 END, target_date, version, id";
 // Through items_by_release; the rank order is restored after the items are read whole.
+constexpr std::string_view kInsertReleaseBaseline =
+    "INSERT INTO release_baseline (workspace_id, release_id, item_id, position, points) "
+    "VALUES (?, ?, ?, ?, ?)";
+constexpr std::string_view kSelectReleaseBaseline =
+    "SELECT item_id, points FROM release_baseline WHERE workspace_id = ? AND release_id = ? "
+    "ORDER BY position";
 constexpr std::string_view kReleaseItemIds =
     "SELECT id FROM items WHERE workspace_id = ? AND release_id = ? ORDER BY rank_key";
 
@@ -44,6 +51,8 @@ domain::Release ReleaseFromRow(const SqlRow& r) {
     x.revision = r.Int(10);
     x.created_at = r.Int(11);
     x.updated_at = r.Int(12);
+    x.committed_at = r.Int(13);
+    x.committed_by = r.Text(14);
     return x;
 }
 
@@ -63,7 +72,9 @@ Result<void> SqlTx::InsertRelease(const domain::Release& r) {
                           NullIfEmpty(r.created_by),
                           r.revision,
                           r.created_at,
-                          r.updated_at}));
+                          r.updated_at,
+                          r.committed_at,
+                          NullIfEmpty(r.committed_by)}));
     return {};
 }
 
@@ -78,6 +89,8 @@ Result<void> SqlTx::UpdateRelease(const domain::Release& r, std::int64_t expecte
                                        r.released_at,
                                        r.revision,
                                        r.updated_at,
+                                       r.committed_at,
+                                       NullIfEmpty(r.committed_by),
                                        r.workspace_id,
                                        r.id,
                                        expected_revision}));
@@ -133,6 +146,31 @@ Result<void> SqlTx::SetItemsRelease(const std::string& workspace_id,
                                     const std::string& release_id,
                                     std::int64_t now) {
     return SetItemsReference(workspace_id, item_ids, "release_id", release_id, now);
+}
+
+Result<void> SqlTx::InsertReleaseBaseline(const std::string& workspace_id,
+                                          const std::string& release_id,
+                                          const std::vector<domain::BaselineEntry>& items) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        TL_TRY(conn_.Execute(kInsertReleaseBaseline,
+                             {workspace_id,
+                              release_id,
+                              items[k].item_id,
+                              static_cast<std::int64_t>(k),
+                              NullIfAbsent(items[k].points)}));
+    }
+    return {};
+}
+
+Result<std::vector<domain::BaselineEntry>> SqlTx::ListReleaseBaseline(
+    const std::string& workspace_id, const std::string& release_id) {
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(kSelectReleaseBaseline, {workspace_id, release_id}));
+    std::vector<domain::BaselineEntry> out;
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        out.push_back({r.Text(0), r.Real(1)});
+    }
+    return out;
 }
 
 }  // namespace tl::storage

@@ -58,6 +58,11 @@ constexpr std::string_view kSelectScopeChanges =
     "points_after, by_id, at, reason FROM scope_changes "
     "WHERE workspace_id = ? AND scope_type = ? AND scope_id = ? ORDER BY at, id";
 
+// Through scope_changes_by_scope.
+constexpr std::string_view kLatestScopeChangeAt =
+    "SELECT MAX(at) FROM scope_changes WHERE workspace_id = ? AND scope_type = ? AND "
+    "scope_id = ?";
+
 constexpr std::string_view kRequestColumns =
     "id, workspace_id, product_id, sprint_id, kind, item_id, reason, requested_by, "
     "requested_at, status, decided_by, decided_at, note, version";
@@ -227,6 +232,12 @@ Result<void> SqlTx::DeleteSprint(const std::string& workspace_id, const std::str
         "DELETE FROM change_requests WHERE workspace_id = ? AND sprint_id = ?",
         "DELETE FROM scope_changes WHERE workspace_id = ? AND scope_type = 'sprint' AND "
         "scope_id = ?",
+        // The review and the retrospective (docs/delivery.md).
+        "DELETE FROM sprint_reviews WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM review_feedback WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM retro_votes WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM retro_actions WHERE workspace_id = ? AND sprint_id = ?",
+        "DELETE FROM retro_cards WHERE workspace_id = ? AND sprint_id = ?",
         "DELETE FROM sprints WHERE workspace_id = ? AND id = ?",
     };
     for (std::string_view sql : kDeletes) {
@@ -375,6 +386,14 @@ Result<std::vector<domain::SprintOutcome>> SqlTx::ListSprintOutcomes(
         out.push_back(std::move(o));
     }
     return out;
+}
+
+Result<std::int64_t> SqlTx::LatestScopeChangeAt(const std::string& workspace_id,
+                                                const std::string& scope_type,
+                                                const std::string& scope_id) {
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(kLatestScopeChangeAt, {workspace_id, scope_type, scope_id}));
+    return rows.empty() ? std::int64_t{0} : rows[0].Int(0);
 }
 
 Result<void> SqlTx::InsertScopeChange(const domain::ScopeChange& c) {

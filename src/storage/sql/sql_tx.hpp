@@ -288,6 +288,52 @@ public:
     // The workspaces this transaction appended events to (announced after commit).
     const std::vector<std::string>& event_workspaces() const { return event_workspaces_; }
 
+    // ---- Release commitment, sprint reviews, retrospectives ----
+    Result<void> InsertReleaseBaseline(const std::string& workspace_id,
+                                       const std::string& release_id,
+                                       const std::vector<domain::BaselineEntry>& items) override;
+    Result<std::vector<domain::BaselineEntry>> ListReleaseBaseline(
+        const std::string& workspace_id, const std::string& release_id) override;
+    Result<std::int64_t> LatestScopeChangeAt(const std::string& workspace_id,
+                                             const std::string& scope_type,
+                                             const std::string& scope_id) override;
+    Result<std::optional<domain::SprintReview>> GetSprintReview(
+        const std::string& workspace_id, const std::string& sprint_id) override;
+    Result<void> SaveSprintReview(const domain::SprintReview& review,
+                                  std::int64_t expected_version) override;
+    Result<void> InsertReviewFeedback(const domain::ReviewFeedback& f) override;
+    Result<domain::ReviewFeedback> GetReviewFeedback(const std::string& workspace_id,
+                                                     const std::string& id) override;
+    Result<void> DeleteReviewFeedback(const std::string& workspace_id,
+                                      const std::string& id) override;
+    Result<std::vector<domain::ReviewFeedback>> ListReviewFeedback(
+        const std::string& workspace_id, const std::string& sprint_id) override;
+    Result<void> InsertRetroCard(const domain::RetroCard& c) override;
+    Result<void> UpdateRetroCard(const domain::RetroCard& c,
+                                 std::int64_t expected_version) override;
+    Result<void> DeleteRetroCard(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::RetroCard> GetRetroCard(const std::string& workspace_id,
+                                           const std::string& id) override;
+    Result<std::vector<domain::RetroCard>> ListRetroCards(const std::string& workspace_id,
+                                                          const std::string& sprint_id) override;
+    Result<bool> ToggleRetroVote(const std::string& workspace_id,
+                                 const domain::RetroCard& card,
+                                 const std::string& user_id,
+                                 std::int64_t now) override;
+    Result<std::vector<domain::RetroVote>> ListRetroVotes(const std::string& workspace_id,
+                                                          const std::string& sprint_id) override;
+    Result<void> InsertRetroAction(const domain::RetroAction& a) override;
+    Result<void> UpdateRetroAction(const domain::RetroAction& a,
+                                   std::int64_t expected_version) override;
+    Result<domain::RetroAction> GetRetroAction(const std::string& workspace_id,
+                                               const std::string& id) override;
+    Result<std::vector<domain::RetroAction>> ListRetroActions(
+        const std::string& workspace_id, const std::string& sprint_id) override;
+    Result<std::vector<domain::RetroAction>> ListOpenRetroActions(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::string& team_id) override;
+
 private:
     Result<void> WriteItemParts(const domain::Item& item);
     // Sets `column` (sprint_id, release_id) of these items to `value` ("" for NULL), raising
