@@ -9,6 +9,8 @@ import { LiveEventsProvider } from './features/live/LiveEvents';
 import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, TestPlanRoute } from './features/product/ProductPage';
+import { RetroRoute } from './features/reviews/RetroPage';
+import { ReviewRoute } from './features/reviews/ReviewPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 
@@ -42,6 +44,9 @@ export function App() {
             <Route path="products/:productId/poker/:roundId" element={<PokerRoute />} />
             <Route path="products/:productId/releases/:releaseId" element={<ReleaseRoute />} />
             <Route path="products/:productId/test-plans/:planId" element={<TestPlanRoute />} />
+            {/* Sprint review and retrospective. */}
+            <Route path="products/:productId/sprints/:sprintId/review" element={<ReviewRoute />} />
+            <Route path="products/:productId/sprints/:sprintId/retro" element={<RetroRoute />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>
