@@ -1,8 +1,8 @@
 // Sprint review, retrospective and release commitment against the real server: a stakeholder
-// captures feedback in the review, a team member adds a retro card, votes for it, makes an
-// action item of it and ticks it done, and the Product Owner commits a release plan and sees a
-// later addition recorded as a scope change. The product, its people, team, sprint and items
-// are made for this file, so no other spec is touched.
+// captures feedback in the review, the Product Owner writes its notes, a team member adds a
+// retro card, votes for it, makes an action item of it and ticks it done, and the Product Owner
+// commits a release plan and sees a later addition recorded as a scope change. The product, its
+// people, team, sprint and items are made for this file, so no other spec is touched.
 import { expect, test } from './fixtures';
 import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
@@ -137,6 +137,26 @@ test('a stakeholder captures feedback in the sprint review', async ({ page }) =>
   const again = page.getByRole('list', { name: 'Feedback captured' }).getByRole('listitem').filter({ hasText: 'rain too' });
   await expect(again).toBeVisible();
   await expect(again.getByRole('button', { name: /^Delete feedback/ })).toBeVisible();
+});
+
+test('the Product Owner writes the review notes in Markdown', async ({ page }) => {
+  await loginAndLand(page, setup.po.email, PASSWORD);
+  await page.goto(`/products/${setup.productId}/sprints/${setup.sprintId}/review`);
+  const notes = page.getByRole('region', { name: 'Notes' });
+  await expect(notes).toContainText('No notes yet.');
+  await notes.getByRole('button', { name: 'Edit notes' }).click();
+  await page.getByLabel('Review notes (Markdown)').fill('## Demo\n\nNight mode shown outdoors.');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await expect(notes.getByRole('heading', { name: 'Demo' })).toBeVisible();
+  await expect(notes).toContainText(`by ${setup.po.name}`);
+
+  // A second save starts from the saved version.
+  await notes.getByRole('button', { name: 'Edit notes' }).click();
+  await page.getByLabel('Review notes (Markdown)').fill('## Demo\n\nNight mode shown outdoors.\n\n## Next\n\nRain tests.');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await expect(notes.getByRole('heading', { name: 'Next' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Notes' }).getByRole('heading', { name: 'Next' })).toBeVisible();
 });
 
 test('a team member adds a retro card, votes, makes an action item of it and ticks it done', async ({ page }) => {

@@ -5,7 +5,7 @@ import type { Me, Product } from '../../api/types';
 import { productForBob } from '../../test/backlogFixtures';
 import { changeEvent, installFakeEventSource } from '../../test/fakeEventSource';
 import { bobMe } from '../../test/fixtures';
-import { mockApi, type Route } from '../../test/mockApi';
+import { apiError, mockApi, type Route } from '../../test/mockApi';
 import { daveMe } from '../../test/releaseFixtures';
 import { renderApp } from '../../test/renderApp';
 import { action, card, erinMe, productForErin, retro, samMe } from '../../test/reviewFixtures';
@@ -207,6 +207,24 @@ describe('RetroPage', () => {
     const row = screen.getByRole('checkbox', { name: 'Done: Book the wind tunnel' }).closest('li')!;
     expect(row).toHaveTextContent('carried from Sprint 2');
     expect(row).toHaveTextContent('done by Sam Rivera');
+  });
+
+  it('ticks an action at once and takes the tick back when the server refuses it', async () => {
+    let answer: (v: { status: number; body: unknown }) => void = () => {};
+    mockApi(
+      routes({
+        'PATCH /retro-actions/rac_1': () => new Promise((resolve) => (answer = resolve)),
+      }),
+    );
+    const { user } = await open();
+    const box = screen.getByRole('checkbox', { name: 'Done: Write the release checklist' });
+    await user.click(box);
+    expect(box).toBeChecked();
+    expect(box).toBeDisabled();
+    act(() => answer(apiError(403, 'forbidden', 'You may not change this action')));
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Done: Write the release checklist' })).not.toBeChecked());
+    expect(screen.getByRole('checkbox', { name: 'Done: Write the release checklist' })).toBeEnabled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not save the action: You may not change this action');
   });
 
   it('is read-only for a stakeholder', async () => {

@@ -273,18 +273,32 @@ function ActionItems({
   report: Report;
 }) {
   const [busy, setBusy] = useState(false);
+  // Actions with a write in flight: their controls wait for it (each write names the version).
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const cards = RETRO_COLUMNS.flatMap((c) => retro.cards[c]);
   // Owners who no longer hold a role still show as the current choice.
   const ownerOptions = (a: RetroAction) => (a.owner && !people.some((p) => p.id === a.owner!.id) ? [...people, a.owner] : people);
 
   async function update(a: RetroAction, changes: { owner_id?: string | null; done?: boolean }) {
+    // Shown at once (the checkbox and select follow the click), then as the server answers.
+    const shown: RetroAction = { ...a };
+    if (changes.done !== undefined) shown.done = changes.done;
+    if (changes.owner_id !== undefined) shown.owner = people.find((p) => p.id === changes.owner_id) ?? null;
+    onAction(shown);
+    setPending((p) => new Set(p).add(a.id));
     try {
       onAction(await reviewApi.updateAction(a.id, a.version, changes));
     } catch (err) {
       const apiErr = toApiError(err);
       const current = (apiErr.body as { current?: RetroAction } | undefined)?.current;
-      if (apiErr.status === 412 && current) onAction(current);
+      onAction(apiErr.status === 412 && current ? current : a);
       report(err, apiErr.status === 412 ? 'Not saved: the action was changed by someone else meanwhile (now shown); try again' : 'Could not save the action');
+    } finally {
+      setPending((p) => {
+        const next = new Set(p);
+        next.delete(a.id);
+        return next;
+      });
     }
   }
 
@@ -321,7 +335,7 @@ function ActionItems({
                 <input
                   type="checkbox"
                   checked={a.done}
-                  disabled={!canWrite}
+                  disabled={!canWrite || pending.has(a.id)}
                   aria-label={`Done: ${excerpt(a.text)}`}
                   onChange={(e) => void update(a, { done: e.target.checked })}
                 />{' '}
@@ -332,6 +346,7 @@ function ActionItems({
                 <select
                   aria-label={`Owner of: ${excerpt(a.text)}`}
                   value={a.owner?.id ?? ''}
+                  disabled={pending.has(a.id)}
                   onChange={(e) => void update(a, { owner_id: e.target.value || null })}
                 >
                   <option value="">No owner</option>
