@@ -1,6 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 
 import { AppShell } from './components/AppShell';
+import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
 import { AdminPage } from './features/admin/AdminPage';
 import { HomeRedirect } from './features/home/HomeRedirect';
@@ -11,6 +13,10 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
+
+// The sprint review and retrospective are visited about once per sprint: they load on demand.
+const ReviewRoute = lazy(() => import('./features/reviews/ReviewPage').then((m) => ({ default: m.ReviewRoute })));
+const RetroRoute = lazy(() => import('./features/reviews/RetroPage').then((m) => ({ default: m.RetroRoute })));
 
 /** The routes; the router itself is supplied by main.tsx (browser) or tests (memory). */
 export function App() {
@@ -43,6 +49,23 @@ export function App() {
             <Route path="products/:productId/releases/:releaseId" element={<ReleaseRoute />} />
             <Route path="products/:productId/test-plans/:planId" element={<TestPlanRoute />} />
             <Route path="products/:productId/sprints/:sprintId" element={<SprintRoute />} />
+            {/* Sprint review and retrospective. */}
+            <Route
+              path="products/:productId/sprints/:sprintId/review"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ReviewRoute />
+                </Suspense>
+              }
+            />
+            <Route
+              path="products/:productId/sprints/:sprintId/retro"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <RetroRoute />
+                </Suspense>
+              }
+            />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

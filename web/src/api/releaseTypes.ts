@@ -86,6 +86,10 @@ export interface Release {
   revision: number;
   created_at: string;
   updated_at: string;
+  /** When the plan was committed (ISO-8601), by whom, and its baseline; null before. */
+  committed_at: string | null;
+  committed_by: UserRef | null;
+  baseline: ReleaseBaselineSummary | null;
   readiness: Readiness;
   /** On a single release (GET /releases/{id} and writes). */
   items?: ReleaseItem[];
@@ -180,4 +184,54 @@ export interface Coverage {
   criteria_total: number;
   criteria_covered: number;
   criteria_passing: number;
+}
+
+// Release commitment and scope changes.
+
+/** A committed release's baseline: items and points at the commit, and scope changes since. */
+export interface ReleaseBaselineSummary {
+  items: number;
+  points: number;
+  changes: number;
+}
+
+export type ScopeChangeKind = 'added' | 'removed' | 're_estimated';
+
+/** The item a scope change names, as it is now (`key` null once deleted). */
+export interface ScopeChangeItem {
+  id: string;
+  key: string | null;
+  title: string;
+  type?: ItemType;
+  status?: string;
+  category?: StatusCategory;
+  points?: number | null;
+}
+
+export interface ScopeChange {
+  id: string;
+  kind: ScopeChangeKind;
+  item_id: string;
+  item: ScopeChangeItem;
+  points_before: number | null;
+  points_after: number | null;
+  by: string | null;
+  by_name: string | null;
+  /** Milliseconds since the epoch. */
+  at: number;
+  reason: string;
+}
+
+/** GET /releases/{id}/scope-changes: the baseline and the changes since, oldest first. */
+export interface ReleaseScopeChanges {
+  release_id: string;
+  committed_at: number | null;
+  committed_by: UserRef | null;
+  baseline: {
+    taken_at: number | null;
+    committed_points: number | null;
+    items: { item: ScopeChangeItem; points: number | null }[];
+  };
+  data: ScopeChange[];
+  next_cursor: string | null;
 }

@@ -8,6 +8,7 @@ import type {
   NotesGroup,
   Release,
   ReleaseInput,
+  ReleaseScopeChanges,
   TestCase,
   TestCaseInput,
   TestPlan,
@@ -37,11 +38,12 @@ export const releaseApi = {
   updateRelease(id: string, revision: number, input: ReleaseInput): Promise<Release> {
     return send<Release>('PATCH', `/releases/${enc(id)}`, input, { 'If-Match': `"${revision}"` });
   },
-  planItems(id: string, items: string[]): Promise<Release> {
-    return send<Release>('POST', `/releases/${enc(id)}/items`, { items });
+  /** `reason` is kept with the scope changes of a committed release. */
+  planItems(id: string, items: string[], reason?: string): Promise<Release> {
+    return send<Release>('POST', `/releases/${enc(id)}/items`, reason ? { items, reason } : { items });
   },
-  removeItems(id: string, items: string[]): Promise<Release> {
-    return send<Release>('POST', `/releases/${enc(id)}/items/remove`, { items });
+  removeItems(id: string, items: string[], reason?: string): Promise<Release> {
+    return send<Release>('POST', `/releases/${enc(id)}/items/remove`, reason ? { items, reason } : { items });
   },
   /** The notes as Markdown text (text/markdown, not JSON). */
   async notesMarkdown(id: string, signal?: AbortSignal): Promise<string> {
@@ -112,5 +114,14 @@ export const releaseApi = {
   },
   openBug(runId: string): Promise<BugFromRun> {
     return send<BugFromRun>('POST', `/test-runs/${enc(runId)}/bug`);
+  },
+
+  // Commitment and scope changes
+  /** Takes the plan's baseline (once: a second commit is 409 already_committed). */
+  commit(id: string): Promise<Release> {
+    return send<Release>('POST', `/releases/${enc(id)}/commit`);
+  },
+  scopeChanges(id: string, signal?: AbortSignal): Promise<ReleaseScopeChanges> {
+    return getJson<ReleaseScopeChanges>(`/releases/${enc(id)}/scope-changes`, { signal });
   },
 };

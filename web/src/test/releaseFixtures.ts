@@ -36,6 +36,9 @@ export function release(id: string, version: string, fields: Partial<Release> = 
     revision: 1,
     created_at: T,
     updated_at: T,
+    committed_at: null,
+    committed_by: null,
+    baseline: null,
     readiness: readiness(),
     ...fields,
   };

@@ -13,6 +13,7 @@ import { Markdown } from '../items/Markdown';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
 import { PLACE_LABELS, RELEASE_ENTITY_TYPES, RESULT_LABELS, STATUS_LABELS } from './releaseLabels';
+import { CommitPlan, ScopeChanges } from './ScopeChanges';
 
 function Figure({ label, value, total }: { label: string; value: number; total: number }) {
   return (
@@ -208,6 +209,7 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
   const canTest = isPO || roles.includes('team_member');
   const release = useAsync((signal) => releaseApi.getRelease(releaseId, signal), [releaseId]);
   const [keys, setKeys] = useState('');
+  const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
 
   useLiveEvents(
@@ -239,6 +241,11 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
     }
   }
 
+  /** The reason typed for a committed release's scope change (none before the commit). */
+  function scopeReason(): string | undefined {
+    return r.committed_at && reason.trim() ? reason.trim() : undefined;
+  }
+
   async function addItems(e: FormEvent) {
     e.preventDefault();
     const list = keys
@@ -246,7 +253,10 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
       .map((k) => k.trim().toUpperCase())
       .filter(Boolean);
     if (list.length === 0) return;
-    if (await change(() => releaseApi.planItems(r.id, list), `Planned ${list.join(', ')}.`)) setKeys('');
+    if (await change(() => releaseApi.planItems(r.id, list, scopeReason()), `Planned ${list.join(', ')}.`)) {
+      setKeys('');
+      setReason('');
+    }
   }
 
   return (
@@ -290,6 +300,12 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
         </dd>
         <dt>Target date</dt>
         <dd>{r.target_date ?? <span className="muted">None</span>}</dd>
+        <dt>Release plan</dt>
+        <dd>
+          {r.committed_at && r.baseline
+            ? `Committed ${new Date(r.committed_at).toLocaleString()}${r.committed_by ? ` by ${r.committed_by.name}` : ''}: ${r.baseline.items} items, ${r.baseline.points} points; ${r.baseline.changes} scope ${r.baseline.changes === 1 ? 'change' : 'changes'} since`
+            : 'Not committed'}
+        </dd>
         {r.released_at && (
           <>
             <dt>Released</dt>
@@ -302,11 +318,22 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
       <ReadinessSection release={r} base={base} />
 
       <section aria-labelledby="items-heading">
-        <h2 id="items-heading">Items</h2>
+        <div className="heading-row">
+          <h2 id="items-heading">Items</h2>
+          {isPO && !released && !r.committed_at && (
+            <CommitPlan release={r} onCommit={() => change(() => releaseApi.commit(r.id), 'Committed the plan: scope changes are recorded from now on.')} />
+          )}
+        </div>
         {isPO && !released && (
           <form className="inline-form" aria-label="Plan items" onSubmit={(e) => void addItems(e)}>
             <label htmlFor="plan-keys">Add items (keys)</label>
             <input id="plan-keys" value={keys} onChange={(e) => setKeys(e.target.value)} placeholder="X2-12, X2-14" />
+            {r.committed_at && (
+              <>
+                <label htmlFor="plan-reason">Reason for the scope change</label>
+                <input id="plan-reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
+              </>
+            )}
             <button type="submit">Add</button>
           </form>
         )}
@@ -340,7 +367,7 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
                       <button
                         type="button"
                         aria-label={`Remove ${i.key} from the release`}
-                        onClick={() => void change(() => releaseApi.removeItems(r.id, [i.id]), `Removed ${i.key}.`)}
+                        onClick={() => void change(() => releaseApi.removeItems(r.id, [i.id], scopeReason()), `Removed ${i.key}.`)}
                       >
                         Remove
                       </button>
@@ -353,6 +380,7 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
         )}
       </section>
 
+      <ScopeChanges release={r} base={base} />
       <Dependencies release={r} base={base} />
       <TestPlans release={r} base={base} canTest={canTest} />
       <NotesPreview

@@ -1,4 +1,4 @@
-import type { BlockerPlace, ReleaseStatus, TestResult } from '../../api/releaseTypes';
+import type { BlockerPlace, ReleaseStatus, ScopeChangeKind, TestResult } from '../../api/releaseTypes';
 
 export const STATUS_LABELS: Record<ReleaseStatus, string> = {
   planned: 'Planned',
@@ -24,3 +24,9 @@ export const RESULT_LABELS: Record<TestResult, string> = {
  * test objects themselves, and items (their status, criteria, links and release).
  */
 export const RELEASE_ENTITY_TYPES = new Set(['release', 'test_case', 'test_plan', 'test_run', 'item']);
+
+export const SCOPE_CHANGE_LABELS: Record<ScopeChangeKind, string> = {
+  added: 'Added',
+  removed: 'Removed',
+  re_estimated: 'Re-estimated',
+};

@@ -79,6 +79,9 @@ describe('SprintPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sprint 7' })).toBeInTheDocument();
     expect(screen.getByText('Longer flights')).toBeInTheDocument();
     expect(screen.getByText('Falcon')).toBeInTheDocument();
+    const ceremonies = screen.getByRole('navigation', { name: 'Sprint ceremonies' });
+    expect(within(ceremonies).getByRole('link', { name: 'Sprint review' })).toHaveAttribute('href', '/products/p-x2/sprints/spr_1/review');
+    expect(within(ceremonies).getByRole('link', { name: 'Retrospective' })).toHaveAttribute('href', '/products/p-x2/sprints/spr_1/retro');
     const inSprint = screen.getByRole('table', { name: 'Items in the sprint' });
     expect(within(inSprint).getByRole('link', { name: 'X2-6' })).toHaveAttribute('href', '/products/p-x2/items/X2-6');
     expect(within(inSprint).getAllByRole('row')).toHaveLength(3);

@@ -123,6 +123,10 @@ export function SprintPage({ productId, sprintId }: { productId: string; sprintI
         <PageHeading title={s.name}>{s.name}</PageHeading>
         <span className={`sprint-status status-${s.status}`}>{SPRINT_STATUS_LABELS[s.status]}</span>
       </div>
+      <nav aria-label="Sprint ceremonies" className="inline-form">
+        <Link to={`${base}/sprints/${s.id}/review`}>Sprint review</Link>
+        <Link to={`${base}/sprints/${s.id}/retro`}>Retrospective</Link>
+      </nav>
       {message && (
         <p className={`alert ${message.kind === 'error' ? 'alert-error' : 'alert-ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
