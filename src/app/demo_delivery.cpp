@@ -496,12 +496,22 @@ public:
 
     // ---- the items ----
 
-    // Writes each item whose sprint, release, points or done time changed, with an event.
-    // Every done item of the backlog must have been given the moment it was done.
+    // Writes each item whose sprint, release, points or done time changed, with an event: those
+    // that only moved into a sprint or release in one statement per sprint and release, the
+    // others whole. Every done item of the backlog must have been given the moment it was done.
     Result<void> WriteItems(const std::map<std::string, std::int64_t>& done_before) {
         for (const auto& [name, at] : done_before) {
             Done(name, at);
         }
+        for (const auto& [id, i] : original_) {
+            if (i.category == domain::StatusCategory::kDone && working_.count(id) == 0) {
+                return Fail(MakeError(
+                    ErrorCode::kInternal,
+                    "the demo delivery seed does not say when \"" + i.title + "\" was done"));
+            }
+        }
+        std::map<std::string, std::vector<std::string>> to_sprint;   // sprint id → item ids
+        std::map<std::string, std::vector<std::string>> to_release;  // release id → item ids
         for (auto& [id, item] : working_) {
             const domain::Item& before = original_.at(id);
             const bool done = item.category == domain::StatusCategory::kDone;
@@ -527,15 +537,25 @@ public:
             };
             field("sprint_id", OrNull(before.sprint_id), OrNull(item.sprint_id));
             field("release_id", OrNull(before.release_id), OrNull(item.release_id));
+            const std::size_t placement = is.size();
             field("points", PointsOrNull(before.points), PointsOrNull(item.points));
             field("done_at", TimeOrNull(before.done_at), TimeOrNull(item.done_at));
             field("accepted_at", TimeOrNull(before.accepted_at), TimeOrNull(item.accepted_at));
             if (is.empty()) {
                 continue;
             }
-            item.version = before.version + 1;
-            item.updated_at = now_;
-            TL_TRY(tx_.UpdateItem(item, before.version));
+            if (is.size() == placement) {
+                if (item.sprint_id != before.sprint_id) {
+                    to_sprint[item.sprint_id].push_back(id);
+                }
+                if (item.release_id != before.release_id) {
+                    to_release[item.release_id].push_back(id);
+                }
+            } else {
+                item.version = before.version + 1;
+                item.updated_at = now_;
+                TL_TRY(tx_.UpdateItem(item, before.version));
+            }
             TL_TRY(
                 RecordEvent(tx_,
                             ws_,
@@ -543,13 +563,11 @@ public:
                             now_,
                             {"item", id, product_.id, "updated", std::move(was), std::move(is)}));
         }
-        // The backlog's done items this seed does not name are done too: they need a moment.
-        for (const auto& [id, i] : original_) {
-            if (i.category == domain::StatusCategory::kDone && working_.count(id) == 0) {
-                return Fail(MakeError(
-                    ErrorCode::kInternal,
-                    "the demo delivery seed does not say when \"" + i.title + "\" was done"));
-            }
+        for (const auto& [sprint, ids] : to_sprint) {
+            TL_TRY(tx_.SetItemsSprint(ws_, ids, sprint, now_));
+        }
+        for (const auto& [release, ids] : to_release) {
+            TL_TRY(tx_.SetItemsRelease(ws_, ids, release, now_));
         }
         return {};
     }
