@@ -71,8 +71,7 @@ protected:
     }
     // The X2 release of that version.
     static json::value Release(const std::string& version) {
-        for (const auto& r :
-             ArrAt(Get("/api/v1/products/" + Ids().x2 + "/releases"), {"data"})) {
+        for (const auto& r : ArrAt(Get("/api/v1/products/" + Ids().x2 + "/releases"), {"data"})) {
             if (StrAt(r, {"version"}) == version) {
                 return r;
             }
@@ -83,8 +82,7 @@ protected:
 };
 
 TEST_F(DemoDeliveryTest, TwoCompletedSprintsBeforeAnActiveOneOfTeamFalcon) {
-    const json::array sprints =
-        ArrAt(Get("/api/v1/products/" + Ids().x2 + "/sprints"), {"data"});
+    const json::array sprints = ArrAt(Get("/api/v1/products/" + Ids().x2 + "/sprints"), {"data"});
     ASSERT_EQ(sprints.size(), 3u);
     const std::string today = Today();
     std::vector<std::string> names;
@@ -127,8 +125,7 @@ TEST_F(DemoDeliveryTest, TeamVelocityListsTheCompletedSprintsWithTheirPoints) {
 
 TEST_F(DemoDeliveryTest, CompletedSprintsBurnDownOverSeveralDays) {
     for (const char* name : {"Sprint 1", "Sprint 2"}) {
-        const json::value b =
-            Get("/api/v1/sprints/" + StrAt(Sprint(name), {"id"}) + "/burndown");
+        const json::value b = Get("/api/v1/sprints/" + StrAt(Sprint(name), {"id"}) + "/burndown");
         const json::array days = ArrAt(b, {"days"});
         ASSERT_EQ(days.size(), 12u) << name;
         std::set<double> done;
@@ -228,9 +225,9 @@ TEST_F(DemoDeliveryTest, TheUpcomingReleaseIsNotReadyWithOneFailingCase) {
     EXPECT_FALSE(StrAt(failing[0], {"run", "notes"}).empty());
 
     // Its test plan: every case but one run, one failing.
-    const json::array plans = ArrAt(
-        Get("/api/v1/products/" + Ids().x2 + "/test-plans?release=" + StrAt(release, {"id"})),
-        {"data"});
+    const json::array plans =
+        ArrAt(Get("/api/v1/products/" + Ids().x2 + "/test-plans?release=" + StrAt(release, {"id"})),
+              {"data"});
     ASSERT_EQ(plans.size(), 1u);
     EXPECT_EQ(IntAt(plans[0], {"summary", "total"}), 10);
     EXPECT_EQ(IntAt(plans[0], {"summary", "pass"}), 8);
