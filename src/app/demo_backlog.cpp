@@ -215,7 +215,7 @@ std::vector<Spec> DemoItems() {
           "**Expected:** a steady decline. **Actual:** a jump, then a forced landing.")
         .Ref("cold")
         .Points(3)
-        .Status("in_review")
+        .Status("done")
         .Assign("dave")
         .Labels({"battery", "firmware"})
         .Risk("high")
@@ -347,7 +347,8 @@ std::vector<Spec> DemoItems() {
             "As a **pilot** I want to change the camera mode in the air, so that I do not "
             "lose a battery cycle for it.")
         .Points(3)
-        .Status("ready")
+        .Status("done")
+        .Assign("dave")
         .Labels({"camera", "app"})
         .Criteria({"Given the drone is flying, when the pilot taps the mode switch, then the "
                    "camera changes mode within 1 second"});
@@ -560,6 +561,8 @@ std::vector<Spec> DemoItems() {
           "With a 50 m altitude limit and return height 60 m the drone climbs to 60 m anyway.")
         .Urgency(domain::Priority::kHighest)
         .Points(3)
+        .Status("in_progress")
+        .Assign("dave")
         .Labels({"safety", "geofence", "firmware"})
         .Criteria({"Given an altitude limit below the return height, when the drone returns, "
                    "then it climbs only to the limit"});
@@ -698,7 +701,8 @@ std::vector<Spec> DemoItems() {
           "Pilots in the field often have no mobile data; the map is blank although the area "
           "was viewed before.")
         .Points(2)
-        .Status("ready")
+        .Status("done")
+        .Assign("dave")
         .Labels({"app", "offline"})
         .Customers({"AgriSense Co-op"})
         .Criteria({"Given the area was viewed online in the last 30 days, when the phone is "
@@ -764,7 +768,8 @@ const std::vector<CommentSpec> kComments = {
      "48 € per drone, or 190,000 € over the planned volume."},
     {"cold",
      "dave",
-     "The fix is in review: the percentage now follows the temperature-compensated curve."},
+     "Fixed: the percentage now follows the temperature-compensated curve. The cold-soak test "
+     "passes at -10 °C."},
     {"stuck",
      "carol",
      "Support had three tickets about this in one week, all from Android 14 phones."},
@@ -803,10 +808,10 @@ std::vector<std::string> IdsOf(const std::vector<domain::ChecklistEntry>& entrie
 
 }  // namespace
 
-Result<void> SeedDemoBacklog(AppContext& ctx,
-                             const std::string& workspace_id,
-                             const domain::Product& product,
-                             const std::map<std::string, std::string>& users) {
+Result<std::vector<domain::Item>> SeedDemoBacklog(AppContext& ctx,
+                                                  const std::string& workspace_id,
+                                                  const domain::Product& product,
+                                                  const std::map<std::string, std::string>& users) {
     const std::int64_t now = ctx.clock.NowMs();
     const std::vector<Spec> specs = DemoItems();
     const auto settings = DemoSettings(now);
@@ -889,7 +894,7 @@ Result<void> SeedDemoBacklog(AppContext& ctx,
     // The seed's events have no actor (the system wrote them); the items and comments keep
     // their demo authors.
     const std::string kSystem;
-    return ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
+    TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(SaveBacklogSettings(tx, workspace_id, product.id, settings, 0, now));
         TL_TRY(RecordEvent(tx,
                            workspace_id,
@@ -964,7 +969,8 @@ Result<void> SeedDemoBacklog(AppContext& ctx,
             TL_TRY(tx.ReindexItem(workspace_id, i.id));
         }
         return {};
-    });
+    }));
+    return items;
 }
 
 }  // namespace tl::app

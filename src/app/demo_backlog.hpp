@@ -5,17 +5,19 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app/context.hpp"
+#include "domain/item.hpp"
 #include "domain/product.hpp"
 
 namespace tl::app {
 
-// Writes the backlog into `product` (which has no items yet). `users` maps the demo handles
-// ("alice", "bob", ...) to user ids.
-Result<void> SeedDemoBacklog(AppContext& ctx,
-                             const std::string& workspace_id,
-                             const domain::Product& product,
-                             const std::map<std::string, std::string>& users);
+// Writes the backlog into `product` (which has no items yet) and answers the items as written,
+// in rank order. `users` maps the demo handles ("alice", "bob", ...) to user ids.
+Result<std::vector<domain::Item>> SeedDemoBacklog(AppContext& ctx,
+                                                  const std::string& workspace_id,
+                                                  const domain::Product& product,
+                                                  const std::map<std::string, std::string>& users);
 
 }  // namespace tl::app

@@ -6,6 +6,7 @@
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
 #include "app/demo_backlog.hpp"
+#include "app/demo_delivery.hpp"
 #include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
@@ -117,13 +118,14 @@ Result<bool> SeedDemo(AppContext& ctx) {
     falcon.name = "Falcon";
     falcon.product_id = x2_product.id;
     falcon.member_ids = std::vector<std::string>{ids["carol"], ids["dave"]};
-    TL_TRY(CreateTeam(ctx, system, falcon));
+    TL_ASSIGN_OR_RETURN(auto falcon_team, CreateTeam(ctx, system, falcon));
     TeamInput kestrel;
     kestrel.name = "Kestrel";
     kestrel.product_id = ai_product.id;
     kestrel.member_ids = std::vector<std::string>{ids["carol"], ids["dave"]};
     TL_TRY(CreateTeam(ctx, system, kestrel));
-    TL_TRY(SeedDemoBacklog(ctx, ws.id, x2_product, ids));
+    TL_ASSIGN_OR_RETURN(auto x2_items, SeedDemoBacklog(ctx, ws.id, x2_product, ids));
+    TL_TRY(SeedDemoDelivery(ctx, ws.id, x2_product, falcon_team.id, x2_items, ids));
     return true;
 }
 

@@ -305,10 +305,16 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
     ASSERT_EQ(run.status, 201) << run.body;
     backlog.test_run = StrAt(run.Json(), {"id"});
 
-    // A started sprint requiring approval, and a change request the Scrum Master asked for.
+    // A started sprint requiring approval, and a change request the Scrum Master asked for,
+    // of a team of its own (the demo's team Falcon runs an active sprint already).
+    const HttpResult walk_team =
+        client().Post("/api/v1/teams",
+                      json::serialize(json::object{{"name", "Walk team"}, {"product_id", ids.x2}}),
+                      Token("admin"));
+    ASSERT_EQ(walk_team.status, 201) << walk_team.body;
     const HttpResult sprint =
         client().Post("/api/v1/products/" + ids.x2 + "/sprints",
-                      json::serialize(json::object{{"team_id", ids.falcon},
+                      json::serialize(json::object{{"team_id", StrAt(walk_team.Json(), {"id"})},
                                                    {"name", "Walk sprint"},
                                                    {"start_date", "2026-11-02"},
                                                    {"end_date", "2026-11-13"},
