@@ -1,8 +1,8 @@
 // The demo workspace's delivery history for SkyLift X2, as a user of the demo sees it through
 // the API: team Falcon's velocity over two completed sprints, the active sprint's burndown
 // with its scope changes, a completed sprint's report, the change requests waiting for the
-// Product Owner, the upcoming release's readiness with one failing test case, and the notes
-// of the release already shipped.
+// Product Owner, the upcoming release's readiness with one failing test case, the notes of the
+// release already shipped, and the team's retrospectives with an action carried forward.
 #include <chrono>
 #include <set>
 #include <string>
@@ -278,6 +278,49 @@ TEST_F(DemoDeliveryTest, DoneItemsWereDoneOnTheirSprintsDays) {
         EXPECT_EQ(StrAt(item, {"sprint_id"}), StrAt(sprint, {"id"})) << key;
     }
     EXPECT_EQ(days.size(), 3u);
+}
+
+TEST_F(DemoDeliveryTest, SprintTwosRetrospectiveHasVotedCardsAndACarriedAction) {
+    const json::value retro =
+        Get("/api/v1/sprints/" + StrAt(Sprint("Sprint 2"), {"id"}) + "/retro", "dave");
+    for (const char* column : {"went_well", "to_improve", "action"}) {
+        const json::array cards = ArrAt(retro, {"cards", column});
+        ASSERT_FALSE(cards.empty()) << column;
+        for (const auto& c : cards) {
+            EXPECT_GT(IntAt(c, {"votes"}), 0) << StrAt(c, {"text"});
+            EXPECT_FALSE(StrAt(c, {"author", "name"}).empty());
+        }
+    }
+    // Dave voted on some cards and not on others.
+    std::set<bool> dave_voted;
+    for (const char* column : {"went_well", "to_improve", "action"}) {
+        for (const auto& c : ArrAt(retro, {"cards", column})) {
+            dave_voted.insert(At(c, {"voted"})->as_bool());
+        }
+    }
+    EXPECT_EQ(dave_voted.size(), 2u);
+
+    const json::array actions = ArrAt(retro, {"actions"});
+    ASSERT_EQ(actions.size(), 4u) << json::serialize(retro);
+    int own = 0;
+    int done = 0;
+    for (const auto& a : actions) {
+        EXPECT_FALSE(StrAt(a, {"owner", "name"}).empty()) << StrAt(a, {"text"});
+        done += At(a, {"done"})->as_bool() ? 1 : 0;
+        own += At(a, {"carried_from"})->is_null() ? 1 : 0;
+    }
+    EXPECT_EQ(own, 3);
+    EXPECT_EQ(done, 1);
+    // Sprint 1's open action, carried forward.
+    EXPECT_EQ(StrAt(actions.back(), {"carried_from", "name"}), "Sprint 1");
+    EXPECT_FALSE(At(actions.back(), {"done"})->as_bool());
+    EXPECT_EQ(StrAt(actions.back(), {"owner", "id"}), Ids().users.at("carol"));
+
+    // Sprint 1's retrospective keeps its own two, one done.
+    const json::array first =
+        ArrAt(Get("/api/v1/sprints/" + StrAt(Sprint("Sprint 1"), {"id"}) + "/retro"), {"actions"});
+    ASSERT_EQ(first.size(), 2u);
+    EXPECT_TRUE(At(first[0], {"carried_from"})->is_null());
 }
 
 }  // namespace
