@@ -4,6 +4,7 @@
 
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/sprints/sprint_scope.hpp"
 #include "app/sprints/sprints.hpp"
 
 namespace tl::app {
@@ -43,22 +44,15 @@ Result<void> InsertReleaseScopeChange(storage::Tx& tx,
                                       const std::string& actor_id,
                                       std::int64_t now,
                                       const std::string& reason) {
-    domain::ScopeChange c;
-    c.id = NewId("scg", now);
-    c.workspace_id = release.workspace_id;
-    c.product_id = release.product_id;
-    c.scope_type = "release";
-    c.scope_id = release.id;
-    c.kind = kind;
-    c.item_id = item.id;
-    c.points_before = before;
-    c.points_after = after;
-    c.by = actor_id;
-    TL_ASSIGN_OR_RETURN(auto latest,
-                        tx.LatestScopeChangeAt(release.workspace_id, "release", release.id));
-    c.at = std::max(now, latest + 1);
-    c.reason = reason;
-    return tx.InsertScopeChange(c);
+    return InsertScopeChange(tx,
+                             {release.workspace_id, release.product_id, "release", release.id},
+                             kind,
+                             item,
+                             before,
+                             after,
+                             actor_id,
+                             now,
+                             reason);
 }
 
 Result<void> RecordReleaseScopeChange(storage::Tx& tx,

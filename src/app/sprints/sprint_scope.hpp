@@ -6,13 +6,36 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/item.hpp"
+#include "domain/sprint.hpp"
 #include "storage/store.hpp"
 
 namespace tl::app {
+
+// Which sprint or release a scope change belongs to (`type` "sprint" or "release").
+struct ScopeOf {
+    std::string workspace_id;
+    std::string product_id;
+    std::string type;
+    std::string id;
+};
+
+// Writes one scope change of `scope`, stamped after the scope's latest change so that the
+// list's order by time is the order of recording even within one millisecond. Sprints and
+// releases record theirs through this; it appends no event.
+Result<void> InsertScopeChange(storage::Tx& tx,
+                               const ScopeOf& scope,
+                               domain::ScopeKind kind,
+                               const domain::Item& item,
+                               std::optional<double> before,
+                               std::optional<double> after,
+                               const std::string& actor_id,
+                               std::int64_t now,
+                               const std::string& reason);
 
 // `before` → `after` changed the item's points: a `re_estimated` scope change (and a sprint
 // event) when the item is in an active sprint, and one of its release (with a release event)

@@ -154,23 +154,15 @@ Result<void> RecordScopeChange(storage::Tx& tx,
                                const std::string& actor_id,
                                std::int64_t now,
                                const std::string& reason) {
-    domain::ScopeChange c;
-    c.id = NewId("scg", now);
-    c.workspace_id = sprint.workspace_id;
-    c.product_id = sprint.product_id;
-    c.scope_type = "sprint";
-    c.scope_id = sprint.id;
-    c.kind = kind;
-    c.item_id = item.id;
-    c.points_before = before;
-    c.points_after = after;
-    c.by = actor_id;
-    // After the sprint's latest change: the list's order by time is the order of recording
-    // even for changes made within one millisecond.
-    TL_ASSIGN_OR_RETURN(auto latest, tx.LatestScopeChangeAt(c.workspace_id, "sprint", c.scope_id));
-    c.at = std::max(now, latest + 1);
-    c.reason = reason;
-    return tx.InsertScopeChange(c);
+    return InsertScopeChange(tx,
+                             {sprint.workspace_id, sprint.product_id, "sprint", sprint.id},
+                             kind,
+                             item,
+                             before,
+                             after,
+                             actor_id,
+                             now,
+                             reason);
 }
 
 // The velocity of the sprint's team on its product: its latest completed sprints but this one.
@@ -757,6 +749,33 @@ Result<std::optional<domain::Sprint>> ActiveSprintOf(storage::Tx& tx, const doma
 }
 
 }  // namespace
+
+Result<void> InsertScopeChange(storage::Tx& tx,
+                               const ScopeOf& scope,
+                               domain::ScopeKind kind,
+                               const domain::Item& item,
+                               std::optional<double> before,
+                               std::optional<double> after,
+                               const std::string& actor_id,
+                               std::int64_t now,
+                               const std::string& reason) {
+    domain::ScopeChange c;
+    c.id = NewId("scg", now);
+    c.workspace_id = scope.workspace_id;
+    c.product_id = scope.product_id;
+    c.scope_type = scope.type;
+    c.scope_id = scope.id;
+    c.kind = kind;
+    c.item_id = item.id;
+    c.points_before = before;
+    c.points_after = after;
+    c.by = actor_id;
+    TL_ASSIGN_OR_RETURN(auto latest,
+                        tx.LatestScopeChangeAt(c.workspace_id, scope.type, c.scope_id));
+    c.at = std::max(now, latest + 1);
+    c.reason = reason;
+    return tx.InsertScopeChange(c);
+}
 
 Result<void> RecordReestimate(storage::Tx& tx,
                               const std::string& actor_id,
