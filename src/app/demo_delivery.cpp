@@ -61,20 +61,6 @@ std::int64_t At(Day day, int hour, int minute = 0) {
 // The n-th working day (1..10) of a two-week sprint starting on a Monday.
 Day WorkDay(Day monday, int n) { return monday + (n - 1) + (n > 5 ? 2 : 0); }
 
-json::value OrNull(const std::string& s) {
-    if (s.empty()) {
-        return nullptr;
-    }
-    return json::value(s);
-}
-
-json::value PointsOrNull(const std::optional<double>& points) {
-    if (!points) {
-        return nullptr;
-    }
-    return PointsJson(*points);
-}
-
 struct SprintSpec {
     std::string name;
     std::string goal;
@@ -535,8 +521,8 @@ public:
                     is[key] = std::move(b);
                 }
             };
-            field("sprint_id", OrNull(before.sprint_id), OrNull(item.sprint_id));
-            field("release_id", OrNull(before.release_id), OrNull(item.release_id));
+            field("sprint_id", StringOrNull(before.sprint_id), StringOrNull(item.sprint_id));
+            field("release_id", StringOrNull(before.release_id), StringOrNull(item.release_id));
             const std::size_t placement = is.size();
             field("points", PointsOrNull(before.points), PointsOrNull(item.points));
             field("done_at", TimeOrNull(before.done_at), TimeOrNull(item.done_at));
@@ -634,7 +620,7 @@ private:
             {"requested_by", r.requested_by},
             {"requested_at", r.requested_at},
             {"status", domain::ToString(r.status)},
-            {"decided_by", OrNull(r.decided_by)},
+            {"decided_by", StringOrNull(r.decided_by)},
             {"decided_at", r.decided_at == 0 ? json::value(nullptr) : json::value(r.decided_at)},
             {"note", r.note}};
     }
@@ -643,7 +629,7 @@ private:
         return json::object{{"id", r.id},
                             {"version", r.version},
                             {"name", r.name},
-                            {"target_date", OrNull(r.target_date)},
+                            {"target_date", StringOrNull(r.target_date)},
                             {"description", r.description},
                             {"status", domain::ToString(r.status)},
                             {"released_at", TimeOrNull(r.released_at)}};

@@ -1,5 +1,6 @@
 #include "app/serialize.hpp"
 
+#include <cmath>
 #include <ctime>
 
 namespace tl::app {
@@ -38,6 +39,41 @@ json::value TimeOrNull(std::int64_t ms) {
         return nullptr;
     }
     return json::value(FormatTime(ms));
+}
+
+json::value MsOrNull(std::int64_t ms) {
+    if (ms == 0) {
+        return nullptr;
+    }
+    return ms;
+}
+
+json::value StringOrNull(const std::string& s) {
+    if (s.empty()) {
+        return nullptr;
+    }
+    return json::value(s);
+}
+
+json::value UserRefOrNull(const std::string& id, const std::string& name) {
+    if (id.empty()) {
+        return nullptr;
+    }
+    return json::object{{"id", id}, {"name", name}};
+}
+
+json::value PointsJson(double points) {
+    if (std::isfinite(points) && std::floor(points) == points && std::fabs(points) < 1e15) {
+        return json::value(static_cast<std::int64_t>(points));
+    }
+    return json::value(points);
+}
+
+json::value PointsOrNull(const std::optional<double>& points) {
+    if (!points) {
+        return nullptr;
+    }
+    return PointsJson(*points);
 }
 
 json::object ToJson(const domain::Workspace& w) {

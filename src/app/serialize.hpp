@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <boost/json.hpp>
@@ -20,6 +21,15 @@ namespace tl::app {
 // "2026-11-22T15:04:05.123Z"; 0 becomes null in JSON via TimeOrNull.
 std::string FormatTime(std::int64_t ms);
 boost::json::value TimeOrNull(std::int64_t ms);
+
+// Nulls for absent values: milliseconds since the epoch (0 is absent), a string (empty is
+// absent), a user reference {"id","name"} (an empty id is absent), story points (nullopt).
+boost::json::value MsOrNull(std::int64_t ms);
+boost::json::value StringOrNull(const std::string& s);
+boost::json::value UserRefOrNull(const std::string& id, const std::string& name);
+// A number of points for JSON: whole values as integers (5, not 5.0).
+boost::json::value PointsJson(double points);
+boost::json::value PointsOrNull(const std::optional<double>& points);
 
 boost::json::object ToJson(const domain::Workspace& w);
 boost::json::object ToJson(const domain::User& u);  // never the password hash

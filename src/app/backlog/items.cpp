@@ -49,23 +49,6 @@ FieldRights RightsOn(const std::vector<domain::Role>& roles,
     return r;
 }
 
-json::value PointsJson(const std::optional<double>& points) {
-    if (!points) {
-        return nullptr;
-    }
-    if (*points == static_cast<double>(static_cast<std::int64_t>(*points))) {
-        return static_cast<std::int64_t>(*points);
-    }
-    return *points;
-}
-
-json::value OrNull(const std::string& s) {
-    if (s.empty()) {
-        return nullptr;
-    }
-    return json::value(s);
-}
-
 json::value FieldValueJson(const domain::CustomField& f, const domain::FieldValue& v) {
     switch (f.type) {
         case domain::CustomFieldType::kNumber:
@@ -621,14 +604,14 @@ json::object ToJson(const domain::Item& i,
                         {"description", i.description},
                         {"status", i.status},
                         {"category", domain::ToString(i.category)},
-                        {"points", PointsJson(i.points)},
+                        {"points", PointsOrNull(i.points)},
                         {"priority", domain::ToString(i.priority)},
-                        {"assignee_id", OrNull(i.assignee_id)},
-                        {"parent_id", OrNull(i.parent_id)},
-                        {"goal_id", OrNull(i.goal_id)},
-                        {"initiative_id", OrNull(i.initiative_id)},
-                        {"sprint_id", OrNull(i.sprint_id)},
-                        {"release_id", OrNull(i.release_id)},
+                        {"assignee_id", StringOrNull(i.assignee_id)},
+                        {"parent_id", StringOrNull(i.parent_id)},
+                        {"goal_id", StringOrNull(i.goal_id)},
+                        {"initiative_id", StringOrNull(i.initiative_id)},
+                        {"sprint_id", StringOrNull(i.sprint_id)},
+                        {"release_id", StringOrNull(i.release_id)},
                         {"rank", i.rank},
                         {"labels", std::move(labels)},
                         {"criteria", std::move(criteria)},
@@ -636,9 +619,9 @@ json::object ToJson(const domain::Item& i,
                         {"ready_checks", checks(i.ready_checks)},
                         {"done_checks", checks(i.done_checks)},
                         {"accepted_at", TimeOrNull(i.accepted_at)},
-                        {"accepted_by", OrNull(i.accepted_by)},
+                        {"accepted_by", StringOrNull(i.accepted_by)},
                         {"done_at", TimeOrNull(i.done_at)},
-                        {"created_by", OrNull(i.created_by)},
+                        {"created_by", StringOrNull(i.created_by)},
                         {"version", i.version},
                         {"created_at", FormatTime(i.created_at)},
                         {"updated_at", FormatTime(i.updated_at)}};

@@ -121,13 +121,6 @@ Result<PokerView> Read(AppContext& ctx,
 
 }  // namespace
 
-json::value PointsJson(double points) {
-    if (std::isfinite(points) && std::floor(points) == points && std::fabs(points) < 1e15) {
-        return json::value(static_cast<std::int64_t>(points));
-    }
-    return json::value(points);
-}
-
 json::object ToJson(const PokerView& view, const std::string& viewer_id) {
     const auto& r = view.round;
     const bool open_values = r.state != PokerState::kVoting;

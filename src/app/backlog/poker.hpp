@@ -54,7 +54,4 @@ Result<PokerView> FinishPoker(AppContext& ctx,
                               std::optional<double> points,
                               domain::Issues issues);
 
-// A number for JSON: whole values as integers (5, not 5.0).
-boost::json::value PointsJson(double points);
-
 }  // namespace tl::app

@@ -20,20 +20,6 @@ namespace {
 
 constexpr std::size_t kMaxPlannedPerCall = 200;
 
-json::value OrNull(const std::string& s) {
-    if (s.empty()) {
-        return nullptr;
-    }
-    return json::value(s);
-}
-
-json::value PointsOrNull(const std::optional<double>& points) {
-    if (!points) {
-        return nullptr;
-    }
-    return PointsJson(*points);
-}
-
 json::object ItemJson(const domain::Item& i, std::string_view product_key) {
     return json::object{{"id", i.id},
                         {"key", domain::ItemKey(product_key, i.number)},
@@ -50,7 +36,7 @@ json::value ReleaseRefJson(const std::optional<domain::Release>& r) {
     }
     return json::object{{"id", r->id},
                         {"version", r->version},
-                        {"target_date", OrNull(r->target_date)},
+                        {"target_date", StringOrNull(r->target_date)},
                         {"status", domain::ToString(r->status)}};
 }
 
@@ -59,7 +45,7 @@ json::object Snapshot(const domain::Release& r) {
     return json::object{{"id", r.id},
                         {"version", r.version},
                         {"name", r.name},
-                        {"target_date", OrNull(r.target_date)},
+                        {"target_date", StringOrNull(r.target_date)},
                         {"description", r.description},
                         {"status", domain::ToString(r.status)},
                         {"released_at", TimeOrNull(r.released_at)}};
@@ -389,22 +375,18 @@ json::object ToJson(const ReleaseView& v, bool detail) {
         {"product_id", r.product_id},
         {"version", r.version},
         {"name", r.name},
-        {"target_date", OrNull(r.target_date)},
+        {"target_date", StringOrNull(r.target_date)},
         {"description", r.description},
         {"status", domain::ToString(r.status)},
         {"released_at", TimeOrNull(r.released_at)},
-        {"created_by",
-         r.created_by.empty()
-             ? json::value(nullptr)
-             : json::value(json::object{{"id", r.created_by}, {"name", v.created_by_name}})},
+        {"created_by", UserRefOrNull(r.created_by, v.created_by_name)},
         {"revision", r.revision},
         {"created_at", FormatTime(r.created_at)},
         {"updated_at", FormatTime(r.updated_at)},
         {"committed_at", TimeOrNull(r.committed_at)},
         {"committed_by",
-         r.committed_at == 0 || r.committed_by.empty()
-             ? json::value(nullptr)
-             : json::value(json::object{{"id", r.committed_by}, {"name", v.committed_by_name}})},
+         r.committed_at == 0 ? json::value(nullptr)
+                             : UserRefOrNull(r.committed_by, v.committed_by_name)},
         {"baseline",
          r.committed_at == 0 ? json::value(nullptr)
                              : json::value(json::object{{"items", v.baseline_items},
@@ -461,7 +443,7 @@ json::object ToJson(const ReleaseNotesView& notes) {
                          json::object{{"id", r.id},
                                       {"version", r.version},
                                       {"name", r.name},
-                                      {"target_date", OrNull(r.target_date)},
+                                      {"target_date", StringOrNull(r.target_date)},
                                       {"status", domain::ToString(r.status)},
                                       {"released_at", TimeOrNull(r.released_at)}}},
                         {"groups", std::move(groups)}};
@@ -670,8 +652,8 @@ Result<ReleaseView> PlanReleaseItems(AppContext& ctx,
                                     i.id,
                                     product.id,
                                     "updated",
-                                    json::object{{"release_id", OrNull(i.release_id)}},
-                                    json::object{{"release_id", OrNull(target)}}}));
+                                    json::object{{"release_id", StringOrNull(i.release_id)}},
+                                    json::object{{"release_id", StringOrNull(target)}}}));
             }
             TL_TRY(RecordReleaseEvent(tx,
                                       actor,

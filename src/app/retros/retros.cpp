@@ -6,6 +6,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/serialize.hpp"
 #include "app/user_names.hpp"
 
 namespace tl::app {
@@ -13,27 +14,6 @@ namespace tl::app {
 namespace json = boost::json;
 
 namespace {
-
-json::value MsOrNull(std::int64_t ms) {
-    if (ms == 0) {
-        return nullptr;
-    }
-    return ms;
-}
-
-json::value OrNull(const std::string& s) {
-    if (s.empty()) {
-        return nullptr;
-    }
-    return json::value(s);
-}
-
-json::value UserOrNull(const std::string& id, const std::string& name) {
-    if (id.empty()) {
-        return nullptr;
-    }
-    return json::object{{"id", id}, {"name", name}};
-}
 
 bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
@@ -170,7 +150,7 @@ json::object ToJson(const RetroCardView& v) {
                         {"sprint_id", c.sprint_id},
                         {"column", domain::ToString(c.column)},
                         {"text", c.text},
-                        {"author", UserOrNull(c.author_id, v.author_name)},
+                        {"author", UserRefOrNull(c.author_id, v.author_name)},
                         {"votes", v.votes},
                         {"voted", v.voted},
                         {"version", c.version},
@@ -186,12 +166,12 @@ json::object ToJson(const RetroActionView& v) {
                         {"sprint", sprint},
                         {"team_id", a.team_id},
                         {"text", a.text},
-                        {"owner", UserOrNull(a.owner_id, v.owner_name)},
-                        {"card_id", OrNull(a.card_id)},
+                        {"owner", UserRefOrNull(a.owner_id, v.owner_name)},
+                        {"card_id", StringOrNull(a.card_id)},
                         {"done", a.done},
                         {"done_at", MsOrNull(a.done_at)},
-                        {"done_by", UserOrNull(a.done_by, v.done_by_name)},
-                        {"created_by", UserOrNull(a.created_by, v.created_by_name)},
+                        {"done_by", UserRefOrNull(a.done_by, v.done_by_name)},
+                        {"created_by", UserRefOrNull(a.created_by, v.created_by_name)},
                         {"carried_from", v.carried ? json::value(sprint) : json::value(nullptr)},
                         {"version", a.version},
                         {"created_at", a.created_at},
@@ -214,12 +194,13 @@ json::object ToJson(const RetroView& v) {
     return json::object{
         {"sprint_id", s.id},
         {"sprint",
-         json::object{{"id", s.id},
-                      {"name", s.name},
-                      {"status", domain::ToString(s.status)},
-                      {"start_date", s.start_date},
-                      {"end_date", s.end_date},
-                      {"team", json::object{{"id", s.team_id}, {"name", OrNull(v.team_name)}}}}},
+         json::object{
+             {"id", s.id},
+             {"name", s.name},
+             {"status", domain::ToString(s.status)},
+             {"start_date", s.start_date},
+             {"end_date", s.end_date},
+             {"team", json::object{{"id", s.team_id}, {"name", StringOrNull(v.team_name)}}}}},
         {"cards", std::move(columns)},
         {"actions", std::move(actions)}};
 }

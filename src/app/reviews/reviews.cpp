@@ -8,6 +8,7 @@
 #include "app/audit.hpp"
 #include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
+#include "app/serialize.hpp"
 #include "app/sprints/sprints.hpp"
 #include "app/user_names.hpp"
 
@@ -18,20 +19,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr const char* kFeedbackPrefix = "rfb";
-
-json::value MsOrNull(std::int64_t ms) {
-    if (ms == 0) {
-        return nullptr;
-    }
-    return ms;
-}
-
-json::value UserOrNull(const std::string& id, const std::string& name) {
-    if (id.empty()) {
-        return nullptr;
-    }
-    return json::object{{"id", id}, {"name", name}};
-}
 
 // The sprint, with `action` checked on its product; a sprint of a product the actor has no
 // role on is kNotFound.
@@ -149,7 +136,7 @@ json::object ToJson(const FeedbackView& v) {
                         {"sentiment", domain::ToString(f.sentiment)},
                         {"item_ids", std::move(ids)},
                         {"items", std::move(items)},
-                        {"author", UserOrNull(f.author_id, v.author_name)},
+                        {"author", UserRefOrNull(f.author_id, v.author_name)},
                         {"created_at", f.created_at}};
 }
 
@@ -171,7 +158,7 @@ json::object ToJson(const ReviewView& v) {
                          {"category", domain::ToString(i.category)},
                          {"points", FigureJson(i.points)},
                          {"accepted_at", MsOrNull(i.accepted_at)},
-                         {"accepted_by", UserOrNull(i.accepted_by, a.accepted_by_name)},
+                         {"accepted_by", UserRefOrNull(i.accepted_by, a.accepted_by_name)},
                          {"criteria", std::move(criteria)}});
     }
     json::array feedback;
@@ -196,7 +183,7 @@ json::object ToJson(const ReviewView& v) {
         {"agenda_points", FigureJson(v.agenda_points)},
         {"notes", v.review.notes},
         {"version", v.review.version},
-        {"updated_by", UserOrNull(v.review.updated_by, v.updated_by_name)},
+        {"updated_by", UserRefOrNull(v.review.updated_by, v.updated_by_name)},
         {"updated_at", MsOrNull(v.review.updated_at)},
         {"feedback", std::move(feedback)}};
 }

@@ -30,13 +30,6 @@ bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-json::value MsOrNull(std::int64_t ms) {
-    if (ms == 0) {
-        return nullptr;
-    }
-    return ms;
-}
-
 // Loads the sprint and checks `action` on its product; a sprint of a product the actor has
 // no role on does not exist for them.
 Result<domain::Sprint> AuthorizeSprint(storage::Tx& tx,
@@ -488,18 +481,17 @@ ChangeRequestView RequestView(const domain::ChangeRequest& r,
 }
 
 json::object RequestJson(const domain::ChangeRequest& r) {
-    return json::object{
-        {"id", r.id},
-        {"sprint_id", r.sprint_id},
-        {"kind", domain::ToString(r.kind)},
-        {"item_id", r.item_id},
-        {"reason", r.reason},
-        {"requested_by", r.requested_by},
-        {"requested_at", r.requested_at},
-        {"status", domain::ToString(r.status)},
-        {"decided_by", r.decided_by.empty() ? json::value(nullptr) : json::value(r.decided_by)},
-        {"decided_at", MsOrNull(r.decided_at)},
-        {"note", r.note}};
+    return json::object{{"id", r.id},
+                        {"sprint_id", r.sprint_id},
+                        {"kind", domain::ToString(r.kind)},
+                        {"item_id", r.item_id},
+                        {"reason", r.reason},
+                        {"requested_by", r.requested_by},
+                        {"requested_at", r.requested_at},
+                        {"status", domain::ToString(r.status)},
+                        {"decided_by", StringOrNull(r.decided_by)},
+                        {"decided_at", MsOrNull(r.decided_at)},
+                        {"note", r.note}};
 }
 
 Result<void> RequestEvent(storage::Tx& tx,

@@ -31,13 +31,6 @@ json::object RefJson(const ItemRef& r) {
                         {"status", r.status}};
 }
 
-json::value OrNull(const std::string& s) {
-    if (s.empty()) {
-        return nullptr;
-    }
-    return json::value(s);
-}
-
 json::array Strings(const std::vector<std::string>& list) {
     json::array a;
     for (const auto& s : list) {
@@ -178,8 +171,8 @@ Result<void> RecordCaseEvent(storage::Tx& tx,
 json::object PlanSnapshot(const domain::TestPlan& p) {
     return json::object{{"id", p.id},
                         {"name", p.name},
-                        {"sprint_id", OrNull(p.sprint_id)},
-                        {"release_id", OrNull(p.release_id)},
+                        {"sprint_id", StringOrNull(p.sprint_id)},
+                        {"release_id", StringOrNull(p.release_id)},
                         {"case_ids", Strings(p.case_ids)}};
 }
 
@@ -275,7 +268,7 @@ json::object ToJson(const TestRunView& v) {
                         {"notes", r.notes},
                         {"run_by", json::object{{"id", r.run_by}, {"name", v.run_by_name}}},
                         {"run_at", FormatTime(r.run_at)},
-                        {"bug_id", OrNull(r.bug_id)},
+                        {"bug_id", StringOrNull(r.bug_id)},
                         {"bug", v.bug ? json::value(RefJson(*v.bug)) : json::value(nullptr)}};
 }
 
@@ -291,7 +284,7 @@ json::object ToJson(const TestCaseView& v) {
         {"expected_result", c.expected_result},
         {"criteria", Strings(c.criteria)},
         {"latest", v.latest ? json::value(ToJson(*v.latest)) : json::value(nullptr)},
-        {"created_by", OrNull(c.created_by)},
+        {"created_by", StringOrNull(c.created_by)},
         {"version", c.version},
         {"created_at", FormatTime(c.created_at)},
         {"updated_at", FormatTime(c.updated_at)}};
@@ -326,8 +319,8 @@ json::object ToJson(const TestPlanView& v) {
         {"id", p.id},
         {"product_id", p.product_id},
         {"name", p.name},
-        {"sprint_id", OrNull(p.sprint_id)},
-        {"release_id", OrNull(p.release_id)},
+        {"sprint_id", StringOrNull(p.sprint_id)},
+        {"release_id", StringOrNull(p.release_id)},
         {"release",
          p.release_id.empty()
              ? json::value(nullptr)
@@ -340,7 +333,7 @@ json::object ToJson(const TestPlanView& v) {
                       {"fail", fail},
                       {"blocked", blocked},
                       {"not_run", not_run}}},
-        {"created_by", OrNull(p.created_by)},
+        {"created_by", StringOrNull(p.created_by)},
         {"version", p.version},
         {"created_at", FormatTime(p.created_at)},
         {"updated_at", FormatTime(p.updated_at)}};

@@ -4,31 +4,20 @@
 // docs/delivery.md ("Sprints") is the contract.
 #include "app/sprints/sprints.hpp"
 
+#include "app/serialize.hpp"
 #include "http/json_input.hpp"
 #include "http/routes/common.hpp"
 
 namespace tl::http {
 
 namespace json = boost::json;
+using app::MsOrNull;
+using app::StringOrNull;
 
 namespace {
 
 json::value Points(const std::optional<double>& points) { return app::FigureJson(points); }
 json::value Points(double points) { return app::FigureJson(points); }
-
-json::value MsOrNull(std::int64_t ms) {
-    if (ms == 0) {
-        return nullptr;
-    }
-    return ms;
-}
-
-json::value OrNull(const std::string& s) {
-    if (s.empty()) {
-        return nullptr;
-    }
-    return json::value(s);
-}
 
 json::object BriefJson(const app::ItemBrief& b) {
     if (b.key.empty()) {
@@ -61,7 +50,7 @@ json::object PlanningJson(const app::SprintView& v) {
 
 json::object SprintJson(const app::SprintView& v) {
     json::object o = app::ToJson(v.sprint);
-    o["team"] = json::object{{"id", v.sprint.team_id}, {"name", OrNull(v.team_name)}};
+    o["team"] = json::object{{"id", v.sprint.team_id}, {"name", StringOrNull(v.team_name)}};
     o["working_day_count"] = v.working_day_count;
     o["item_count"] = v.planning.items;
     o["planned_points"] = Points(v.planning.planned_points);
@@ -76,7 +65,7 @@ json::object SprintJson(const app::SprintView& v) {
             off.emplace_back(d);
         }
         members.push_back(json::object{{"user_id", m.member.user_id},
-                                       {"name", OrNull(m.name)},
+                                       {"name", StringOrNull(m.name)},
                                        {"capacity", Points(m.member.capacity)},
                                        {"days_off", std::move(off)},
                                        {"effective", Points(m.effective)}});
@@ -106,11 +95,11 @@ json::object RequestJson(const app::ChangeRequestView& v) {
                         {"item", BriefJson(v.item)},
                         {"reason", r.reason},
                         {"requested_by", r.requested_by},
-                        {"requested_by_name", OrNull(v.requested_by_name)},
+                        {"requested_by_name", StringOrNull(v.requested_by_name)},
                         {"requested_at", r.requested_at},
                         {"status", domain::ToString(r.status)},
-                        {"decided_by", OrNull(r.decided_by)},
-                        {"decided_by_name", OrNull(v.decided_by_name)},
+                        {"decided_by", StringOrNull(r.decided_by)},
+                        {"decided_by_name", StringOrNull(v.decided_by_name)},
                         {"decided_at", MsOrNull(r.decided_at)},
                         {"note", r.note},
                         {"version", r.version}};
@@ -122,7 +111,7 @@ json::object ChangeJson(const domain::ScopeChange& c) {
                         {"item_id", c.item_id},
                         {"points_before", Points(c.points_before)},
                         {"points_after", Points(c.points_after)},
-                        {"by", OrNull(c.by)},
+                        {"by", StringOrNull(c.by)},
                         {"at", c.at},
                         {"reason", c.reason}};
 }
@@ -136,14 +125,14 @@ json::array ReportEntries(const std::vector<app::ReportEntry>& entries) {
             o["change_id"] = e.change->id;
             o["points_before"] = Points(e.change->points_before);
             o["points_after"] = Points(e.change->points_after);
-            o["by"] = OrNull(e.change->by);
-            o["by_name"] = OrNull(e.by_name);
+            o["by"] = StringOrNull(e.change->by);
+            o["by_name"] = StringOrNull(e.by_name);
             o["at"] = e.change->at;
             o["reason"] = e.change->reason;
         }
         if (e.outcome) {
             o["outcome"] = domain::ToString(e.outcome->outcome);
-            o["next_sprint_id"] = OrNull(e.outcome->next_sprint_id);
+            o["next_sprint_id"] = StringOrNull(e.outcome->next_sprint_id);
         }
         out.push_back(std::move(o));
     }
@@ -267,7 +256,7 @@ json::object ItemBriefJson(const app::ItemBrief& brief) { return BriefJson(brief
 json::object ScopeChangeViewJson(const app::ScopeChangeView& view) {
     json::object o = ChangeJson(view.change);
     o["item"] = BriefJson(view.item);
-    o["by_name"] = OrNull(view.by_name);
+    o["by_name"] = StringOrNull(view.by_name);
     return o;
 }
 
