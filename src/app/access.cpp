@@ -55,8 +55,9 @@ Result<domain::Product> AuthorizeObjectIn(storage::Tx& tx,
                                           const Actor& actor,
                                           const std::string& product_id,
                                           domain::Action action,
-                                          const std::string& what) {
-    auto product = AuthorizeProduct(tx, actor, product_id, action);
+                                          const std::string& what,
+                                          std::vector<domain::Role>* roles_out) {
+    auto product = AuthorizeProduct(tx, actor, product_id, action, roles_out);
     if (!product && product.error().code == ErrorCode::kForbidden && !actor.is_admin) {
         TL_ASSIGN_OR_RETURN(auto roles, RolesOn(tx, actor, product_id));
         if (roles.empty()) {

@@ -41,6 +41,7 @@ Result<domain::Product> AuthorizeObjectIn(storage::Tx& tx,
                                           const Actor& actor,
                                           const std::string& product_id,
                                           domain::Action action,
-                                          const std::string& what);
+                                          const std::string& what,
+                                          std::vector<domain::Role>* roles_out = nullptr);
 
 }  // namespace tl::app

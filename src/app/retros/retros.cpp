@@ -7,6 +7,7 @@
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
 #include "app/serialize.hpp"
+#include "app/sprints/sprints.hpp"
 #include "app/user_names.hpp"
 
 namespace tl::app {
@@ -22,16 +23,6 @@ bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
 bool Names(const domain::Issues& issues, std::string_view field) {
     return std::any_of(
         issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
-}
-
-// The sprint, with `action` checked on its product (kNotFound without a role there).
-Result<domain::Sprint> LoadSprint(storage::Tx& tx,
-                                  const Actor& actor,
-                                  const std::string& id,
-                                  domain::Action action) {
-    TL_ASSIGN_OR_RETURN(auto sprint, tx.GetSprint(actor.workspace_id, id));
-    TL_TRY(AuthorizeObjectIn(tx, actor, sprint.product_id, action, "sprint"));
-    return sprint;
 }
 
 Result<domain::RetroCard> LoadCard(storage::Tx& tx,
@@ -210,7 +201,7 @@ Result<RetroView> GetRetro(AppContext& ctx, const Actor& actor, const std::strin
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         const auto& ws = actor.workspace_id;
         TL_ASSIGN_OR_RETURN(auto sprint,
-                            LoadSprint(tx, actor, sprint_id, domain::Action::kProductRead));
+                            AuthorizeSprint(tx, actor, sprint_id, domain::Action::kProductRead));
         view.sprint = sprint;
         if (auto team = tx.GetTeam(ws, sprint.team_id)) {
             view.team_name = team->name;
@@ -269,7 +260,7 @@ Result<RetroCardView> AddRetroCard(AppContext& ctx,
     RetroCardView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto sprint,
-                            LoadSprint(tx, actor, sprint_id, domain::Action::kRetroWrite));
+                            AuthorizeSprint(tx, actor, sprint_id, domain::Action::kRetroWrite));
         domain::Issues issues = input.issues;
         domain::RetroCard c;
         c.id = NewId("rcd", now);
@@ -434,7 +425,7 @@ Result<RetroActionView> AddRetroAction(AppContext& ctx,
     RetroActionView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto sprint,
-                            LoadSprint(tx, actor, sprint_id, domain::Action::kRetroWrite));
+                            AuthorizeSprint(tx, actor, sprint_id, domain::Action::kRetroWrite));
         domain::Issues issues = input.issues;
         domain::RetroAction a;
         a.id = NewId("rac", now);

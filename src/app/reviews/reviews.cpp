@@ -20,17 +20,6 @@ namespace {
 
 constexpr const char* kFeedbackPrefix = "rfb";
 
-// The sprint, with `action` checked on its product; a sprint of a product the actor has no
-// role on is kNotFound.
-Result<domain::Sprint> LoadSprint(storage::Tx& tx,
-                                  const Actor& actor,
-                                  const std::string& id,
-                                  domain::Action action) {
-    TL_ASSIGN_OR_RETURN(auto sprint, tx.GetSprint(actor.workspace_id, id));
-    TL_TRY(AuthorizeObjectIn(tx, actor, sprint.product_id, action, "sprint"));
-    return sprint;
-}
-
 Result<FeedbackView> LoadFeedbackView(storage::Tx& tx,
                                       const std::string& workspace_id,
                                       std::string_view product_key,
@@ -192,7 +181,7 @@ Result<ReviewView> GetReview(AppContext& ctx, const Actor& actor, const std::str
     ReviewView view;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto sprint,
-                            LoadSprint(tx, actor, sprint_id, domain::Action::kProductRead));
+                            AuthorizeSprint(tx, actor, sprint_id, domain::Action::kProductRead));
         TL_ASSIGN_OR_RETURN(view, LoadReview(tx, actor.workspace_id, sprint));
         return {};
     }));
@@ -208,7 +197,7 @@ Result<ReviewView> UpdateReviewNotes(AppContext& ctx,
     ReviewView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto sprint,
-                            LoadSprint(tx, actor, sprint_id, domain::Action::kSprintWrite));
+                            AuthorizeSprint(tx, actor, sprint_id, domain::Action::kSprintWrite));
         domain::Issues issues = input.issues;
         if (!input.notes) {
             if (std::none_of(issues.begin(), issues.end(), [](const auto& i) {
@@ -267,7 +256,7 @@ Result<FeedbackView> AddReviewFeedback(AppContext& ctx,
     FeedbackView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto sprint,
-                            LoadSprint(tx, actor, sprint_id, domain::Action::kFeedbackWrite));
+                            AuthorizeSprint(tx, actor, sprint_id, domain::Action::kFeedbackWrite));
         domain::Issues issues = input.issues;
         domain::ReviewFeedback f;
         f.id = NewId(kFeedbackPrefix, now);

@@ -30,25 +30,6 @@ bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-// Loads the sprint and checks `action` on its product; a sprint of a product the actor has
-// no role on does not exist for them.
-Result<domain::Sprint> AuthorizeSprint(storage::Tx& tx,
-                                       const Actor& actor,
-                                       const std::string& id,
-                                       domain::Action action,
-                                       std::vector<domain::Role>* roles_out = nullptr) {
-    TL_ASSIGN_OR_RETURN(auto sprint, tx.GetSprint(actor.workspace_id, id));
-    auto product = AuthorizeProduct(tx, actor, sprint.product_id, action, roles_out);
-    if (!product && product.error().code == ErrorCode::kForbidden) {
-        TL_ASSIGN_OR_RETURN(auto roles, RolesOn(tx, actor, sprint.product_id));
-        if (roles.empty() && !actor.is_admin) {
-            return Fail(NotFound("sprint"));
-        }
-    }
-    TL_TRY(product);
-    return sprint;
-}
-
 Error Refused(std::string why, std::string specific_code = {}) {
     Error e = Conflict(std::move(why));
     e.specific_code = std::move(specific_code);
@@ -741,6 +722,16 @@ Result<std::optional<domain::Sprint>> ActiveSprintOf(storage::Tx& tx, const doma
 }
 
 }  // namespace
+
+Result<domain::Sprint> AuthorizeSprint(storage::Tx& tx,
+                                       const Actor& actor,
+                                       const std::string& id,
+                                       domain::Action action,
+                                       std::vector<domain::Role>* roles_out) {
+    TL_ASSIGN_OR_RETURN(auto sprint, tx.GetSprint(actor.workspace_id, id));
+    TL_TRY(AuthorizeObjectIn(tx, actor, sprint.product_id, action, "sprint", roles_out));
+    return sprint;
+}
 
 Result<void> InsertScopeChange(storage::Tx& tx,
                                const ScopeOf& scope,

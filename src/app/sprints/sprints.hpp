@@ -86,6 +86,15 @@ Result<std::vector<SprintView>> ListSprints(AppContext& ctx,
                                             const std::string& team_id,
                                             std::optional<domain::SprintStatus> status,
                                             const domain::Issues& issues = {});
+// Loads the sprint and checks `action` on its product (AuthorizeObjectIn): a sprint of a
+// product the actor has no role on does not exist for them. `roles_out` gets the actor's roles
+// there. For the sprints' own use cases and those hung on a sprint (review, retrospective).
+Result<domain::Sprint> AuthorizeSprint(storage::Tx& tx,
+                                       const Actor& actor,
+                                       const std::string& id,
+                                       domain::Action action,
+                                       std::vector<domain::Role>* roles_out = nullptr);
+
 Result<SprintView> GetSprint(AppContext& ctx, const Actor& actor, const std::string& id);
 // Name, goal, dates, working days, capacity unit, approval; a completed sprint takes only
 // name and goal. kPreconditionFailed when `if_match` is stale.
