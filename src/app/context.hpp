@@ -2,8 +2,10 @@
 // who is asking.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "storage/store.hpp"
@@ -24,6 +26,20 @@ public:
             .count();
     }
 };
+
+// The time of a new entry in a list ordered by time: `now`, or 1 ms after the latest earlier
+// entry when that is not before `now`. Entries written within one millisecond then keep the
+// order of writing (their ids are random past the time, so they cannot break the tie).
+inline std::int64_t StampAfter(std::int64_t now, std::int64_t latest) {
+    return std::max(now, latest + 1);
+}
+template <class Entries, class At>
+std::int64_t StampAfter(std::int64_t now, const Entries& earlier, At at) {
+    for (const auto& e : earlier) {
+        now = StampAfter(now, std::invoke(at, e));
+    }
+    return now;
+}
 
 struct AppConfig {
     std::int64_t session_ttl_ms = 12LL * 3600 * 1000;  // absolute session lifetime

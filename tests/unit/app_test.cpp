@@ -413,3 +413,22 @@ TEST(Duration, ParsesUnitsAndRefusesTheRest) {
 
 }  // namespace
 }  // namespace tl::app
+
+namespace tl::app {
+namespace {
+
+struct Stamped {
+    std::int64_t at;
+};
+
+TEST(StampAfterTest, KeepsNowUnlessAnEarlierEntryIsAtOrAfterIt) {
+    EXPECT_EQ(StampAfter(100, std::vector<Stamped>{}, &Stamped::at), 100);
+    EXPECT_EQ(StampAfter(100, std::vector<Stamped>{{40}, {99}}, &Stamped::at), 100);
+    EXPECT_EQ(StampAfter(100, std::vector<Stamped>{{40}, {100}}, &Stamped::at), 101);
+    EXPECT_EQ(StampAfter(100, std::vector<Stamped>{{102}, {101}}, &Stamped::at), 103);
+    EXPECT_EQ(StampAfter(100, 0), 100);
+    EXPECT_EQ(StampAfter(100, 100), 101);
+}
+
+}  // namespace
+}  // namespace tl::app

@@ -286,9 +286,7 @@ Result<RetroCardView> AddRetroCard(AppContext& ctx,
         // After the retrospective's latest card: the columns' order is the order of writing,
         // even within one millisecond.
         TL_ASSIGN_OR_RETURN(auto earlier, tx.ListRetroCards(actor.workspace_id, sprint.id));
-        for (const auto& e : earlier) {
-            c.created_at = std::max(c.created_at, e.created_at + 1);
-        }
+        c.created_at = StampAfter(c.created_at, earlier, &domain::RetroCard::created_at);
         c.updated_at = c.created_at;
         TL_TRY(tx.InsertRetroCard(c));
         UserNames names(tx, actor.workspace_id);
@@ -464,9 +462,7 @@ Result<RetroActionView> AddRetroAction(AppContext& ctx,
         }
         // After the retrospective's latest action (their order is the order of writing).
         TL_ASSIGN_OR_RETURN(auto earlier, tx.ListRetroActions(actor.workspace_id, sprint.id));
-        for (const auto& e : earlier) {
-            a.created_at = std::max(a.created_at, e.created_at + 1);
-        }
+        a.created_at = StampAfter(a.created_at, earlier, &domain::RetroAction::created_at);
         a.updated_at = a.created_at;
         TL_TRY(tx.InsertRetroAction(a));
         UserNames names(tx, actor.workspace_id);

@@ -302,9 +302,7 @@ Result<FeedbackView> AddReviewFeedback(AppContext& ctx,
         // After the sprint's latest feedback, so "newest first" is the order of recording even
         // within one millisecond.
         TL_ASSIGN_OR_RETURN(auto earlier, tx.ListReviewFeedback(actor.workspace_id, sprint.id));
-        for (const auto& e : earlier) {
-            f.created_at = std::max(f.created_at, e.created_at + 1);
-        }
+        f.created_at = StampAfter(f.created_at, earlier, &domain::ReviewFeedback::created_at);
         TL_TRY(tx.InsertReviewFeedback(f));
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, sprint.product_id));
         UserNames names(tx, actor.workspace_id);

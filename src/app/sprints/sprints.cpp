@@ -755,7 +755,7 @@ Result<void> InsertScopeChange(storage::Tx& tx,
     c.by = actor_id;
     TL_ASSIGN_OR_RETURN(auto latest,
                         tx.LatestScopeChangeAt(c.workspace_id, scope.type, c.scope_id));
-    c.at = std::max(now, latest + 1);
+    c.at = StampAfter(now, latest);
     c.reason = reason;
     return tx.InsertScopeChange(c);
 }

@@ -785,12 +785,9 @@ Result<TestRunView> RecordTestRun(AppContext& ctx,
         run.run_by = actor.user_id;
         // The latest run of a case decides its result, so a case's runs must not share a
         // moment: two recorded in the same millisecond would leave "latest" to chance.
-        run.run_at = now;
         TL_ASSIGN_OR_RETURN(auto earlier,
                             tx.ListTestRunsOfCases(actor.workspace_id, {run.case_id}));
-        for (const auto& e : earlier) {
-            run.run_at = std::max(run.run_at, e.run_at + 1);
-        }
+        run.run_at = StampAfter(now, earlier, &domain::TestRun::run_at);
         TL_TRY(tx.InsertTestRun(run));
         TL_ASSIGN_OR_RETURN(view, LoadTestRunView(tx, actor.workspace_id, product.key, run));
         return RecordEvent(tx,
