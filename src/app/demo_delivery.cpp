@@ -4,9 +4,10 @@
 #include <optional>
 
 #include "app/audit.hpp"
-#include "app/backlog/poker.hpp"
 #include "app/crypto.hpp"
+#include "app/releases/releases.hpp"
 #include "app/serialize.hpp"
+#include "app/sprints/sprint_scope.hpp"
 #include "app/sprints/sprints.hpp"
 #include "app/testing/test_planning.hpp"
 #include "app/user_names.hpp"
@@ -263,11 +264,12 @@ public:
         r.requested_by = User(by);
         r.requested_at = at;
         TL_TRY(tx_.InsertChangeRequest(r));
-        TL_TRY(RecordEvent(tx_,
-                           ws_,
-                           kSystem,
-                           now_,
-                           {"change_request", r.id, product_.id, "requested", {}, RequestJson(r)}));
+        TL_TRY(RecordEvent(
+            tx_,
+            ws_,
+            kSystem,
+            now_,
+            {"change_request", r.id, product_.id, "requested", {}, ChangeRequestJson(r)}));
         if (decided_at == 0) {
             return {};
         }
@@ -287,8 +289,8 @@ public:
                             r.id,
                             product_.id,
                             "accepted",
-                            RequestJson(r),
-                            RequestJson(accepted)});
+                            ChangeRequestJson(r),
+                            ChangeRequestJson(accepted)});
     }
 
     // The item (already in a done status in the backlog) was accepted at `at`.
@@ -369,7 +371,7 @@ public:
         r.created_at = created_at;
         r.updated_at = created_at;
         TL_TRY(tx_.InsertRelease(r));
-        TL_TRY(ReleaseEvent(r, "created", {}, Snapshot(r)));
+        TL_TRY(ReleaseEvent(r, "created", {}, ReleaseSnapshot(r)));
         json::array keys;
         for (const auto& n : items) {
             Item(n).release_id = r.id;
@@ -386,7 +388,7 @@ public:
         r.revision = before.revision + 1;
         r.updated_at = at;
         TL_TRY(tx_.UpdateRelease(r, before.revision));
-        return ReleaseEvent(r, "updated", Snapshot(before), Snapshot(r));
+        return ReleaseEvent(r, "updated", ReleaseSnapshot(before), ReleaseSnapshot(r));
     }
 
     // The cases on their items' criteria, a plan of the release holding them all, the runs.
@@ -594,45 +596,15 @@ private:
                                    const std::string& by,
                                    std::int64_t at,
                                    const std::string& reason) {
-        domain::ScopeChange c;
-        c.id = NewId("scg", at);
-        c.workspace_id = ws_;
-        c.product_id = product_.id;
-        c.scope_type = "sprint";
-        c.scope_id = s.id;
-        c.kind = kind;
-        c.item_id = item.id;
-        c.points_before = before;
-        c.points_after = after;
-        c.by = User(by);
-        c.at = at;
-        c.reason = reason;
-        return tx_.InsertScopeChange(c);
-    }
-
-    static json::object RequestJson(const domain::ChangeRequest& r) {
-        return json::object{
-            {"id", r.id},
-            {"sprint_id", r.sprint_id},
-            {"kind", domain::ToString(r.kind)},
-            {"item_id", r.item_id},
-            {"reason", r.reason},
-            {"requested_by", r.requested_by},
-            {"requested_at", r.requested_at},
-            {"status", domain::ToString(r.status)},
-            {"decided_by", StringOrNull(r.decided_by)},
-            {"decided_at", r.decided_at == 0 ? json::value(nullptr) : json::value(r.decided_at)},
-            {"note", r.note}};
-    }
-
-    static json::object Snapshot(const domain::Release& r) {
-        return json::object{{"id", r.id},
-                            {"version", r.version},
-                            {"name", r.name},
-                            {"target_date", StringOrNull(r.target_date)},
-                            {"description", r.description},
-                            {"status", domain::ToString(r.status)},
-                            {"released_at", TimeOrNull(r.released_at)}};
+        return app::InsertScopeChange(tx_,
+                                      {ws_, product_.id, "sprint", s.id},
+                                      kind,
+                                      item,
+                                      before,
+                                      after,
+                                      User(by),
+                                      at,
+                                      reason);
     }
 
     storage::Tx& tx_;

@@ -40,17 +40,6 @@ json::value ReleaseRefJson(const std::optional<domain::Release>& r) {
                         {"status", domain::ToString(r->status)}};
 }
 
-// The release's own fields as history records them.
-json::object Snapshot(const domain::Release& r) {
-    return json::object{{"id", r.id},
-                        {"version", r.version},
-                        {"name", r.name},
-                        {"target_date", StringOrNull(r.target_date)},
-                        {"description", r.description},
-                        {"status", domain::ToString(r.status)},
-                        {"released_at", TimeOrNull(r.released_at)}};
-}
-
 Result<void> RecordReleaseEvent(storage::Tx& tx,
                                 const Actor& actor,
                                 std::int64_t now,
@@ -332,6 +321,16 @@ bool SameFields(const domain::Release& a, const domain::Release& b) {
 
 }  // namespace
 
+json::object ReleaseSnapshot(const domain::Release& r) {
+    return json::object{{"id", r.id},
+                        {"version", r.version},
+                        {"name", r.name},
+                        {"target_date", StringOrNull(r.target_date)},
+                        {"description", r.description},
+                        {"status", domain::ToString(r.status)},
+                        {"released_at", TimeOrNull(r.released_at)}};
+}
+
 json::object ToJson(const ReleaseView& v, bool detail) {
     const auto& r = v.release;
     const auto& rd = v.readiness;
@@ -481,7 +480,7 @@ Result<ReleaseView> CreateRelease(AppContext& ctx,
         TL_ASSIGN_OR_RETURN(auto facts, LoadProductFacts(tx, actor.workspace_id, product));
         TL_TRY(CheckVersionFree(facts.releases, r));
         TL_TRY(VersionConflict(tx.InsertRelease(r), r));
-        TL_TRY(RecordReleaseEvent(tx, actor, now, r, "created", {}, Snapshot(r)));
+        TL_TRY(RecordReleaseEvent(tx, actor, now, r, "created", {}, ReleaseSnapshot(r)));
         facts.releases.push_back(r);
         TL_ASSIGN_OR_RETURN(view, BuildView(tx, actor.workspace_id, facts, r));
         return {};
@@ -550,7 +549,7 @@ Result<ReleaseView> UpdateRelease(AppContext& ctx,
             next.updated_at = now;
             TL_TRY(VersionConflict(tx.UpdateRelease(next, current.revision), next));
             TL_TRY(RecordReleaseEvent(
-                tx, actor, now, next, "updated", Snapshot(current), Snapshot(next)));
+                tx, actor, now, next, "updated", ReleaseSnapshot(current), ReleaseSnapshot(next)));
             for (auto& r : facts.releases) {
                 if (r.id == next.id) {
                     r = next;

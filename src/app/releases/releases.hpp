@@ -65,6 +65,8 @@ struct ReleaseView {
 // ({items_total, items_done, criteria_total, criteria_covered, criteria_passing, open_blockers,
 // failing_cases, ready}); with `detail` also `items` and `dependencies`.
 boost::json::object ToJson(const ReleaseView& view, bool detail);
+// The release's own fields as its events and history record them.
+boost::json::object ReleaseSnapshot(const domain::Release& release);
 
 struct ReleaseInput {
     std::optional<std::string> version;

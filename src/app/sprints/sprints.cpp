@@ -461,20 +461,6 @@ ChangeRequestView RequestView(const domain::ChangeRequest& r,
     return v;
 }
 
-json::object RequestJson(const domain::ChangeRequest& r) {
-    return json::object{{"id", r.id},
-                        {"sprint_id", r.sprint_id},
-                        {"kind", domain::ToString(r.kind)},
-                        {"item_id", r.item_id},
-                        {"reason", r.reason},
-                        {"requested_by", r.requested_by},
-                        {"requested_at", r.requested_at},
-                        {"status", domain::ToString(r.status)},
-                        {"decided_by", StringOrNull(r.decided_by)},
-                        {"decided_at", MsOrNull(r.decided_at)},
-                        {"note", r.note}};
-}
-
 Result<void> RequestEvent(storage::Tx& tx,
                           const std::string& actor_id,
                           std::int64_t now,
@@ -489,8 +475,8 @@ Result<void> RequestEvent(storage::Tx& tx,
                         after.id,
                         after.product_id,
                         action,
-                        action == "requested" ? json::object() : RequestJson(before),
-                        RequestJson(after)});
+                        action == "requested" ? json::object() : ChangeRequestJson(before),
+                        ChangeRequestJson(after)});
 }
 
 // Asks the Product Owner instead of planning: one open request per item (an open request of
@@ -722,6 +708,20 @@ Result<std::optional<domain::Sprint>> ActiveSprintOf(storage::Tx& tx, const doma
 }
 
 }  // namespace
+
+json::object ChangeRequestJson(const domain::ChangeRequest& r) {
+    return json::object{{"id", r.id},
+                        {"sprint_id", r.sprint_id},
+                        {"kind", domain::ToString(r.kind)},
+                        {"item_id", r.item_id},
+                        {"reason", r.reason},
+                        {"requested_by", r.requested_by},
+                        {"requested_at", r.requested_at},
+                        {"status", domain::ToString(r.status)},
+                        {"decided_by", StringOrNull(r.decided_by)},
+                        {"decided_at", MsOrNull(r.decided_at)},
+                        {"note", r.note}};
+}
 
 Result<domain::Sprint> AuthorizeSprint(storage::Tx& tx,
                                        const Actor& actor,

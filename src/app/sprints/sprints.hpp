@@ -244,6 +244,8 @@ Result<VelocityView> TeamVelocity(AppContext& ctx,
 
 // The sprint's JSON as events record it.
 boost::json::object ToJson(const domain::Sprint& sprint);
+// A change request as its events record it.
+boost::json::object ChangeRequestJson(const domain::ChangeRequest& request);
 // A number of points (or hours) rounded to two decimals, as an integer when it is one.
 boost::json::value FigureJson(double points);
 boost::json::value FigureJson(const std::optional<double>& points);  // null when absent
