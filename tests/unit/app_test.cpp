@@ -7,11 +7,14 @@
 #include "app/accounts/api_tokens.hpp"
 #include "app/accounts/sessions.hpp"
 #include "app/accounts/users.hpp"
+#include "app/backlog/comments.hpp"
+#include "app/backlog/items.hpp"
 #include "app/demo_seed.hpp"
 #include "app/history.hpp"
 #include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
+#include "app/testing/test_planning.hpp"
 #include "cli/duration.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -383,6 +386,45 @@ TEST_F(AppTest, ASessionInUseOutlivesAShortIdleLimit) {
     }
     clock_->now += 3000;
     EXPECT_FALSE(Authenticate(ctx, login.secret));
+}
+
+TEST_F(AppTest, EntriesWrittenInOneMillisecondKeepTheOrderWritten) {
+    // The clock stands still: comments, test cases and test plans made in one millisecond must
+    // still be listed in the order they were written (their ids alone are random past the time).
+    auto ctx = Ctx();
+    auto bob = As("bob");
+    const auto x2 = ProductId("X2");
+    ItemInput story;
+    story.type = domain::ItemType::kStory;
+    story.title = "Hold position in gusts";
+    story.criteria = std::vector<CriterionInput>{{"", "Drifts under 1 m", false}};
+    auto item = CreateItem(ctx, bob, x2, story);
+    ASSERT_TRUE(item) << item.error().message;
+    const std::string id = item->item.id;
+    constexpr int kCount = 12;
+    for (int i = 0; i < kCount; ++i) {
+        CommentInput comment;
+        comment.body = "comment " + std::to_string(i);
+        ASSERT_TRUE(AddComment(ctx, bob, id, comment));
+        TestCaseInput test_case;
+        test_case.title = "case " + std::to_string(i);
+        ASSERT_TRUE(CreateTestCase(ctx, bob, id, test_case));
+        TestPlanInput plan;
+        plan.name = "plan " + std::to_string(i);
+        plan.sprint_id = "spr_" + std::to_string(i);
+        ASSERT_TRUE(CreateTestPlan(ctx, bob, x2, plan));
+    }
+    auto comments = ListComments(ctx, bob, id).value();
+    auto cases = ListTestCases(ctx, bob, id).value();
+    auto plans = ListTestPlans(ctx, bob, x2, {}).value();
+    ASSERT_EQ(comments.size(), static_cast<std::size_t>(kCount));
+    ASSERT_EQ(cases.size(), static_cast<std::size_t>(kCount));
+    ASSERT_GE(plans.size(), static_cast<std::size_t>(kCount));
+    for (int i = 0; i < kCount; ++i) {
+        EXPECT_EQ(comments[i].comment.body, "comment " + std::to_string(i));
+        EXPECT_EQ(cases[i].test_case.title, "case " + std::to_string(i));
+        EXPECT_EQ(plans[i].plan.name, "plan " + std::to_string(kCount - 1 - i));  // newest first
+    }
 }
 
 TEST(Serialize, DiffShowsChangedAddedAndRemovedFields) {

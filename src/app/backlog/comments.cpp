@@ -278,8 +278,10 @@ Result<CommentView> AddComment(AppContext& ctx,
         c.item_id = it.id;
         c.author_id = actor.user_id;
         c.body = *input.body;
-        c.created_at = now;
-        c.updated_at = now;
+        // A thread reads in the order written, also when two comments share a millisecond.
+        TL_ASSIGN_OR_RETURN(auto earlier, tx.ListComments(actor.workspace_id, it.id));
+        c.created_at = StampAfter(now, earlier, &domain::Comment::created_at);
+        c.updated_at = c.created_at;
         TL_TRY(tx.InsertComment(c));
         TL_TRY(tx.ReindexItem(actor.workspace_id, it.id));
         view = ViewOf(tx, people, c);

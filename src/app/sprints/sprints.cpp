@@ -489,9 +489,14 @@ Result<std::vector<ChangeRequestView>> RequestPlan(storage::Tx& tx,
                                                    const std::string& reason,
                                                    std::int64_t now) {
     const auto kind = adding ? domain::ChangeRequestKind::kAdd : domain::ChangeRequestKind::kRemove;
-    TL_ASSIGN_OR_RETURN(
-        auto open,
-        tx.ListChangeRequests(sprint.workspace_id, sprint.id, domain::ChangeRequestStatus::kOpen));
+    TL_ASSIGN_OR_RETURN(auto all,
+                        tx.ListChangeRequests(sprint.workspace_id, sprint.id, std::nullopt));
+    std::vector<domain::ChangeRequest> open;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(open), [](const auto& r) {
+        return r.status == domain::ChangeRequestStatus::kOpen;
+    });
+    // Requests are listed in the order asked, also those asked for several items at once.
+    std::int64_t at = StampAfter(now, all, &domain::ChangeRequest::requested_at);
     TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(sprint.workspace_id, sprint.product_id));
     std::map<std::string, ItemBrief> briefs;
     for (const auto& i : items) {
@@ -519,7 +524,7 @@ Result<std::vector<ChangeRequestView>> RequestPlan(storage::Tx& tx,
         r.item_id = i.id;
         r.reason = reason;
         r.requested_by = actor.user_id;
-        r.requested_at = now;
+        r.requested_at = at++;
         TL_TRY(tx.InsertChangeRequest(r));
         TL_TRY(RequestEvent(tx, actor.user_id, now, r, r, "requested"));
         out.push_back(RequestView(r, briefs, names));

@@ -467,8 +467,10 @@ Result<TestCaseView> CreateTestCase(AppContext& ctx,
         c.expected_result = input.expected_result.value_or("");
         c.criteria = input.criteria.value_or(std::vector<std::string>{});
         c.created_by = actor.user_id;
-        c.created_at = now;
-        c.updated_at = now;
+        // An item's cases are listed in the order written, also when two share a millisecond.
+        TL_ASSIGN_OR_RETURN(auto earlier, tx.ListTestCasesOfItems(actor.workspace_id, {it.id}));
+        c.created_at = StampAfter(now, earlier, &domain::TestCase::created_at);
+        c.updated_at = c.created_at;
         for (auto& i : domain::ValidateTestCase(c)) {
             if (input.title || i.field != "title") {
                 issues.push_back(std::move(i));
@@ -597,8 +599,10 @@ Result<TestPlanView> CreateTestPlan(AppContext& ctx,
         p.sprint_id = input.sprint_id.value_or("");
         p.release_id = input.release_id.value_or("");
         p.created_by = actor.user_id;
-        p.created_at = now;
-        p.updated_at = now;
+        // A product's plans are listed newest first, also when two share a millisecond.
+        TL_ASSIGN_OR_RETURN(auto earlier, tx.ListTestPlans(actor.workspace_id, product.id, ""));
+        p.created_at = StampAfter(now, earlier, &domain::TestPlan::created_at);
+        p.updated_at = p.created_at;
         if (!input.name) {
             issues.push_back({"name", "is required"});
         }
