@@ -102,6 +102,12 @@ ctest_suite() {  # name preset [ctest args...]
   # ctest counts a skipped or disabled test as not failed; it lists them in its closing lines.
   skipped=$(grep -cE "^\s+[0-9]+ - .* \((Skipped|Disabled)\)$" "$log")
   record "$name" $((total - failed - skipped)) "$failed" "$skipped"
+  if [ "$failed" -gt 0 ]; then
+    # What each failing test said (gtest's "file:line: Failure" blocks), so a failure in CI can
+    # be read from its console alone.
+    echo "  $name: the failures"
+    grep -E -A8 ": Failure$|^\[  FAILED  \]" "$log" | head -n 120 | sed 's/^/    /'
+  fi
 }
 
 build_preset() {  # preset [target...]: every target when none is named
