@@ -3,26 +3,20 @@
 // returns in order. Compiled into both storage suites; the backend is the suite's.
 #include "storage/sql/item_query.hpp"
 
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "domain/query/item_query.hpp"
-#include "storage/postgres/postgres_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
 #include "support/query_fields.hpp"
-#include "support/throwaway_postgres.hpp"
+#include "support/suite_database.hpp"
 
 namespace tl::storage {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr std::int64_t kHour = 3'600'000;
 constexpr std::int64_t kDay = 24 * kHour;
@@ -261,37 +255,14 @@ std::string Id(int number) { return "itm_" + std::to_string(number); }
 SqlValue Opt(const std::optional<std::string>& s) { return s ? SqlValue(*s) : SqlValue(nullptr); }
 SqlValue Opt(const std::optional<double>& d) { return d ? SqlValue(*d) : SqlValue(nullptr); }
 
-#if defined(TL_STORE_BACKEND_POSTGRES)
-constexpr std::string_view kBackend = "postgres";
-#else
-constexpr std::string_view kBackend = "sqlite";
-#endif
-
-// Parameterised by the one backend this binary is built for, so that test names end in
-// /sqlite or /postgres as the Store contract's do (CTest needs them unique).
 class ItemQueryRun : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-#if defined(TL_STORE_BACKEND_POSTGRES)
-        database_ = std::make_unique<test::ScratchDatabase>();
-        PostgresOptions o;
-        o.url = database_->Url();
-        auto store = OpenPostgresStore(o);
+        database_ = std::make_unique<test::SuiteDatabase>("item-query");
+        auto store = database_->OpenStore();
         ASSERT_TRUE(store) << store.error().message;
         store_ = std::move(*store);
-#else
-        dir_ = fs::temp_directory_path() / ("tl-item-query-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        SqliteOptions o;
-        o.path = (dir_ / "test.db").string();
-        auto store = OpenSqliteStore(o);
-        ASSERT_TRUE(store) << store.error().message;
-        store_ = std::move(*store);
-#endif
         backend_ = GetParam();
-        auto migrated = store_->Migrate();
-        ASSERT_TRUE(migrated) << migrated.error().message;
         ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
             TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
             TL_TRY(tx.InsertUser(User("u1", "ann@example.com", "Ann Lee")));
@@ -300,11 +271,7 @@ protected:
             TL_TRY(tx.InsertProduct(Product("p2", "OTH")));
             return {};
         }));
-#if defined(TL_STORE_BACKEND_POSTGRES)
-        auto conn = OpenPostgresConnection(o);
-#else
-        auto conn = OpenSqliteConnection(o);
-#endif
+        auto conn = database_->OpenConnection();
         ASSERT_TRUE(conn) << conn.error().message;
         conn_ = std::move(*conn);
         ASSERT_EQ(conn_->Backend(), backend_);
@@ -347,9 +314,6 @@ protected:
         conn_.reset();
         store_.reset();
         database_.reset();
-        if (!dir_.empty()) {
-            fs::remove_all(dir_);
-        }
     }
 
     static domain::User User(std::string id, std::string email, std::string name) {
@@ -463,8 +427,7 @@ protected:
         return out;
     }
 
-    fs::path dir_;
-    std::unique_ptr<test::ScratchDatabase> database_;
+    std::unique_ptr<test::SuiteDatabase> database_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<Connection> conn_;
     std::string backend_;
@@ -719,7 +682,7 @@ TEST_P(ItemQueryRun, CompileErrorsNameThePosition) {
 
 INSTANTIATE_TEST_SUITE_P(Backends,
                          ItemQueryRun,
-                         ::testing::Values(std::string(kBackend)),
+                         ::testing::Values(std::string(test::kSuiteBackend)),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -2,52 +2,25 @@
 // product, revisions, the release order, the items of a release through its index, test cases
 // with their criteria, plans with their cases, runs in both orders, and what deleting a case, a
 // plan or an item takes with it. Compiled into both storage suites; the backend is the suite's.
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include "storage/postgres/postgres_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
-#include "support/throwaway_postgres.hpp"
+#include "support/suite_database.hpp"
 
 namespace tl::storage {
 namespace {
 
-namespace fs = std::filesystem;
-
-#if defined(TL_STORE_BACKEND_POSTGRES)
-constexpr std::string_view kBackend = "postgres";
-#else
-constexpr std::string_view kBackend = "sqlite";
-#endif
-
-// Parameterised by the one backend this binary is built for, so that test names end in
-// /sqlite or /postgres as the Store contract's do.
 class ReleaseStore : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-#if defined(TL_STORE_BACKEND_POSTGRES)
-        database_ = std::make_unique<test::ScratchDatabase>();
-        PostgresOptions o;
-        o.url = database_->Url();
-        auto store = OpenPostgresStore(o);
-#else
-        dir_ = fs::temp_directory_path() / ("tl-release-store-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        SqliteOptions o;
-        o.path = (dir_ / "test.db").string();
-        auto store = OpenSqliteStore(o);
-#endif
+        database_ = std::make_unique<test::SuiteDatabase>("release-store");
+        auto store = database_->OpenStore();
         ASSERT_TRUE(store) << store.error().message;
         store_ = std::move(*store);
-        auto migrated = store_->Migrate();
-        ASSERT_TRUE(migrated) << migrated.error().message;
         ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
             TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
             TL_TRY(tx.InsertWorkspace({"ws2", "Two", 2}));
@@ -64,9 +37,6 @@ protected:
     void TearDown() override {
         store_.reset();
         database_.reset();
-        if (!dir_.empty()) {
-            fs::remove_all(dir_);
-        }
     }
 
     static domain::Product Product(std::string id, std::string ws, std::string key) {
@@ -138,8 +108,7 @@ protected:
         return r;
     }
 
-    std::unique_ptr<test::ScratchDatabase> database_;
-    fs::path dir_;
+    std::unique_ptr<test::SuiteDatabase> database_;
     std::unique_ptr<Store> store_;
 };
 
@@ -345,7 +314,7 @@ TEST_P(ReleaseStore, CasesPlansAndRunsWithWhatDeletingTakesAlong) {
 
 INSTANTIATE_TEST_SUITE_P(Backends,
                          ReleaseStore,
-                         ::testing::Values(std::string(kBackend)),
+                         ::testing::Values(std::string(test::kSuiteBackend)),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

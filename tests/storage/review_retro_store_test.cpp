@@ -4,51 +4,26 @@
 // newest first with its items; cards with their versions and votes toggled; actions of a
 // sprint and a team's open ones; what deleting a card or a sprint takes along; every read
 // scoped to its workspace. Compiled into both storage suites; the backend is the suite's.
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include "storage/postgres/postgres_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
-#include "support/throwaway_postgres.hpp"
+#include "support/suite_database.hpp"
 
 namespace tl::storage {
 namespace {
 
-namespace fs = std::filesystem;
-
-#if defined(TL_STORE_BACKEND_POSTGRES)
-constexpr std::string_view kBackend = "postgres";
-#else
-constexpr std::string_view kBackend = "sqlite";
-#endif
-
 class ReviewRetroStore : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-#if defined(TL_STORE_BACKEND_POSTGRES)
-        database_ = std::make_unique<test::ScratchDatabase>();
-        PostgresOptions o;
-        o.url = database_->Url();
-        auto store = OpenPostgresStore(o);
-#else
-        dir_ = fs::temp_directory_path() / ("tl-retro-store-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        SqliteOptions o;
-        o.path = (dir_ / "test.db").string();
-        auto store = OpenSqliteStore(o);
-#endif
+        database_ = std::make_unique<test::SuiteDatabase>("retro-store");
+        auto store = database_->OpenStore();
         ASSERT_TRUE(store) << store.error().message;
         store_ = std::move(*store);
-        auto migrated = store_->Migrate();
-        ASSERT_TRUE(migrated) << migrated.error().message;
         ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
             TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
             TL_TRY(tx.InsertWorkspace({"ws2", "Two", 2}));
@@ -72,9 +47,6 @@ protected:
     void TearDown() override {
         store_.reset();
         database_.reset();
-        if (!dir_.empty()) {
-            fs::remove_all(dir_);
-        }
     }
 
     static domain::Sprint Sprint(std::string id, std::string team, std::string start) {
@@ -135,8 +107,7 @@ protected:
         return out;
     }
 
-    std::unique_ptr<test::ScratchDatabase> database_;
-    fs::path dir_;
+    std::unique_ptr<test::SuiteDatabase> database_;
     std::unique_ptr<Store> store_;
 };
 
@@ -484,7 +455,7 @@ TEST_P(ReviewRetroStore, DeletingASprintTakesItsReviewAndRetrospective) {
 
 INSTANTIATE_TEST_SUITE_P(Backends,
                          ReviewRetroStore,
-                         ::testing::Values(std::string(kBackend)),
+                         ::testing::Values(std::string(test::kSuiteBackend)),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

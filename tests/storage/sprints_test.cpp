@@ -1,23 +1,17 @@
 // The Store contract for sprints, on the backend this binary is built for: sprints with one
 // active per team, the items of a sprint through its index, capacity, baseline and outcomes in
 // their order, scope changes per scope, change requests, deletion, and workspace scoping.
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include "storage/postgres/postgres_store.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store.hpp"
-#include "support/throwaway_postgres.hpp"
+#include "support/suite_database.hpp"
 
 namespace tl::storage {
 namespace {
-
-namespace fs = std::filesystem;
 
 // ASSERT_EQ for the callbacks that return a Result: fails the test and leaves the callback.
 #define EXPECT_EQ_OR_LEAVE(a, b)   \
@@ -28,32 +22,13 @@ namespace fs = std::filesystem;
         }                          \
     } while (false)
 
-#if defined(TL_STORE_BACKEND_POSTGRES)
-constexpr std::string_view kBackend = "postgres";
-#else
-constexpr std::string_view kBackend = "sqlite";
-#endif
-
 class SprintStore : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-#if defined(TL_STORE_BACKEND_POSTGRES)
-        database_ = std::make_unique<test::ScratchDatabase>();
-        PostgresOptions o;
-        o.url = database_->Url();
-        auto store = OpenPostgresStore(o);
-#else
-        dir_ = fs::temp_directory_path() / ("tl-sprint-store-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        SqliteOptions o;
-        o.path = (dir_ / "test.db").string();
-        auto store = OpenSqliteStore(o);
-#endif
+        database_ = std::make_unique<test::SuiteDatabase>("sprint-store");
+        auto store = database_->OpenStore();
         ASSERT_TRUE(store) << store.error().message;
         store_ = std::move(*store);
-        auto migrated = store_->Migrate();
-        ASSERT_TRUE(migrated) << migrated.error().message;
         ASSERT_TRUE(Write([&](Tx& tx) -> Result<void> {
             TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
             TL_TRY(tx.InsertWorkspace({"ws2", "Two", 2}));
@@ -72,9 +47,6 @@ protected:
     void TearDown() override {
         store_.reset();
         database_.reset();
-        if (!dir_.empty()) {
-            fs::remove_all(dir_);
-        }
     }
 
     Result<void> Write(const std::function<Result<void>(Tx&)>& fn) { return store_->Write(fn); }
@@ -113,8 +85,7 @@ protected:
         return s;
     }
 
-    fs::path dir_;
-    std::unique_ptr<test::ScratchDatabase> database_;
+    std::unique_ptr<test::SuiteDatabase> database_;
     std::unique_ptr<Store> store_;
 };
 
@@ -410,7 +381,7 @@ TEST_P(SprintStore, DoneAtIsStoredWithTheItem) {
 
 INSTANTIATE_TEST_SUITE_P(Backends,
                          SprintStore,
-                         ::testing::Values(std::string(kBackend)),
+                         ::testing::Values(std::string(test::kSuiteBackend)),
                          [](const auto& info) { return info.param; });
 
 }  // namespace
