@@ -596,15 +596,8 @@ private:
                                    const std::string& by,
                                    std::int64_t at,
                                    const std::string& reason) {
-        return app::InsertScopeChange(tx_,
-                                      {ws_, product_.id, "sprint", s.id},
-                                      kind,
-                                      item,
-                                      before,
-                                      after,
-                                      User(by),
-                                      at,
-                                      reason);
+        return app::InsertScopeChange(
+            tx_, ScopeOf::Of(s), kind, item, before, after, User(by), at, reason);
     }
 
     storage::Tx& tx_;

@@ -35,26 +35,6 @@ Result<std::optional<domain::Release>> RecordingReleaseOf(storage::Tx& tx,
 
 }  // namespace
 
-Result<void> InsertReleaseScopeChange(storage::Tx& tx,
-                                      const domain::Release& release,
-                                      domain::ScopeKind kind,
-                                      const domain::Item& item,
-                                      std::optional<double> before,
-                                      std::optional<double> after,
-                                      const std::string& actor_id,
-                                      std::int64_t now,
-                                      const std::string& reason) {
-    return InsertScopeChange(tx,
-                             {release.workspace_id, release.product_id, "release", release.id},
-                             kind,
-                             item,
-                             before,
-                             after,
-                             actor_id,
-                             now,
-                             reason);
-}
-
 Result<void> RecordReleaseScopeChange(storage::Tx& tx,
                                       const domain::Release& release,
                                       domain::ScopeKind kind,
@@ -64,7 +44,8 @@ Result<void> RecordReleaseScopeChange(storage::Tx& tx,
                                       const std::string& actor_id,
                                       std::int64_t now,
                                       const std::string& reason) {
-    TL_TRY(InsertReleaseScopeChange(tx, release, kind, item, before, after, actor_id, now, reason));
+    TL_TRY(InsertScopeChange(
+        tx, ScopeOf::Of(release), kind, item, before, after, actor_id, now, reason));
     return RecordEvent(tx,
                        release.workspace_id,
                        actor_id,

@@ -18,19 +18,9 @@
 
 namespace tl::app {
 
-// One scope change of `release` (which must record them) for `item`, stamped after the
-// release's latest change (so their order by time is the order of recording).
-// InsertReleaseScopeChange writes only the change (the planning routes' own events name the
-// items); RecordReleaseScopeChange also appends the release's `scope_changed` event.
-Result<void> InsertReleaseScopeChange(storage::Tx& tx,
-                                      const domain::Release& release,
-                                      domain::ScopeKind kind,
-                                      const domain::Item& item,
-                                      std::optional<double> before,
-                                      std::optional<double> after,
-                                      const std::string& actor_id,
-                                      std::int64_t now,
-                                      const std::string& reason);
+// One scope change of `release` (which must record them) for `item`, written by
+// InsertScopeChange (sprint_scope.hpp), with the release's `scope_changed` event. (The planning
+// routes write theirs with InsertScopeChange alone: their own events name the items.)
 Result<void> RecordReleaseScopeChange(storage::Tx& tx,
                                       const domain::Release& release,
                                       domain::ScopeKind kind,

@@ -10,6 +10,7 @@
 #include "app/crypto.hpp"
 #include "app/releases/release_scope.hpp"
 #include "app/serialize.hpp"
+#include "app/sprints/sprint_scope.hpp"
 #include "app/user_names.hpp"
 
 namespace tl::app {
@@ -300,16 +301,15 @@ Result<void> RecordPlanScopeChanges(storage::Tx& tx,
         if (!domain::RecordsScopeChanges(release)) {
             continue;
         }
-        TL_TRY(InsertReleaseScopeChange(
-            tx,
-            release,
-            remove ? domain::ScopeKind::kRemoved : domain::ScopeKind::kAdded,
-            i,
-            remove ? i.points : std::nullopt,
-            remove ? std::nullopt : i.points,
-            actor.user_id,
-            now,
-            reason));
+        TL_TRY(InsertScopeChange(tx,
+                                 ScopeOf::Of(release),
+                                 remove ? domain::ScopeKind::kRemoved : domain::ScopeKind::kAdded,
+                                 i,
+                                 remove ? i.points : std::nullopt,
+                                 remove ? std::nullopt : i.points,
+                                 actor.user_id,
+                                 now,
+                                 reason));
     }
     return {};
 }

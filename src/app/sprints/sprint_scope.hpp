@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/item.hpp"
+#include "domain/release.hpp"
 #include "domain/sprint.hpp"
 #include "storage/store.hpp"
 
@@ -22,6 +23,13 @@ struct ScopeOf {
     std::string product_id;
     std::string type;
     std::string id;
+
+    static ScopeOf Of(const domain::Sprint& s) {
+        return {s.workspace_id, s.product_id, "sprint", s.id};
+    }
+    static ScopeOf Of(const domain::Release& r) {
+        return {r.workspace_id, r.product_id, "release", r.id};
+    }
 };
 
 // Writes one scope change of `scope`, stamped after the scope's latest change so that the

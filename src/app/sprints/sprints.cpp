@@ -119,26 +119,6 @@ Result<void> ItemSprintEvents(storage::Tx& tx,
     return {};
 }
 
-Result<void> RecordScopeChange(storage::Tx& tx,
-                               const domain::Sprint& sprint,
-                               domain::ScopeKind kind,
-                               const domain::Item& item,
-                               std::optional<double> before,
-                               std::optional<double> after,
-                               const std::string& actor_id,
-                               std::int64_t now,
-                               const std::string& reason) {
-    return InsertScopeChange(tx,
-                             {sprint.workspace_id, sprint.product_id, "sprint", sprint.id},
-                             kind,
-                             item,
-                             before,
-                             after,
-                             actor_id,
-                             now,
-                             reason);
-}
-
 // The velocity of the sprint's team on its product: its latest completed sprints but this one.
 Result<std::vector<domain::Sprint>> VelocitySprints(storage::Tx& tx, const domain::Sprint& s) {
     TL_ASSIGN_OR_RETURN(auto done,
@@ -426,8 +406,8 @@ Result<void> ApplyPlan(storage::Tx& tx,
     if (sprint.status == SprintStatus::kActive) {
         for (const auto& i : changing) {
             TL_TRY(
-                RecordScopeChange(tx,
-                                  sprint,
+                InsertScopeChange(tx,
+                                  ScopeOf::Of(sprint),
                                   adding ? domain::ScopeKind::kAdded : domain::ScopeKind::kRemoved,
                                   i,
                                   adding ? std::nullopt : i.points,
@@ -779,8 +759,8 @@ Result<void> RecordReestimate(storage::Tx& tx,
     if (!sprint) {
         return {};
     }
-    TL_TRY(RecordScopeChange(tx,
-                             *sprint,
+    TL_TRY(InsertScopeChange(tx,
+                             ScopeOf::Of(*sprint),
                              domain::ScopeKind::kReEstimated,
                              after,
                              before.points,
@@ -805,8 +785,8 @@ Result<void> RecordSprintItemDeleted(storage::Tx& tx,
     if (!sprint) {
         return {};
     }
-    TL_TRY(RecordScopeChange(tx,
-                             *sprint,
+    TL_TRY(InsertScopeChange(tx,
+                             ScopeOf::Of(*sprint),
                              domain::ScopeKind::kRemoved,
                              item,
                              item.points,
