@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
 import { toApiError } from '../../api/client';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { api } from '../../api/endpoints';
 import { stageLabel } from '../../api/labels';
 import { STAGES, type Product, type ProductChanges, type Stage } from '../../api/types';
@@ -114,20 +115,10 @@ export function ProductEditForm({ product, changedBy, onSaved, onStale, onCancel
   return (
     <form className="card form-grid edit-form" onSubmit={onSubmit} aria-label="Edit product" noValidate>
       {stale && dirty && (
-        <div className="alert alert-warn" role="alert">
-          <p>
-            This product was changed by {changedBy ?? 'someone else'} while you were editing. Your
-            input is kept.
-          </p>
-          <div className="inline-form">
-            <button type="button" onClick={reload}>
-              Reload (discard my changes)
-            </button>
-            <button type="button" onClick={keepMine}>
-              Keep my changes
-            </button>
-          </div>
-        </div>
+        <ConflictAlert onReload={reload} onKeep={keepMine}>
+          This product was changed by {changedBy ?? 'someone else'} while you were editing. Your input is
+          kept.
+        </ConflictAlert>
       )}
       {error && !(stale && dirty) && (
         <div className="alert alert-error" role="alert">

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 
 import { toApiError } from '../../api/client';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { reviewApi } from '../../api/reviews';
 import type { Review } from '../../api/reviewTypes';
 import { Markdown } from '../items/Markdown';
@@ -113,20 +114,10 @@ export function NotesEditor({ review, canEdit, onReview }: Props) {
     <section aria-labelledby="review-notes-heading" className="review-notes">
       <h2 id="review-notes-heading">Notes</h2>
       {stale && dirty && (
-        <div className="alert alert-warn" role="alert">
-          <p>
-            {error ? `${error} ` : ''}The notes were saved by {review.updated_by?.name ?? 'someone else'} while you
-            were editing (now version {review.version}). Your input is kept.
-          </p>
-          <div className="inline-form">
-            <button type="button" onClick={reload}>
-              Reload (discard my changes)
-            </button>
-            <button type="button" onClick={keepMine}>
-              Keep my changes
-            </button>
-          </div>
-        </div>
+        <ConflictAlert onReload={reload} onKeep={keepMine}>
+          {error ? `${error} ` : ''}The notes were saved by {review.updated_by?.name ?? 'someone else'} while you
+          were editing (now version {review.version}). Your input is kept.
+        </ConflictAlert>
       )}
       {error && !(stale && dirty) && (
         <p className="alert alert-error" role="alert">

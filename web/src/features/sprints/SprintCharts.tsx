@@ -109,41 +109,20 @@ function BurnCharts({ sprint, tick }: { sprint: SprintDetail; tick: number }) {
   const now = rows.find((r) => r.date === today());
   const started = b.status !== 'planned';
 
-  const changesCell = (r: BurndownRow) => (r.changes.length ? r.changes.join(', ') : '');
-  const dayCell = (r: BurndownRow) => (
-    <>
-      {dayLabel(r.date)}
-      {r.working ? '' : <span className="muted"> (not a working day)</span>}
-    </>
-  );
-
   return (
     <>
       <ChartFigure
         title="Burndown"
         summary={summary}
         table={
-          <table className="table compact">
-            <caption>Burndown: points remaining per day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Ideal</th>
-                <th scope="col">Remaining</th>
-                <th scope="col">Scope changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.date}>
-                  <td>{dayCell(r)}</td>
-                  <td>{figure(r.ideal)}</td>
-                  <td>{figure(r.remaining)}</td>
-                  <td>{changesCell(r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DailyTable
+            caption="Burndown: points remaining per day"
+            rows={rows}
+            columns={[
+              ['Ideal', (r) => r.ideal],
+              ['Remaining', (r) => r.remaining],
+            ]}
+          />
         }
       >
         <LineChart width={WIDTH} height={HEIGHT} data={rows} accessibilityLayer={false} margin={{ top: 20, right: 20, bottom: 5, left: 0 }}>
@@ -165,27 +144,14 @@ function BurnCharts({ sprint, tick }: { sprint: SprintDetail; tick: number }) {
           title="Burn-up"
           summary={burnupSummary(b, keys)}
           table={
-            <table className="table compact">
-              <caption>Burn-up: scope and points done per day</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Scope</th>
-                  <th scope="col">Done</th>
-                  <th scope="col">Scope changes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.date}>
-                    <td>{dayCell(r)}</td>
-                    <td>{figure(r.scope)}</td>
-                    <td>{figure(r.done)}</td>
-                    <td>{changesCell(r)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DailyTable
+              caption="Burn-up: scope and points done per day"
+              rows={rows}
+              columns={[
+                ['Scope', (r) => r.scope],
+                ['Done', (r) => r.done],
+              ]}
+            />
           }
         >
           <LineChart width={WIDTH} height={HEIGHT} data={rows} accessibilityLayer={false} margin={{ top: 20, right: 20, bottom: 5, left: 0 }}>
@@ -202,6 +168,48 @@ function BurnCharts({ sprint, tick }: { sprint: SprintDetail; tick: number }) {
         </ChartFigure>
       )}
     </>
+  );
+}
+
+/** The figures of a day-by-day chart as a table: the day, the given columns, its scope changes. */
+function DailyTable({
+  caption,
+  rows,
+  columns,
+}: {
+  caption: string;
+  rows: BurndownRow[];
+  columns: [string, (r: BurndownRow) => number | null][];
+}) {
+  return (
+    <table className="table compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Day</th>
+          {columns.map(([name]) => (
+            <th key={name} scope="col">
+              {name}
+            </th>
+          ))}
+          <th scope="col">Scope changes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.date}>
+            <td>
+              {dayLabel(r.date)}
+              {r.working ? '' : <span className="muted"> (not a working day)</span>}
+            </td>
+            {columns.map(([name, value]) => (
+              <td key={name}>{figure(value(r))}</td>
+            ))}
+            <td>{r.changes.join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
