@@ -35,6 +35,13 @@ export interface ItemRef {
   status?: string;
 }
 
+/** An item as releases, reviews and reports list it: its place in the workflow and its points. */
+export interface ItemBrief extends ItemRef {
+  status: string;
+  category: StatusCategory;
+  points: number | null;
+}
+
 export const LINK_KINDS = ['blocks', 'blocked_by', 'relates', 'duplicates', 'duplicated_by'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 

@@ -1,5 +1,6 @@
 // Types of the releases and test planning API (docs/delivery.md, "Releases" and "Test planning").
-import type { ItemType, StatusCategory } from './backlogTypes';
+import type { ItemBrief, ItemRef } from './backlogTypes';
+import type { ScopeChange, SprintItemRef } from './sprintTypes';
 import type { UserRef } from './types';
 
 export const RELEASE_STATUSES = ['planned', 'in_progress', 'released'] as const;
@@ -11,15 +12,7 @@ export const TEST_RESULTS = ['pass', 'fail', 'blocked'] as const;
 export type TestResult = (typeof TEST_RESULTS)[number];
 
 /** An item as a release shows it. */
-export interface ReleaseItem {
-  id: string;
-  key: string;
-  title: string;
-  type: ItemType;
-  status: string;
-  category: StatusCategory;
-  points: number | null;
-}
+export type ReleaseItem = ItemBrief;
 
 export interface ReleaseRef {
   id: string;
@@ -38,7 +31,7 @@ export interface TestRun {
   run_by: UserRef;
   run_at: string;
   bug_id: string | null;
-  bug: { id: string; key: string; title: string; type: ItemType; status: string } | null;
+  bug: ItemRef & { status: string } | null;
 }
 
 export interface OpenBlocker extends ReleaseItem {
@@ -107,13 +100,13 @@ export interface ReleaseInput {
 export interface NotesGroup {
   group: 'new' | 'fixed' | 'improved';
   heading: string;
-  items: { id: string; key: string; title: string; type: ItemType }[];
+  items: ItemRef[];
 }
 
 export interface TestCase {
   id: string;
   product_id: string;
-  item: { id: string; key: string; title: string; type: ItemType; status: string };
+  item: ItemRef & { status: string };
   title: string;
   preconditions: string;
   steps: string;
@@ -166,7 +159,7 @@ export interface NewTestPlan {
 }
 
 export interface BugFromRun {
-  bug: { id: string; key: string; title: string; type: ItemType; status: string };
+  bug: ItemRef & { status: string };
   created: boolean;
   run: TestRun;
 }
@@ -195,32 +188,10 @@ export interface ReleaseBaselineSummary {
   changes: number;
 }
 
-export type ScopeChangeKind = 'added' | 'removed' | 're_estimated';
-
+/** Releases record scope changes as sprints do, in the same shape. */
+export type { ScopeChange, ScopeChangeKind } from './sprintTypes';
 /** The item a scope change names, as it is now (`key` null once deleted). */
-export interface ScopeChangeItem {
-  id: string;
-  key: string | null;
-  title: string;
-  type?: ItemType;
-  status?: string;
-  category?: StatusCategory;
-  points?: number | null;
-}
-
-export interface ScopeChange {
-  id: string;
-  kind: ScopeChangeKind;
-  item_id: string;
-  item: ScopeChangeItem;
-  points_before: number | null;
-  points_after: number | null;
-  by: string | null;
-  by_name: string | null;
-  /** Milliseconds since the epoch. */
-  at: number;
-  reason: string;
-}
+export type ScopeChangeItem = SprintItemRef;
 
 /** GET /releases/{id}/scope-changes: the baseline and the changes since, oldest first. */
 export interface ReleaseScopeChanges {

@@ -1,6 +1,6 @@
 // Types of the sprint review and retrospective API (docs/delivery.md, "Sprint review" and
 // "Retrospectives"). Times are milliseconds since the epoch.
-import type { Criterion, ItemType, StatusCategory } from './backlogTypes';
+import type { Criterion, ItemBrief } from './backlogTypes';
 import type { UserRef } from './types';
 
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
@@ -21,14 +21,7 @@ export interface SprintBrief {
 }
 
 /** An accepted item on the review's agenda. */
-export interface AgendaItem {
-  id: string;
-  key: string;
-  title: string;
-  type: ItemType;
-  status: string;
-  category: StatusCategory;
-  points: number | null;
+export interface AgendaItem extends ItemBrief {
   accepted_at: number | null;
   accepted_by: UserRef | null;
   criteria: Criterion[];
@@ -69,15 +62,7 @@ export interface Review {
 }
 
 /** An item of the sprint (GET /sprints/{id} lists them), for linking feedback. */
-export interface SprintItem {
-  id: string;
-  key: string;
-  title: string;
-  type: ItemType;
-  status: string;
-  category: StatusCategory;
-  points: number | null;
-}
+export type SprintItem = ItemBrief;
 
 export interface RetroCard {
   id: string;
