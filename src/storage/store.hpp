@@ -21,6 +21,7 @@
 #include "domain/audit_event.hpp"
 #include "domain/auth_token.hpp"
 #include "domain/backlog.hpp"
+#include "domain/customer_voice.hpp"
 #include "domain/item.hpp"
 #include "domain/product.hpp"
 #include "domain/release.hpp"
@@ -120,6 +121,18 @@ struct SprintTotals {
     double points = 0;
     double done_points = 0;
     std::int64_t unestimated = 0;
+};
+
+// A page of a product's customer feedback, newest first (by created_at, then id).
+struct CustomerFeedbackFilter {
+    std::string product_id;
+    std::optional<domain::FeedbackStatus> status;
+    std::string customer_id;  // "" for any
+    std::optional<domain::FeedbackSource> source;
+    // Only feedback before this position (the previous page's last); before_at 0: from the top.
+    std::int64_t before_at = 0;
+    std::string before_id;
+    int limit = 50;  // at most this many; 0 for all
 };
 
 class Tx {
@@ -575,6 +588,65 @@ public:
         const std::string& workspace_id,
         const std::string& product_id,
         const std::string& team_id) = 0;
+
+    // ---- Customer voice (docs/strategy.md, "Customer voice") ----
+    // Customers. DeleteCustomer removes its contacts and the votes cast for it, and clears it
+    // (and its contacts) from feedback and ideas.
+    virtual Result<void> InsertCustomer(const domain::Customer& c) = 0;
+    virtual Result<void> UpdateCustomer(const domain::Customer& c,
+                                        std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteCustomer(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Customer> GetCustomer(const std::string& workspace_id,
+                                                 const std::string& id) = 0;
+    // A product's customers by name.
+    virtual Result<std::vector<domain::Customer>> ListCustomers(const std::string& workspace_id,
+                                                                const std::string& product_id) = 0;
+    // Contacts. DeleteContact clears it from feedback.
+    virtual Result<void> InsertContact(const domain::CustomerContact& c) = 0;
+    virtual Result<void> UpdateContact(const domain::CustomerContact& c,
+                                       std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteContact(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::CustomerContact> GetContact(const std::string& workspace_id,
+                                                       const std::string& id) = 0;
+    // Every contact of a product's customers, oldest first.
+    virtual Result<std::vector<domain::CustomerContact>> ListContacts(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    // Customer feedback. DeleteCustomerFeedback removes its links.
+    virtual Result<void> InsertCustomerFeedback(const domain::CustomerFeedback& f) = 0;
+    virtual Result<void> UpdateCustomerFeedback(const domain::CustomerFeedback& f,
+                                                std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteCustomerFeedback(const std::string& workspace_id,
+                                                const std::string& id) = 0;
+    virtual Result<domain::CustomerFeedback> GetCustomerFeedback(const std::string& workspace_id,
+                                                                 const std::string& id) = 0;
+    virtual Result<std::vector<domain::CustomerFeedback>> ListCustomerFeedback(
+        const std::string& workspace_id, const CustomerFeedbackFilter& filter) = 0;
+    // Links of feedback to items and ideas; kConflict when the feedback already links there.
+    virtual Result<void> InsertFeedbackLink(const domain::FeedbackLink& l) = 0;
+    virtual Result<void> DeleteFeedbackLink(const std::string& workspace_id,
+                                            const std::string& id) = 0;
+    virtual Result<domain::FeedbackLink> GetFeedbackLink(const std::string& workspace_id,
+                                                         const std::string& id) = 0;
+    // Every link of a product's feedback, oldest first.
+    virtual Result<std::vector<domain::FeedbackLink>> ListFeedbackLinks(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    // Ideas. DeleteIdea removes its votes and the feedback links to it.
+    virtual Result<void> InsertIdea(const domain::Idea& idea) = 0;
+    virtual Result<void> UpdateIdea(const domain::Idea& idea, std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteIdea(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Idea> GetIdea(const std::string& workspace_id,
+                                         const std::string& id) = 0;
+    // A product's ideas, oldest first.
+    virtual Result<std::vector<domain::Idea>> ListIdeas(const std::string& workspace_id,
+                                                        const std::string& product_id) = 0;
+    // Votes; kConflict when the user (own vote) or the customer already voted for the idea.
+    virtual Result<void> InsertIdeaVote(const domain::IdeaVote& v) = 0;
+    virtual Result<void> DeleteIdeaVote(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::IdeaVote> GetIdeaVote(const std::string& workspace_id,
+                                                 const std::string& id) = 0;
+    // Every vote on a product's ideas, oldest first.
+    virtual Result<std::vector<domain::IdeaVote>> ListIdeaVotes(const std::string& workspace_id,
+                                                                const std::string& product_id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

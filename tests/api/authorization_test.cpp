@@ -159,6 +159,11 @@ struct BacklogIds {
     // deletes it, so those walk a missing one) and an action of the walk sprint's retro.
     std::string retro_card;
     std::string retro_action;
+    // Customer voice: a demo customer of X2 with a contact, a demo feedback and a demo idea.
+    std::string customer;
+    std::string contact;
+    std::string feedback;
+    std::string idea;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -230,6 +235,19 @@ std::optional<std::string> Concrete(const Operation& op,
             out += op.path.ends_with("/vote") ? backlog.retro_card : "rcd_missing";
         } else if (before.ends_with("/api/v1/retro-actions/")) {
             out += backlog.retro_action;
+            // Customer voice.
+        } else if (before.ends_with("/api/v1/customers/")) {
+            out += missing ? "cus_missing" : backlog.customer;
+        } else if (before.ends_with("/api/v1/contacts/")) {
+            out += missing ? "cct_missing" : backlog.contact;
+        } else if (before.ends_with("/api/v1/feedback/")) {
+            out += missing ? "cfb_missing" : backlog.feedback;
+        } else if (before.ends_with("/api/v1/feedback-links/")) {
+            out += "cfl_missing";
+        } else if (before.ends_with("/api/v1/ideas/")) {
+            out += missing ? "ide_missing" : backlog.idea;
+        } else if (before.ends_with("/api/v1/idea-votes/")) {
+            out += "ivt_missing";
         } else {
             return std::nullopt;
         }
@@ -359,6 +377,25 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
                                             Token("carol"));
     ASSERT_EQ(action.status, 201) << action.body;
     backlog.retro_action = StrAt(action.Json(), {"id"});
+    // Customer voice: the demo's first customer of X2 (with a contact), feedback and idea.
+    const HttpResult customers =
+        client().Get("/api/v1/products/" + ids.x2 + "/customers", Token("alice"));
+    ASSERT_EQ(customers.status, 200) << customers.body;
+    for (const auto& c : ArrAt(customers.Json(), {"data"})) {
+        if (!ArrAt(c, {"contacts"}).empty()) {
+            backlog.customer = StrAt(c, {"id"});
+            backlog.contact = StrAt(ArrAt(c, {"contacts"})[0], {"id"});
+            break;
+        }
+    }
+    ASSERT_FALSE(backlog.contact.empty()) << customers.body;
+    const HttpResult feedback =
+        client().Get("/api/v1/products/" + ids.x2 + "/feedback?limit=1", Token("alice"));
+    ASSERT_EQ(ArrAt(feedback.Json(), {"data"}).size(), 1u) << feedback.body;
+    backlog.feedback = StrAt(ArrAt(feedback.Json(), {"data"})[0], {"id"});
+    const HttpResult ideas = client().Get("/api/v1/products/" + ids.x2 + "/ideas", Token("alice"));
+    ASSERT_FALSE(ArrAt(ideas.Json(), {"data"}).empty()) << ideas.body;
+    backlog.idea = StrAt(ArrAt(ideas.Json(), {"data"})[0], {"id"});
 
     int walked = 0;
     int product_scoped = 0;

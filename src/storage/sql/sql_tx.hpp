@@ -334,6 +334,51 @@ public:
         const std::string& product_id,
         const std::string& team_id) override;
 
+    // ---- Customer voice ----
+    Result<void> InsertCustomer(const domain::Customer& c) override;
+    Result<void> UpdateCustomer(const domain::Customer& c, std::int64_t expected_version) override;
+    Result<void> DeleteCustomer(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Customer> GetCustomer(const std::string& workspace_id,
+                                         const std::string& id) override;
+    Result<std::vector<domain::Customer>> ListCustomers(const std::string& workspace_id,
+                                                        const std::string& product_id) override;
+    Result<void> InsertContact(const domain::CustomerContact& c) override;
+    Result<void> UpdateContact(const domain::CustomerContact& c,
+                               std::int64_t expected_version) override;
+    Result<void> DeleteContact(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::CustomerContact> GetContact(const std::string& workspace_id,
+                                               const std::string& id) override;
+    Result<std::vector<domain::CustomerContact>> ListContacts(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> InsertCustomerFeedback(const domain::CustomerFeedback& f) override;
+    Result<void> UpdateCustomerFeedback(const domain::CustomerFeedback& f,
+                                        std::int64_t expected_version) override;
+    Result<void> DeleteCustomerFeedback(const std::string& workspace_id,
+                                        const std::string& id) override;
+    Result<domain::CustomerFeedback> GetCustomerFeedback(const std::string& workspace_id,
+                                                         const std::string& id) override;
+    Result<std::vector<domain::CustomerFeedback>> ListCustomerFeedback(
+        const std::string& workspace_id, const CustomerFeedbackFilter& filter) override;
+    Result<void> InsertFeedbackLink(const domain::FeedbackLink& l) override;
+    Result<void> DeleteFeedbackLink(const std::string& workspace_id,
+                                    const std::string& id) override;
+    Result<domain::FeedbackLink> GetFeedbackLink(const std::string& workspace_id,
+                                                 const std::string& id) override;
+    Result<std::vector<domain::FeedbackLink>> ListFeedbackLinks(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> InsertIdea(const domain::Idea& idea) override;
+    Result<void> UpdateIdea(const domain::Idea& idea, std::int64_t expected_version) override;
+    Result<void> DeleteIdea(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Idea> GetIdea(const std::string& workspace_id, const std::string& id) override;
+    Result<std::vector<domain::Idea>> ListIdeas(const std::string& workspace_id,
+                                                const std::string& product_id) override;
+    Result<void> InsertIdeaVote(const domain::IdeaVote& v) override;
+    Result<void> DeleteIdeaVote(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::IdeaVote> GetIdeaVote(const std::string& workspace_id,
+                                         const std::string& id) override;
+    Result<std::vector<domain::IdeaVote>> ListIdeaVotes(const std::string& workspace_id,
+                                                        const std::string& product_id) override;
+
 private:
     Result<void> WriteItemParts(const domain::Item& item);
     // Sets `column` (sprint_id, release_id) of these items to `value` ("" for NULL), raising
