@@ -17,6 +17,7 @@
 #include "app/live/change_hub.hpp"
 #include "app/serialize.hpp"
 #include "cli/duration.hpp"
+#include "cli/feedback_commands.hpp"
 #include "cli/flags.hpp"
 #include "cli/items_commands.hpp"
 #include "cli/release_commands.hpp"
@@ -312,6 +313,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     ClientCommands client(cli);
     ReleaseCommands releases(cli);
     SprintCommands sprints(cli);
+    FeedbackCommands feedback(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -386,6 +388,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = sprints.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = feedback.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

@@ -4,7 +4,10 @@
 // ideas decided by the PM and PO, votes once per user and once per customer; demand on a
 // hand-built backlog worked by hand (distinct customers, revenue at stake, counts by
 // importance); who may do what per endpoint, 404 for people without a role on the product.
+#include <chrono>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -497,6 +500,55 @@ TEST_F(CustomerVoiceTest, RoutesNameTheActionsOfTheStrategyTable) {
         EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
             << method << " " << path;
     }
+}
+
+// The command line: `feedback add` (with a customer by name) and `feedback inbox`.
+TEST_F(CustomerVoiceTest, TheCommandLineAddsFeedbackAndListsTheInbox) {
+    const std::string p = NewProduct("CVE");
+    Customer(p, "Alpine Survey", 180000);
+    const std::vector<std::string> as_dave = {
+        "THROUGHLINE_URL=http://127.0.0.1:" + std::to_string(env().server().port()),
+        "THROUGHLINE_TOKEN=" + Token("dave")};
+    auto tl = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), TL_SERVER_BINARY);
+        return RunCommand(std::move(args), std::chrono::seconds(60), as_dave);
+    };
+    const auto add = tl({"feedback",
+                         "add",
+                         "--product",
+                         "CVE",
+                         "--source",
+                         "trade_fair",
+                         "--customer",
+                         "alpine survey",
+                         "--date",
+                         "2026-09-23",
+                         "Batteries die in the cold"});
+    ASSERT_EQ(add.exit_code, 0) << add.output;
+    EXPECT_NE(add.output.find("Added feedback cfb_"), std::string::npos) << add.output;
+    EXPECT_NE(add.output.find("(trade_fair, 2026-09-23)"), std::string::npos) << add.output;
+    const auto inbox = tl({"feedback", "inbox", "--product", "CVE"});
+    ASSERT_EQ(inbox.exit_code, 0) << inbox.output;
+    EXPECT_NE(inbox.output.find("Alpine Survey"), std::string::npos) << inbox.output;
+    EXPECT_NE(inbox.output.find("Batteries die in the cold"), std::string::npos) << inbox.output;
+    const auto json_inbox = tl({"feedback", "inbox", "--product", "CVE", "--json"});
+    ASSERT_EQ(json_inbox.exit_code, 0) << json_inbox.output;
+    EXPECT_EQ(ArrAt(json::parse(json_inbox.output), {"data"}).size(), 1u);
+    const auto bad = tl({"feedback", "add", "--product", "CVE", "--source", "fair", "x"});
+    EXPECT_EQ(bad.exit_code, 1) << bad.output;
+    EXPECT_NE(bad.output.find("source"), std::string::npos) << bad.output;
+    EXPECT_EQ(tl({"feedback",
+                  "add",
+                  "--product",
+                  "CVE",
+                  "--source",
+                  "survey",
+                  "--customer",
+                  "Nobody",
+                  "x"})
+                  .exit_code,
+              1);
+    EXPECT_EQ(tl({"feedback", "inbox"}).exit_code, 2);
 }
 
 // The demo's X2 voice: customers with contacts, feedback linked to epics and features, ideas
