@@ -189,11 +189,12 @@ TEST_F(CustomerVoiceTest, FeedbackInboxTriageLinksAndAuthors) {
     // The checks name every field.
     ExpectInvalid(client().Post(Path(p, "/feedback"), R"({"text":"x"})", Token("dave")),
                   {"source"});
-    ExpectInvalid(client().Post(Path(p, "/feedback"),
-                                R"({"text":" ","source":"fair","sentiment":"angry",)"
-                                R"("date":"2026-02-30","score":5,"customer_id":"cus_nope"})",
-                                Token("dave")),
-                  {"text", "source", "sentiment", "date", "score", "customer_id"});
+    ExpectInvalid(
+        client().Post(Path(p, "/feedback"),
+                      R"({"text":" ","source":"fair","sentiment":"angry","kind":"qualitative",)"
+                      R"("date":"2026-02-30","score":5,"customer_id":"cus_nope"})",
+                      Token("dave")),
+        {"text", "source", "sentiment", "date", "score", "customer_id"});
     ExpectError(
         client().Post(Path(p, "/feedback"), R"({"text":"x"})", Token("frank")), 403, "forbidden");
 
