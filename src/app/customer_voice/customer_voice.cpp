@@ -20,10 +20,6 @@ using domain::Action;
 
 namespace {
 
-bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
-    return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
-
 bool Names(const domain::Issues& issues, std::string_view field) {
     return std::any_of(
         issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
