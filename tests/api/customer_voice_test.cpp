@@ -183,7 +183,8 @@ TEST_F(CustomerVoiceTest, FeedbackInboxTriageLinksAndAuthors) {
     const std::string p = NewProduct("CVB");
     const std::string customer = Customer(p, "Alpine Survey", 180000);
     const std::string epic = Item(p, "epic", "Flight time");
-    const std::string story = Item(p, "story", "Bigger battery", epic);
+    const std::string feature = Item(p, "feature", "Battery", epic);
+    const std::string story = Item(p, "story", "Bigger battery", feature);
     const std::string bug = Item(p, "bug", "Crash on landing");
 
     // The checks name every field.
