@@ -53,7 +53,7 @@ Result<void> Event(storage::Tx& tx,
                    json::object after) {
     return RecordEvent(tx,
                        actor.workspace_id,
-                       actor.user_id,
+                       actor.token_id == kSeedToken ? std::string() : actor.user_id,
                        now,
                        {std::move(entity_type),
                         entity_id,
