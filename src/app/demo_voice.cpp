@@ -37,7 +37,7 @@ struct FeedbackSpec {
     Sentiment sentiment;
     std::string date;
     std::string text;
-    std::vector<LinkSpec> links;  // made by bob (the PO triages)
+    std::vector<LinkSpec> links;                 // made by bob (the PO triages)
     std::optional<double> score = std::nullopt;  // quantitative feedback
     bool archived = false;
 };

@@ -202,9 +202,9 @@ std::string CustomerName(storage::Tx& tx, const std::string& ws, const std::stri
 }
 
 Result<CustomerFeedbackView> LoadCustomerFeedbackView(storage::Tx& tx,
-                                      const std::string& ws,
-                                      domain::CustomerFeedback f,
-                                      UserNames& names) {
+                                                      const std::string& ws,
+                                                      domain::CustomerFeedback f,
+                                                      UserNames& names) {
     CustomerFeedbackView v;
     v.author_name = names.Of(f.author_id);
     v.customer_name = CustomerName(tx, ws, f.customer_id);
@@ -826,9 +826,9 @@ Result<void> CheckFeedbackRefs(storage::Tx& tx,
 }  // namespace
 
 Result<CustomerFeedbackView> CreateCustomerFeedback(AppContext& ctx,
-                                    const Actor& actor,
-                                    const std::string& product_id,
-                                    const CustomerFeedbackInput& input) {
+                                                    const Actor& actor,
+                                                    const std::string& product_id,
+                                                    const CustomerFeedbackInput& input) {
     const std::int64_t now = ctx.clock.NowMs();
     CustomerFeedbackView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
@@ -878,9 +878,9 @@ Result<CustomerFeedbackView> CreateCustomerFeedback(AppContext& ctx,
 }
 
 Result<CustomerFeedbackPage> ListCustomerFeedback(AppContext& ctx,
-                                  const Actor& actor,
-                                  const std::string& product_id,
-                                  const CustomerFeedbackQuery& query) {
+                                                  const Actor& actor,
+                                                  const std::string& product_id,
+                                                  const CustomerFeedbackQuery& query) {
     storage::CustomerFeedbackFilter filter;
     filter.status = query.status;
     filter.customer_id = query.customer_id;
@@ -912,8 +912,8 @@ Result<CustomerFeedbackPage> ListCustomerFeedback(AppContext& ctx,
         }
         UserNames names(tx, actor.workspace_id);
         for (auto& f : rows) {
-            TL_ASSIGN_OR_RETURN(auto v,
-                                LoadCustomerFeedbackView(tx, actor.workspace_id, std::move(f), names));
+            TL_ASSIGN_OR_RETURN(
+                auto v, LoadCustomerFeedbackView(tx, actor.workspace_id, std::move(f), names));
             page.feedback.push_back(std::move(v));
         }
         return {};
@@ -921,22 +921,25 @@ Result<CustomerFeedbackPage> ListCustomerFeedback(AppContext& ctx,
     return page;
 }
 
-Result<CustomerFeedbackView> GetCustomerFeedback(AppContext& ctx, const Actor& actor, const std::string& id) {
+Result<CustomerFeedbackView> GetCustomerFeedback(AppContext& ctx,
+                                                 const Actor& actor,
+                                                 const std::string& id) {
     CustomerFeedbackView view;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto f, LoadFeedback(tx, actor, id, Action::kProductRead, nullptr));
         UserNames names(tx, actor.workspace_id);
-        TL_ASSIGN_OR_RETURN(view, LoadCustomerFeedbackView(tx, actor.workspace_id, std::move(f), names));
+        TL_ASSIGN_OR_RETURN(view,
+                            LoadCustomerFeedbackView(tx, actor.workspace_id, std::move(f), names));
         return {};
     }));
     return view;
 }
 
 Result<CustomerFeedbackView> UpdateCustomerFeedback(AppContext& ctx,
-                                    const Actor& actor,
-                                    const std::string& id,
-                                    const CustomerFeedbackInput& input,
-                                    std::optional<std::int64_t> if_match) {
+                                                    const Actor& actor,
+                                                    const std::string& id,
+                                                    const CustomerFeedbackInput& input,
+                                                    std::optional<std::int64_t> if_match) {
     const std::int64_t now = ctx.clock.NowMs();
     CustomerFeedbackView view;
     TL_TRY(ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
@@ -976,12 +979,14 @@ Result<CustomerFeedbackView> UpdateCustomerFeedback(AppContext& ctx,
         }
         UserNames names(tx, actor.workspace_id);
         if (SameFeedback(current, next)) {
-            TL_ASSIGN_OR_RETURN(view, LoadCustomerFeedbackView(tx, actor.workspace_id, current, names));
+            TL_ASSIGN_OR_RETURN(view,
+                                LoadCustomerFeedbackView(tx, actor.workspace_id, current, names));
             return {};
         }
         next.version = current.version + 1;
         next.updated_at = now;
-        TL_ASSIGN_OR_RETURN(auto before, LoadCustomerFeedbackView(tx, actor.workspace_id, current, names));
+        TL_ASSIGN_OR_RETURN(auto before,
+                            LoadCustomerFeedbackView(tx, actor.workspace_id, current, names));
         TL_TRY(tx.UpdateCustomerFeedback(next, current.version));
         TL_ASSIGN_OR_RETURN(view, LoadCustomerFeedbackView(tx, actor.workspace_id, next, names));
         return Event(tx,
@@ -1007,7 +1012,8 @@ Result<void> DeleteCustomerFeedback(AppContext& ctx, const Actor& actor, const s
                 "only its author, the Product Manager or the Product Owner deletes feedback"));
         }
         UserNames names(tx, actor.workspace_id);
-        TL_ASSIGN_OR_RETURN(auto before, LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
+        TL_ASSIGN_OR_RETURN(auto before,
+                            LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
         TL_TRY(tx.DeleteCustomerFeedback(actor.workspace_id, f.id));
         return Event(tx, actor, now, "feedback", f.id, f.product_id, "deleted", ToJson(before), {});
     });
@@ -1072,7 +1078,8 @@ Result<FeedbackLinkView> LinkFeedback(AppContext& ctx,
             return Fail(ValidationFailed(std::move(issues)));
         }
         UserNames names(tx, actor.workspace_id);
-        TL_ASSIGN_OR_RETURN(auto before, LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
+        TL_ASSIGN_OR_RETURN(auto before,
+                            LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
         TL_TRY(tx.InsertFeedbackLink(l));
         view.link = l;
         domain::CustomerFeedback next = f;
@@ -1082,7 +1089,8 @@ Result<FeedbackLinkView> LinkFeedback(AppContext& ctx,
             next.updated_at = now;
             TL_TRY(tx.UpdateCustomerFeedback(next, f.version));
         }
-        TL_ASSIGN_OR_RETURN(auto after, LoadCustomerFeedbackView(tx, actor.workspace_id, next, names));
+        TL_ASSIGN_OR_RETURN(auto after,
+                            LoadCustomerFeedbackView(tx, actor.workspace_id, next, names));
         if (feedback_out != nullptr) {
             *feedback_out = after;
         }
@@ -1107,7 +1115,8 @@ Result<void> UnlinkFeedback(AppContext& ctx, const Actor& actor, const std::stri
             AuthorizeObjectIn(tx, actor, l.product_id, Action::kBacklogPropose, "feedback link"));
         TL_ASSIGN_OR_RETURN(auto f, tx.GetCustomerFeedback(actor.workspace_id, l.feedback_id));
         UserNames names(tx, actor.workspace_id);
-        TL_ASSIGN_OR_RETURN(auto before, LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
+        TL_ASSIGN_OR_RETURN(auto before,
+                            LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
         TL_TRY(tx.DeleteFeedbackLink(actor.workspace_id, l.id));
         TL_ASSIGN_OR_RETURN(auto after, LoadCustomerFeedbackView(tx, actor.workspace_id, f, names));
         return Event(tx,

@@ -175,9 +175,9 @@ struct CustomerFeedbackInput {
 // text and source are required; kind defaults to qualitative (quantitative when a score is
 // given), sentiment to neutral, date to today (UTC).
 Result<CustomerFeedbackView> CreateCustomerFeedback(AppContext& ctx,
-                                    const Actor& actor,
-                                    const std::string& product_id,
-                                    const CustomerFeedbackInput& input);
+                                                    const Actor& actor,
+                                                    const std::string& product_id,
+                                                    const CustomerFeedbackInput& input);
 struct CustomerFeedbackQuery {
     std::optional<domain::FeedbackStatus> status;
     std::string customer_id;
@@ -187,15 +187,17 @@ struct CustomerFeedbackQuery {
 };
 // Newest first. kValidationFailed (field "cursor") for a cursor that is not one.
 Result<CustomerFeedbackPage> ListCustomerFeedback(AppContext& ctx,
-                                  const Actor& actor,
-                                  const std::string& product_id,
-                                  const CustomerFeedbackQuery& query);
-Result<CustomerFeedbackView> GetCustomerFeedback(AppContext& ctx, const Actor& actor, const std::string& id);
+                                                  const Actor& actor,
+                                                  const std::string& product_id,
+                                                  const CustomerFeedbackQuery& query);
+Result<CustomerFeedbackView> GetCustomerFeedback(AppContext& ctx,
+                                                 const Actor& actor,
+                                                 const std::string& id);
 Result<CustomerFeedbackView> UpdateCustomerFeedback(AppContext& ctx,
-                                    const Actor& actor,
-                                    const std::string& id,
-                                    const CustomerFeedbackInput& input,
-                                    std::optional<std::int64_t> if_match);
+                                                    const Actor& actor,
+                                                    const std::string& id,
+                                                    const CustomerFeedbackInput& input,
+                                                    std::optional<std::int64_t> if_match);
 Result<void> DeleteCustomerFeedback(AppContext& ctx, const Actor& actor, const std::string& id);
 
 struct FeedbackLinkInput {
