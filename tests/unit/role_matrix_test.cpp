@@ -33,6 +33,7 @@ constexpr SpecRow kSpec[] = {
     {Action::kTestWrite, "-W-W--"},      // test cases and runs
     {Action::kFeedbackWrite, "WWWWWW"},  // feedback, ideas, votes, comments
     {Action::kRetroWrite, "-WWW--"},     // the sprint's people hold the retrospective
+    {Action::kDecisionWrite, "WW----"},  // the decision log: PM and PO (docs/strategy.md)
 };
 
 using Cell = std::tuple<int, int>;  // (row in kSpec, role index)
