@@ -34,6 +34,9 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     // Sprint reviews and retrospectives.
     AddReviewRoutes(router);
     AddRetroRoutes(router);
+    // Strategy (docs/strategy.md).
+    AddStakeholderRoutes(router);
+    AddDecisionRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

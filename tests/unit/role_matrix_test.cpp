@@ -79,7 +79,7 @@ TEST(RoleMatrix, EveryProductScopedActionHasARowInTheSpec) {
         }
         EXPECT_TRUE(found) << ToString(a);
     }
-    EXPECT_EQ(product_scoped, 16);
+    EXPECT_EQ(product_scoped, 17);
 }
 
 TEST(RoleMatrix, NoRoleMeansNoProductAccess) {

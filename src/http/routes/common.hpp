@@ -86,6 +86,10 @@ boost::json::object ScopeChangeViewJson(const app::ScopeChangeView& view);
 void AddReviewRoutes(Router& router);
 void AddRetroRoutes(Router& router);
 
+// Stakeholders and the decision log (docs/strategy.md, "Stakeholders", "Decision log").
+void AddStakeholderRoutes(Router& router);
+void AddDecisionRoutes(Router& router);
+
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;
 
