@@ -22,6 +22,7 @@
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
+#include "cli/strategy_commands.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -312,6 +313,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     ClientCommands client(cli);
     ReleaseCommands releases(cli);
     SprintCommands sprints(cli);
+    StrategyCommands strategy(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -386,6 +388,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = sprints.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = strategy.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

@@ -73,7 +73,8 @@ Result<void> Event(storage::Tx& tx,
 }
 
 // Resolves the input's links against the product: items by id or key, releases by id; the
-// others as given. Appends issues naming links.<i>.id.
+// others as given. Appends issues naming links.<i>.id; the answer keeps the input's positions
+// (a wrong link stays in place), so the domain's checks name the same positions.
 Result<std::vector<domain::DecisionLink>> ResolveLinks(storage::Tx& tx,
                                                        const std::string& workspace_id,
                                                        const domain::Product& product,
@@ -83,6 +84,8 @@ Result<std::vector<domain::DecisionLink>> ResolveLinks(storage::Tx& tx,
     for (std::size_t i = 0; i < in.size(); ++i) {
         const std::string field = "links." + std::to_string(i) + ".id";
         if (!in[i].type) {
+            // Flagged by the input already; a stand-in keeps the later links' positions.
+            out.push_back({domain::LinkTarget::kItem, "?" + std::to_string(i)});
             continue;
         }
         domain::DecisionLink link{*in[i].type, in[i].id};
@@ -93,6 +96,7 @@ Result<std::vector<domain::DecisionLink>> ResolveLinks(storage::Tx& tx,
             }
             if (!item || item->product_id != product.id) {
                 issues.push_back({field, "must be an item of the product"});
+                out.push_back(std::move(link));
                 continue;
             }
             link.id = item->id;
@@ -103,6 +107,7 @@ Result<std::vector<domain::DecisionLink>> ResolveLinks(storage::Tx& tx,
             }
             if (!release || release->product_id != product.id) {
                 issues.push_back({field, "must be a release of the product"});
+                out.push_back(std::move(link));
                 continue;
             }
         }
