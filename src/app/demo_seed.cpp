@@ -9,6 +9,7 @@
 #include "app/demo_delivery.hpp"
 #include "app/demo_retro.hpp"
 #include "app/demo_voice.hpp"
+#include "app/demo_stakeholders.hpp"
 #include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
@@ -130,6 +131,7 @@ Result<bool> SeedDemo(AppContext& ctx) {
     TL_TRY(SeedDemoDelivery(ctx, ws.id, x2_product, falcon_team.id, x2_items, ids));
     TL_TRY(SeedDemoRetros(ctx, ws.id, x2_product, ids));
     TL_TRY(SeedDemoVoice(ctx, ws.id, x2_product, x2_items, ids));
+    TL_TRY(SeedDemoStakeholders(ctx, ws.id, x2_product, x2_items, ids));
     return true;
 }
 

@@ -23,6 +23,7 @@
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
+#include "cli/strategy_commands.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -314,6 +315,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     ReleaseCommands releases(cli);
     SprintCommands sprints(cli);
     FeedbackCommands feedback(cli);
+    StrategyCommands strategy(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -391,6 +393,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = feedback.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = strategy.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

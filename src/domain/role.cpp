@@ -15,7 +15,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
     {Role::kExecutive, "executive"},
 }};
 
-constexpr std::array<std::pair<Action, std::string_view>, 19> kActionNames = {{
+constexpr std::array<std::pair<Action, std::string_view>, 20> kActionNames = {{
     {Action::kPublic, "public"},
     {Action::kAuthenticated, "authenticated"},
     {Action::kWorkspaceAdmin, "workspace.admin"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<Action, std::string_view>, 19> kActionNames = {{
     {Action::kTestWrite, "test.write"},
     {Action::kFeedbackWrite, "feedback.write"},
     {Action::kRetroWrite, "retro.write"},
+    {Action::kDecisionWrite, "decision.write"},
 }};
 
 // SPEC.md's role matrix, one row per product-scoped action. Columns: PM, PO, Scrum Master,
@@ -47,7 +48,7 @@ struct MatrixRow {
     Action action;
     std::array<bool, 6> allowed;  // indexed by Role
 };
-constexpr std::array<MatrixRow, 16> kMatrix = {{
+constexpr std::array<MatrixRow, 17> kMatrix = {{
     //                              PM     PO     SM     team   stake  exec
     {Action::kProductRead, {{true, true, true, true, true, true}}},
     {Action::kProductEdit, {{true, false, false, false, false, false}}},
@@ -65,6 +66,7 @@ constexpr std::array<MatrixRow, 16> kMatrix = {{
     {Action::kTestWrite, {{false, true, false, true, false, false}}},
     {Action::kFeedbackWrite, {{true, true, true, true, true, true}}},
     {Action::kRetroWrite, {{false, true, true, true, false, false}}},
+    {Action::kDecisionWrite, {{true, true, false, false, false, false}}},
 }};
 
 }  // namespace

@@ -56,16 +56,32 @@ enum class Action {
     kTestWrite,          // test cases and runs
     kFeedbackWrite,      // customer feedback, ideas, votes, comments
     kRetroWrite,         // retrospective cards, votes and action items (the sprint's people)
+    // Strategy (docs/strategy.md).
+    kDecisionWrite,  // the decision log: the PM and the PO
 };
 
-inline constexpr std::array<Action, 19> kAllActions = {
-    Action::kPublic,       Action::kAuthenticated,     Action::kWorkspaceAdmin,
-    Action::kProductRead,  Action::kProductEdit,       Action::kStrategyWrite,
-    Action::kMarketRead,   Action::kMarketWrite,       Action::kBacklogPropose,
-    Action::kBacklogWrite, Action::kBacklogEditFields, Action::kBacklogChange,
-    Action::kEstimateRun,  Action::kEstimateVote,      Action::kSprintWrite,
-    Action::kBoardMoveOwn, Action::kTestWrite,         Action::kFeedbackWrite,
+inline constexpr std::array<Action, 20> kAllActions = {
+    Action::kPublic,
+    Action::kAuthenticated,
+    Action::kWorkspaceAdmin,
+    Action::kProductRead,
+    Action::kProductEdit,
+    Action::kStrategyWrite,
+    Action::kMarketRead,
+    Action::kMarketWrite,
+    Action::kBacklogPropose,
+    Action::kBacklogWrite,
+    Action::kBacklogEditFields,
+    Action::kBacklogChange,
+    Action::kEstimateRun,
+    Action::kEstimateVote,
+    Action::kSprintWrite,
+    Action::kBoardMoveOwn,
+    Action::kTestWrite,
+    Action::kFeedbackWrite,
     Action::kRetroWrite,
+    // Strategy (docs/strategy.md).
+    Action::kDecisionWrite,
 };
 
 std::string_view ToString(Action action);  // "product.read", "backlog.write", ...

@@ -36,6 +36,9 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddRetroRoutes(router);
     // Customer voice.
     AddCustomerVoiceRoutes(router);
+    // Strategy (docs/strategy.md).
+    AddStakeholderRoutes(router);
+    AddDecisionRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

@@ -22,6 +22,7 @@
 #include "domain/auth_token.hpp"
 #include "domain/backlog.hpp"
 #include "domain/customer_voice.hpp"
+#include "domain/decision.hpp"
 #include "domain/item.hpp"
 #include "domain/product.hpp"
 #include "domain/release.hpp"
@@ -30,6 +31,7 @@
 #include "domain/review.hpp"
 #include "domain/role_assignment.hpp"
 #include "domain/sprint.hpp"
+#include "domain/stakeholder.hpp"
 #include "domain/team.hpp"
 #include "domain/test_plan.hpp"
 #include "domain/user.hpp"
@@ -647,6 +649,50 @@ public:
     // Every vote on a product's ideas, oldest first.
     virtual Result<std::vector<domain::IdeaVote>> ListIdeaVotes(const std::string& workspace_id,
                                                                 const std::string& product_id) = 0;
+    // ---- Stakeholders and decisions (docs/strategy.md, "Stakeholders", "Decision log") ----
+    virtual Result<void> InsertStakeholder(const domain::Stakeholder& s) = 0;
+    // kPreconditionFailed when the stored version is not `expected_version`.
+    virtual Result<void> UpdateStakeholder(const domain::Stakeholder& s,
+                                           std::int64_t expected_version) = 0;
+    // Removes the stakeholder with its communication log.
+    virtual Result<void> DeleteStakeholder(const std::string& workspace_id,
+                                           const std::string& id) = 0;
+    virtual Result<domain::Stakeholder> GetStakeholder(const std::string& workspace_id,
+                                                       const std::string& id) = 0;
+    // A product's stakeholders by name, then id.
+    virtual Result<std::vector<domain::Stakeholder>> ListStakeholders(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    virtual Result<void> InsertCommunication(const domain::Communication& c) = 0;
+    virtual Result<domain::Communication> GetCommunication(const std::string& workspace_id,
+                                                           const std::string& id) = 0;
+    virtual Result<void> DeleteCommunication(const std::string& workspace_id,
+                                             const std::string& id) = 0;
+    // A stakeholder's log, newest first (by date, then when recorded).
+    virtual Result<std::vector<domain::Communication>> ListCommunications(
+        const std::string& workspace_id, const std::string& stakeholder_id) = 0;
+    // The latest communication date of each of a product's stakeholders that has one, by
+    // stakeholder id, in one query.
+    virtual Result<std::map<std::string, std::string>> LastContactsOf(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    // A product's items accepted at or after `from_ms` and before `to_ms`, by acceptance.
+    virtual Result<std::vector<domain::Item>> ListItemsAcceptedBetween(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        std::int64_t from_ms,
+        std::int64_t to_ms) = 0;
+
+    // Decisions, with their options and links in order, written and read whole.
+    virtual Result<void> InsertDecision(const domain::Decision& d) = 0;
+    virtual Result<void> UpdateDecision(const domain::Decision& d,
+                                        std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteDecision(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Decision> GetDecision(const std::string& workspace_id,
+                                                 const std::string& id) = 0;
+    // A product's decisions, newest first; only those linked to `linked` when it is set.
+    virtual Result<std::vector<domain::Decision>> ListDecisions(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::optional<domain::DecisionLink>& linked) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

@@ -164,6 +164,9 @@ struct BacklogIds {
     std::string contact;
     std::string feedback;
     std::string idea;
+    // Stakeholders and decisions (docs/strategy.md): one of each on X2, made by the PM.
+    std::string stakeholder;
+    std::string decision;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -248,6 +251,13 @@ std::optional<std::string> Concrete(const Operation& op,
             out += missing ? "ide_missing" : backlog.idea;
         } else if (before.ends_with("/api/v1/idea-votes/")) {
             out += "ivt_missing";
+            // Stakeholders and decisions.
+        } else if (before.ends_with("/api/v1/stakeholders/")) {
+            out += missing ? "stk_missing" : backlog.stakeholder;
+        } else if (before.ends_with("/api/v1/communications/")) {
+            out += "com_missing";
+        } else if (before.ends_with("/api/v1/decisions/")) {
+            out += missing ? "dec_missing" : backlog.decision;
         } else {
             return std::nullopt;
         }
@@ -396,6 +406,18 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
     const HttpResult ideas = client().Get("/api/v1/products/" + ids.x2 + "/ideas", Token("alice"));
     ASSERT_FALSE(ArrAt(ideas.Json(), {"data"}).empty()) << ideas.body;
     backlog.idea = StrAt(ArrAt(ideas.Json(), {"data"})[0], {"id"});
+    // A stakeholder and a decision on X2 (the walk's PATCH with {} changes nothing).
+    const HttpResult stakeholder =
+        client().Post("/api/v1/products/" + ids.x2 + "/stakeholders",
+                      R"({"name":"Walk stakeholder","kind":"external","influence":2,"interest":4})",
+                      Token("alice"));
+    ASSERT_EQ(stakeholder.status, 201) << stakeholder.body;
+    backlog.stakeholder = StrAt(stakeholder.Json(), {"id"});
+    const HttpResult decision = client().Post("/api/v1/products/" + ids.x2 + "/decisions",
+                                              R"({"title":"Walk decision"})",
+                                              Token("alice"));
+    ASSERT_EQ(decision.status, 201) << decision.body;
+    backlog.decision = StrAt(decision.Json(), {"id"});
 
     int walked = 0;
     int product_scoped = 0;
@@ -510,6 +532,32 @@ TEST_F(RoleWalkTest, ReviewRetroAndCommitRoutesNameTheActionsOfTheDeliveryTable)
         {"/api/v1/retro-cards/{id}/vote", "post", "retro.write"},
         {"/api/v1/sprints/{id}/retro/actions", "post", "retro.write"},
         {"/api/v1/retro-actions/{id}", "patch", "retro.write"},
+    };
+    for (const auto& [path, method, action] : expected) {
+        EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
+            << method << " " << path;
+    }
+}
+
+// Stakeholders and decisions are in the walk above with the actions of docs/strategy.md's
+// table: the walk checks every role against these.
+TEST_F(RoleWalkTest, StakeholderAndDecisionRoutesNameTheActionsOfTheStrategyTable) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+        {"/api/v1/products/{id}/stakeholders", "get", "market.read"},
+        {"/api/v1/products/{id}/stakeholders", "post", "strategy.write"},
+        {"/api/v1/stakeholders/{id}", "get", "market.read"},
+        {"/api/v1/stakeholders/{id}", "patch", "strategy.write"},
+        {"/api/v1/stakeholders/{id}", "delete", "strategy.write"},
+        {"/api/v1/stakeholders/{id}/communications", "post", "strategy.write"},
+        {"/api/v1/communications/{id}", "delete", "strategy.write"},
+        {"/api/v1/products/{id}/stakeholder-update", "get", "market.read"},
+        {"/api/v1/products/{id}/decisions", "get", "product.read"},
+        {"/api/v1/products/{id}/decisions", "post", "decision.write"},
+        {"/api/v1/decisions/{id}", "get", "product.read"},
+        {"/api/v1/decisions/{id}", "patch", "decision.write"},
+        {"/api/v1/decisions/{id}", "delete", "decision.write"},
     };
     for (const auto& [path, method, action] : expected) {
         EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)

@@ -33,6 +33,7 @@ constexpr SpecRow kSpec[] = {
     {Action::kTestWrite, "-W-W--"},      // test cases and runs
     {Action::kFeedbackWrite, "WWWWWW"},  // feedback, ideas, votes, comments
     {Action::kRetroWrite, "-WWW--"},     // the sprint's people hold the retrospective
+    {Action::kDecisionWrite, "WW----"},  // the decision log: PM and PO (docs/strategy.md)
 };
 
 using Cell = std::tuple<int, int>;  // (row in kSpec, role index)
@@ -78,7 +79,7 @@ TEST(RoleMatrix, EveryProductScopedActionHasARowInTheSpec) {
         }
         EXPECT_TRUE(found) << ToString(a);
     }
-    EXPECT_EQ(product_scoped, 16);
+    EXPECT_EQ(product_scoped, 17);
 }
 
 TEST(RoleMatrix, NoRoleMeansNoProductAccess) {

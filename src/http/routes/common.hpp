@@ -88,6 +88,9 @@ void AddRetroRoutes(Router& router);
 
 // Customer voice (docs/strategy.md, "Customer voice").
 void AddCustomerVoiceRoutes(Router& router);
+// Stakeholders and the decision log (docs/strategy.md, "Stakeholders", "Decision log").
+void AddStakeholderRoutes(Router& router);
+void AddDecisionRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

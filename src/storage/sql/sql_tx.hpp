@@ -378,8 +378,42 @@ public:
                                          const std::string& id) override;
     Result<std::vector<domain::IdeaVote>> ListIdeaVotes(const std::string& workspace_id,
                                                         const std::string& product_id) override;
+    // ---- Stakeholders and decisions (sql/stakeholders.cpp, sql/decisions.cpp) ----
+    Result<void> InsertStakeholder(const domain::Stakeholder& s) override;
+    Result<void> UpdateStakeholder(const domain::Stakeholder& s,
+                                   std::int64_t expected_version) override;
+    Result<void> DeleteStakeholder(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Stakeholder> GetStakeholder(const std::string& workspace_id,
+                                               const std::string& id) override;
+    Result<std::vector<domain::Stakeholder>> ListStakeholders(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> InsertCommunication(const domain::Communication& c) override;
+    Result<domain::Communication> GetCommunication(const std::string& workspace_id,
+                                                   const std::string& id) override;
+    Result<void> DeleteCommunication(const std::string& workspace_id,
+                                     const std::string& id) override;
+    Result<std::vector<domain::Communication>> ListCommunications(
+        const std::string& workspace_id, const std::string& stakeholder_id) override;
+    Result<std::map<std::string, std::string>> LastContactsOf(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<std::vector<domain::Item>> ListItemsAcceptedBetween(const std::string& workspace_id,
+                                                               const std::string& product_id,
+                                                               std::int64_t from_ms,
+                                                               std::int64_t to_ms) override;
+    Result<void> InsertDecision(const domain::Decision& d) override;
+    Result<void> UpdateDecision(const domain::Decision& d, std::int64_t expected_version) override;
+    Result<void> DeleteDecision(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Decision> GetDecision(const std::string& workspace_id,
+                                         const std::string& id) override;
+    Result<std::vector<domain::Decision>> ListDecisions(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::optional<domain::DecisionLink>& linked) override;
 
 private:
+    Result<void> WriteDecisionParts(const domain::Decision& d);
+    Result<void> LoadDecisionParts(const std::string& workspace_id,
+                                   std::vector<domain::Decision>& decisions);
     Result<void> WriteItemParts(const domain::Item& item);
     // Sets `column` (sprint_id, release_id) of these items to `value` ("" for NULL), raising
     // their version and updated_at.
