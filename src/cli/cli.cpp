@@ -19,6 +19,7 @@
 #include "cli/duration.hpp"
 #include "cli/flags.hpp"
 #include "cli/items_commands.hpp"
+#include "cli/goal_commands.hpp"
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
@@ -312,6 +313,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     ClientCommands client(cli);
     ReleaseCommands releases(cli);
     SprintCommands sprints(cli);
+    GoalCommands goals(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -386,6 +388,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = sprints.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = goals.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

@@ -605,5 +605,50 @@ TEST_F(StrategyTest, TheDemoHasAStrategyAlignedToItsSprints) {
     EXPECT_TRUE(seen);
 }
 
+// The command line: `goals list` shows the figures of a day with the key results' ids, and
+// `goals check-in` records a value through the API.
+TEST_F(StrategyTest, TheCommandLineListsGoalsAndChecksIn) {
+    const std::string p = NewProduct("SL");
+    const std::string g = NewGoal(p,
+                                  "Fly 45 minutes",
+                                  json::array{json::object{{"title", "Flight time"},
+                                                           {"metric", "Hover minutes"},
+                                                           {"unit", "min"},
+                                                           {"baseline", 38},
+                                                           {"target", 45}}});
+    const std::string kr = StrAt(ArrAt(Get("/api/v1/goals/" + g), {"key_results"})[0], {"id"});
+    const std::vector<std::string> env = {
+        "THROUGHLINE_URL=http://127.0.0.1:" + std::to_string(env_->server().port()),
+        "THROUGHLINE_TOKEN=" + Token("alice")};
+    auto tl = [&](std::vector<std::string> args, std::vector<std::string> e) {
+        args.insert(args.begin(), TL_SERVER_BINARY);
+        return RunCommand(std::move(args), std::chrono::seconds(60), std::move(e));
+    };
+    const auto checked = tl({"goals", "check-in", kr, "41.5", "--date", "2027-06-01"}, env);
+    ASSERT_EQ(checked.exit_code, 0) << checked.output;
+    EXPECT_EQ(checked.output,
+              "Checked in 41.5 min on 2027-06-01 for \"Flight time\": now 41.5 min, progress "
+              "50%\n");
+    const auto list = tl({"goals", "list", "--product", "sl", "--as-of", "2027-07-02"}, env);
+    ASSERT_EQ(list.exit_code, 0) << list.output;
+    EXPECT_NE(list.output.find("ID"), std::string::npos) << list.output;
+    EXPECT_NE(list.output.find(g), std::string::npos) << list.output;
+    EXPECT_NE(list.output.find("2027-01-01 – 2027-12-31  50%       50%       on track"),
+              std::string::npos)
+        << list.output;
+    EXPECT_NE(list.output.find(kr), std::string::npos) << list.output;
+    EXPECT_NE(list.output.find("Flight time: 41.5 of 38 → 45 min"), std::string::npos)
+        << list.output;
+    const auto json_list = tl({"goals", "list", "--product", "SL", "--json"}, env);
+    ASSERT_EQ(json_list.exit_code, 0) << json_list.output;
+    EXPECT_EQ(ArrAt(json::parse(json_list.output), {"data"}).size(), 1u);
+    // The Product Owner may not check in; a bad value is refused before the server.
+    std::vector<std::string> bob = env;
+    bob[1] = "THROUGHLINE_TOKEN=" + Token("bob");
+    EXPECT_EQ(tl({"goals", "check-in", kr, "42"}, bob).exit_code, 1);
+    EXPECT_EQ(tl({"goals", "check-in", kr, "many"}, env).exit_code, 2);
+    EXPECT_EQ(tl({"goals", "list"}, env).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace tl::test

@@ -713,8 +713,8 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
     // The goals and initiatives named, each list read once when any is named.
     std::map<std::string, std::string> goal_objectives;
     std::map<std::string, std::string> initiative_names;
-    const bool any_goal = std::any_of(
-        items.begin(), items.end(), [](const auto& i) { return !i.goal_id.empty(); });
+    const bool any_goal =
+        std::any_of(items.begin(), items.end(), [](const auto& i) { return !i.goal_id.empty(); });
     const bool any_initiative = std::any_of(
         items.begin(), items.end(), [](const auto& i) { return !i.initiative_id.empty(); });
     if (any_goal) {
