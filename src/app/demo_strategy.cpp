@@ -317,6 +317,8 @@ Result<void> SeedDemoStrategy(AppContext& ctx,
         TL_TRY(seed.Align("45-minute flight time", "", battery.id));
         TL_TRY(seed.Align("EU C2 class label", "", certification.id));
         TL_TRY(seed.Align("Survey photo workflow", lead.id, ""));
+        TL_TRY(seed.Align("4K/60 gimbal camera", lead.id, ""));
+        TL_TRY(seed.Align("Geofencing", "", certification.id));
         return {};
     });
 }

@@ -16,9 +16,9 @@
 namespace tl::app {
 
 // Writes the vision, goals, key results, check-ins and initiatives of `product` and aligns its
-// epics "Obstacle avoidance" and "45-minute flight time" and its features "EU C2 class label"
-// and "Survey photo workflow". `users` maps the demo handles ("alice", ...) to user ids.
-// kInternal when one of those items is missing (the seeds disagree).
+// epics "Obstacle avoidance" and "45-minute flight time" and its features "EU C2 class label",
+// "Geofencing", "4K/60 gimbal camera" and "Survey photo workflow". `users` maps the demo handles
+// ("alice", ...) to user ids. kInternal when one of those items is missing (the seeds disagree).
 Result<void> SeedDemoStrategy(AppContext& ctx,
                               const std::string& workspace_id,
                               const domain::Product& product,

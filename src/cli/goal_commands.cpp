@@ -98,9 +98,9 @@ int List(const ListFlags& f) {
                             "",
                             "",
                             "  " + Str(kr, "title") + ": " + client::Number(Field(kr, "current")) +
-                                " of " + client::Number(Field(kr, "baseline")) + " → " +
+                                " (" + client::Number(Field(kr, "baseline")) + " → " +
                                 client::Number(Field(kr, "target")) +
-                                (unit.empty() ? "" : " " + unit)});
+                                (unit.empty() ? "" : " " + unit) + ")"});
         }
     }
     client::PrintTable({"ID", "HORIZON", "PERIOD", "PROGRESS", "EXPECTED", "STATUS", "OBJECTIVE"},

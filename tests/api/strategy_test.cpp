@@ -637,7 +637,7 @@ TEST_F(StrategyTest, TheCommandLineListsGoalsAndChecksIn) {
               std::string::npos)
         << list.output;
     EXPECT_NE(list.output.find(kr), std::string::npos) << list.output;
-    EXPECT_NE(list.output.find("Flight time: 41.5 of 38 → 45 min"), std::string::npos)
+    EXPECT_NE(list.output.find("Flight time: 41.5 (38 → 45 min)"), std::string::npos)
         << list.output;
     const auto json_list = tl({"goals", "list", "--product", "SL", "--json"}, env);
     ASSERT_EQ(json_list.exit_code, 0) << json_list.output;
