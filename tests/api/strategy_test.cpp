@@ -99,7 +99,8 @@ TEST_F(StrategyTest, VisionIsVersionedWithHistory) {
     for (const std::string who : {"bob", "carol", "dave", "erin"}) {
         ExpectError(client().Patch(path, R"({"statement":7})", Token(who)), 403, "forbidden");
     }
-    ExpectError(client().Patch(path, R"({"statement":"x"})", Token("frank")), 404, "not_found");
+    // Without any role on the product: refused (the product's own routes answer 403).
+    ExpectError(client().Patch(path, R"({"statement":"x"})", Token("frank")), 403, "forbidden");
 
     const HttpResult first = client().Patch(
         path, R"({"statement":"Fly longer","target_customers":"Inspectors"})", Token("alice"));
@@ -264,7 +265,7 @@ TEST_F(StrategyTest, GoalChecksNameTheirFields) {
     const std::string goals = "/api/v1/products/" + p + "/goals";
     // Authorisation first: a bad body from someone who may not write is 403.
     ExpectError(client().Post(goals, R"({"objective":5})", Token("bob")), 403, "forbidden");
-    ExpectError(client().Post(goals, R"({"objective":"x"})", Token("frank")), 404, "not_found");
+    ExpectError(client().Post(goals, R"({"objective":"x"})", Token("frank")), 403, "forbidden");
     ExpectInvalid(client().Post(goals, "{}", Token("alice")),
                   {"objective", "horizon", "start_date"});
     ExpectInvalid(
@@ -338,7 +339,7 @@ TEST_F(StrategyTest, GoalChecksNameTheirFields) {
 
 // A product with goals G1, G2, G3 (no work), initiatives I (serving G1 and G2) and I2 (none):
 //   E epic → I;  F feature under E;  S story (5) under F;  T story (3) naming G1;
-//   U story (2) unaligned; V story (null points) under E.
+//   U story (2) unaligned; V story (null points) under F.
 // A sprint holding S, T, U and V: 10 points. S's 5 go to I and split 2.5 / 2.5 over G1 and G2;
 // T's 3 go to G1: G1 5.5 (0.55, 3 items with V), G2 2.5 (0.25), I 5 (0.5), unaligned 2 (0.2).
 TEST_F(StrategyTest, WorkTraceAndAlignmentFollowTheChain) {
@@ -369,7 +370,7 @@ TEST_F(StrategyTest, WorkTraceAndAlignmentFollowTheChain) {
     const std::string e = Item(p, "epic", "Avoidance");
     const std::string f = Item(p, "feature", "Sensing", {{"parent_id", e}});
     const std::string s = Item(p, "story", "Forward radar", {{"parent_id", f}, {"points", 5}});
-    const std::string v = Item(p, "story", "Tuning", {{"parent_id", e}});
+    const std::string v = Item(p, "story", "Tuning", {{"parent_id", f}});
     const std::string t = Item(p, "story", "Report export", {{"points", 3}});
     const std::string u = Item(p, "story", "Dark mode", {{"points", 2}});
 

@@ -275,9 +275,11 @@ TEST_P(StrategyStore, InitiativesAndTheItemsAlignedToThem) {
         EXPECT_EQ(reread.status, domain::InitiativeStatus::kDone);
 
         TL_ASSIGN_OR_RETURN(auto aligned, tx.ListAlignedItems("ws1", "p1"));
-        ASSERT_EQ(aligned.size(), 2u);
-        EXPECT_EQ(aligned[0].id, "s1");  // rank order
-        EXPECT_EQ(aligned[1].id, "e1");
+        EXPECT_EQ(aligned.size(), 2u);
+        if (aligned.size() == 2) {
+            EXPECT_EQ(aligned[0].id, "s1");  // rank order
+            EXPECT_EQ(aligned[1].id, "e1");
+        }
         // Deleting clears the links, raising the items' versions.
         TL_TRY(tx.DeleteInitiative("ws1", "ini1", 500));
         TL_TRY(tx.DeleteGoal("ws1", "g1", 600));
