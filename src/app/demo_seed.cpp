@@ -8,8 +8,9 @@
 #include "app/demo_backlog.hpp"
 #include "app/demo_delivery.hpp"
 #include "app/demo_retro.hpp"
-#include "app/demo_voice.hpp"
 #include "app/demo_stakeholders.hpp"
+#include "app/demo_strategy.hpp"
+#include "app/demo_voice.hpp"
 #include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
@@ -130,6 +131,8 @@ Result<bool> SeedDemo(AppContext& ctx) {
     TL_ASSIGN_OR_RETURN(auto x2_items, SeedDemoBacklog(ctx, ws.id, x2_product, ids));
     TL_TRY(SeedDemoDelivery(ctx, ws.id, x2_product, falcon_team.id, x2_items, ids));
     TL_TRY(SeedDemoRetros(ctx, ws.id, x2_product, ids));
+    // The strategy before the decision log, which links its goal and initiative.
+    TL_TRY(SeedDemoStrategy(ctx, ws.id, x2_product, ids));
     TL_TRY(SeedDemoVoice(ctx, ws.id, x2_product, x2_items, ids));
     TL_TRY(SeedDemoStakeholders(ctx, ws.id, x2_product, x2_items, ids));
     return true;

@@ -1,5 +1,7 @@
 #include "app/demo_stakeholders.hpp"
 
+#include <algorithm>
+
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
 #include "app/decisions/decisions.hpp"
@@ -236,6 +238,21 @@ Result<void> SeedDemoStakeholders(AppContext& ctx,
                  boost::json::object{{"communication", ToJson(CommunicationView{c, ""})}}}));
         }
 
+        // The goal and initiative the series decision serves (demo_strategy.cpp).
+        TL_ASSIGN_OR_RETURN(auto goals, tx.ListGoals(workspace_id, product.id));
+        TL_ASSIGN_OR_RETURN(auto initiatives, tx.ListInitiatives(workspace_id, product.id));
+        const auto flight_goal = std::find_if(goals.begin(), goals.end(), [](const auto& g) {
+            return g.objective == "45-minute flight time";
+        });
+        const auto battery =
+            std::find_if(initiatives.begin(), initiatives.end(), [](const auto& i) {
+                return i.name == "45-minute battery with R&D";
+            });
+        if (flight_goal == goals.end() || battery == initiatives.end()) {
+            return Fail(MakeError(ErrorCode::kInternal,
+                                  "the demo strategy lacks the goal the decision log links"));
+        }
+
         using domain::DecisionStatus;
         using domain::LinkTarget;
         domain::Decision series_choice;
@@ -267,7 +284,9 @@ Result<void> SeedDemoStakeholders(AppContext& ctx,
         series_choice.status = DecisionStatus::kDecided;
         series_choice.links = {{LinkTarget::kItem, flight->id},
                                {LinkTarget::kItem, camera->id},
-                               {LinkTarget::kRelease, series}};
+                               {LinkTarget::kRelease, series},
+                               {LinkTarget::kGoal, flight_goal->id},
+                               {LinkTarget::kInitiative, battery->id}};
         series_choice.created_by = user("bob");
         series_choice.created_at = at(27, 0);
         series_choice.updated_at = at(22, 0);
@@ -288,7 +307,9 @@ Result<void> SeedDemoStakeholders(AppContext& ctx,
         };
         motor.owner_id = user("alice");
         motor.status = DecisionStatus::kProposed;
-        motor.links = {{LinkTarget::kItem, propulsion->id}, {LinkTarget::kRelease, series}};
+        motor.links = {{LinkTarget::kItem, propulsion->id},
+                       {LinkTarget::kRelease, series},
+                       {LinkTarget::kInitiative, battery->id}};
         motor.created_by = user("alice");
         motor.created_at = motor.updated_at = at(18, 0);
 

@@ -18,8 +18,9 @@
 namespace tl::app {
 
 // Writes the stakeholders, their communications and the decisions of `product`, whose backlog
-// `items` (as SeedDemoBacklog answered them) and releases the decisions link. `users` maps the
-// demo handles to user ids. kInternal when an item or release the seed names is missing.
+// `items` (as SeedDemoBacklog answered them), releases, goal and initiative (demo_strategy.hpp,
+// seeded before) the decisions link. `users` maps the demo handles to user ids. kInternal when
+// an item, release, goal or initiative the seed names is missing.
 Result<void> SeedDemoStakeholders(AppContext& ctx,
                                   const std::string& workspace_id,
                                   const domain::Product& product,

@@ -19,6 +19,7 @@
 #include "cli/duration.hpp"
 #include "cli/feedback_commands.hpp"
 #include "cli/flags.hpp"
+#include "cli/goal_commands.hpp"
 #include "cli/items_commands.hpp"
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
@@ -316,6 +317,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     SprintCommands sprints(cli);
     FeedbackCommands feedback(cli);
     StrategyCommands strategy(cli);
+    GoalCommands goals(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -396,6 +398,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = strategy.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = goals.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {

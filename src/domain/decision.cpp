@@ -67,21 +67,6 @@ std::optional<LinkTarget> ParseLinkTarget(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view IdPrefix(LinkTarget target) {
-    switch (target) {
-        case LinkTarget::kGoal:
-            return "gol";
-        case LinkTarget::kInitiative:
-            return "ini";
-        case LinkTarget::kIdea:
-            return "ida";
-        case LinkTarget::kItem:
-        case LinkTarget::kRelease:
-            return "";
-    }
-    return "";
-}
-
 Issues ValidateDecision(const Decision& d) {
     Issues issues;
     CheckLine(issues, "title", d.title, 1, kMaxDecisionTitleLength);
@@ -123,14 +108,6 @@ Issues ValidateDecision(const Decision& d) {
         const auto& l = d.links[i];
         if (l.id.empty()) {
             issues.push_back({field, "must not be empty"});
-            continue;
-        }
-        const std::string_view prefix = IdPrefix(l.type);
-        if (!prefix.empty() && (l.id.size() <= prefix.size() + 1 || !l.id.starts_with(prefix) ||
-                                l.id[prefix.size()] != '_')) {
-            issues.push_back({field,
-                              "must be a " + std::string(ToString(l.type)) + " id (" +
-                                  std::string(prefix) + "_…)"});
             continue;
         }
         for (std::size_t j = 0; j < i; ++j) {

@@ -2,9 +2,9 @@
 // context, the options weighed (each with pros and cons), what was decided and why, its owner
 // and date, and links to the objects of the product it concerns.
 //
-// Links are typed references: items and releases are checked against the product by the
-// caller; goals, initiatives and ideas (stored by other parts of the workspace) are held by id
-// and checked here only for the shape of their ids ("gol_…", "ini_…", "ida_…").
+// Links are typed references to objects of the same product (items, goals, initiatives,
+// releases, ideas); the caller checks that each exists in the product, this file that each is
+// named once.
 //
 // Pure values and functions, no I/O; safe to call from any thread.
 #pragma once
@@ -34,9 +34,6 @@ inline constexpr std::array<LinkTarget, 5> kAllLinkTargets = {LinkTarget::kItem,
                                                               LinkTarget::kIdea};
 std::string_view ToString(LinkTarget target);  // "item", "goal", "initiative", "release", "idea"
 std::optional<LinkTarget> ParseLinkTarget(std::string_view text);
-// The id prefix of a target stored elsewhere ("gol", "ini", "ida"); "" for items and releases,
-// which are checked against the product.
-std::string_view IdPrefix(LinkTarget target);
 
 struct DecisionOption {
     std::string title;
@@ -78,9 +75,8 @@ inline constexpr std::size_t kMaxDecisionLinks = 50;
 
 // title (1–300, one line, not blank), context and rationale (up to 20,000), decision (up to
 // 5,000), date (empty or a calendar day), options (at most 20; options.<i>.title 1–300 one
-// line, pros and cons up to 5,000), links (at most 50, no repeats; links.<i>.id not empty and,
-// for goals, initiatives and ideas, of the form "<prefix>_<rest>"). Once decided or
-// superseded, `decision` and `date` are required.
+// line, pros and cons up to 5,000), links (at most 50, no repeats; links.<i>.id not empty).
+// Once decided or superseded, `decision` and `date` are required.
 Issues ValidateDecision(const Decision& decision);
 
 // "item:DRN-1" or "release:rel_…" as in ?linked=: nullopt unless "<type>:<id>" with a known

@@ -1,6 +1,7 @@
 #include "domain/stakeholder_update.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 namespace tl::domain {
@@ -38,6 +39,18 @@ UpdateItem ItemOf(const Item& i, std::string_view product_key) {
 bool ByTarget(const UpdateRelease& a, const UpdateRelease& b) {
     return std::make_tuple(a.target_date.empty(), a.target_date, a.version, a.id) <
            std::make_tuple(b.target_date.empty(), b.target_date, b.version, b.id);
+}
+
+// 0.456 → "46%".
+std::string Percent(double share) {
+    return std::to_string(static_cast<long long>(std::llround(share * 100))) + "%";
+}
+
+// "on track", "at risk", "off track".
+std::string StatusWords(GoalStatus status) {
+    std::string words(ToString(status));
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return words;
 }
 
 std::string ReleaseTitle(const UpdateRelease& r) {
@@ -80,6 +93,22 @@ std::vector<Section> Sections(const StakeholderUpdate& u) {
         }
         next.entries.push_back(std::move(line));
     }
+    Section goals{"Goals", {}, "No open goals."};
+    for (const auto& g : u.goals) {
+        std::string line = g.objective + ": ";
+        if (g.progress) {
+            line += Percent(*g.progress) + " (expected " + Percent(g.expected) + ")";
+            if (g.status) {
+                line += ", " + StatusWords(*g.status);
+            }
+        } else {
+            line += "no key results yet";
+        }
+        std::string horizon(ToString(g.horizon));
+        std::replace(horizon.begin(), horizon.end(), '_', '-');
+        line += "; " + horizon + " goal ending " + g.end_date;
+        goals.entries.push_back(std::move(line));
+    }
     Section risks{"Risks", {}, "No risks found."};
     for (const auto& o : u.overdue_releases) {
         risks.entries.push_back(ReleaseTitle(o.release) + " is " + std::to_string(o.days_late) +
@@ -90,7 +119,13 @@ std::vector<Section> Sections(const StakeholderUpdate& u) {
         risks.entries.push_back(b.blocker.key + " " + b.blocker.title + " (" + b.blocker.status +
                                 ") blocks release " + b.release.version + ".");
     }
-    return {std::move(shipped), std::move(next), std::move(risks)};
+    for (const auto& g : u.goals_at_risk) {
+        risks.entries.push_back("Goal \"" + g.objective + "\" is " +
+                                StatusWords(g.status.value_or(GoalStatus::kAtRisk)) + ": " +
+                                Percent(g.progress.value_or(0)) + " against " +
+                                Percent(g.expected) + " expected.");
+    }
+    return {std::move(shipped), std::move(next), std::move(goals), std::move(risks)};
 }
 
 std::string Title(const StakeholderUpdate& u) {
@@ -224,6 +259,34 @@ StakeholderUpdate AssembleStakeholderUpdate(const UpdateFacts& facts,
         });
         for (const Item* b : blockers) {
             u.blockers.push_back({r, ItemOf(*b, facts.product_key)});
+        }
+    }
+
+    for (const auto& f : facts.goals) {
+        if (f.goal.state != GoalState::kOpen) {
+            continue;
+        }
+        UpdateGoal g;
+        g.id = f.goal.id;
+        g.objective = f.goal.objective;
+        g.horizon = f.goal.horizon;
+        g.end_date = f.goal.end_date;
+        g.progress = f.progress;
+        g.expected = f.expected;
+        g.status = f.status;
+        u.goals.push_back(std::move(g));
+    }
+    std::sort(u.goals.begin(), u.goals.end(), [](const UpdateGoal& a, const UpdateGoal& b) {
+        return std::tie(a.end_date, a.objective, a.id) < std::tie(b.end_date, b.objective, b.id);
+    });
+    for (const auto& g : u.goals) {
+        if (g.status == GoalStatus::kOffTrack) {
+            u.goals_at_risk.push_back(g);
+        }
+    }
+    for (const auto& g : u.goals) {
+        if (g.status == GoalStatus::kAtRisk) {
+            u.goals_at_risk.push_back(g);
         }
     }
     return u;

@@ -2,17 +2,15 @@
 // "Stakeholders"): what shipped (releases released and items accepted in the period), what is
 // next (releases not yet released by target date, active and planned sprints with their
 // goals) and the risks (releases past their target date, open blockers of releases not yet
-// released); assembled from plain facts and rendered as Markdown or HTML.
-//
-// Goal progress and goals at risk come from the product's goals (another part of the
-// workspace): `goals` is their place in the update and stays empty here; the documents have
-// no goal section until it is filled.
+// released, goals at risk or off track), and the progress of the product's open goals;
+// assembled from plain facts and rendered as Markdown or HTML.
 //
 // Pure values and functions, no I/O; safe to call from any thread.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +18,7 @@
 #include "domain/item.hpp"
 #include "domain/release.hpp"
 #include "domain/sprint.hpp"
+#include "domain/strategy.hpp"
 #include "domain/validation.hpp"
 
 namespace tl::domain {
@@ -41,6 +40,13 @@ struct UpdateFacts {
     std::vector<Item> accepted;   // items accepted around the period (others are left out)
     std::vector<Sprint> sprints;  // the product's, any status
     std::map<std::string, std::string> team_names;  // by team id
+    struct GoalFigures {
+        Goal goal;
+        std::optional<double> progress;  // nullopt: no key results
+        double expected = 0;             // the share of its period elapsed on `to`
+        std::optional<GoalStatus> status;
+    };
+    std::vector<GoalFigures> goals;  // the product's, any state, figures as of `to`
 };
 
 struct UpdateRelease {
@@ -82,11 +88,15 @@ struct ReleaseBlocker {
     UpdateItem blocker;
 };
 
-// Placeholder of a goal's progress in the update: filled from the product's goals once they
-// are available (docs/strategy.md, "Goals").
+// An open goal's progress on the update's last day (docs/strategy.md, "Goals (OKRs)").
 struct UpdateGoal {
     std::string id;
     std::string objective;
+    Horizon horizon = Horizon::kQuarter;
+    std::string end_date;
+    std::optional<double> progress;  // 0…1; nullopt without key results
+    double expected = 0;             // 0…1
+    std::optional<GoalStatus> status;
 };
 
 struct StakeholderUpdate {
@@ -99,15 +109,17 @@ struct StakeholderUpdate {
     std::vector<UpdateItem> shipped_items;         // by acceptance, then key number
     std::vector<UpdateRelease> next_releases;      // by target date (undated last), then version
     std::vector<UpdateSprint> next_sprints;        // active ones first, then by start date
-    std::vector<UpdateGoal> goals;                 // empty: see the header comment
+    std::vector<UpdateGoal> goals;                 // open goals, by end date, then objective
+    std::vector<UpdateGoal> goals_at_risk;         // of those, off track first, then at risk
     std::vector<OverdueRelease> overdue_releases;  // most days late first
     std::vector<ReleaseBlocker> blockers;          // by the release's order in next, then key
 };
 
 // Requires: ValidateUpdatePeriod(from, to) is empty.
 // Shipped: releases released, items accepted on a day from `from` to `to`. Next: releases not
-// released; sprints planned or active. Risks: releases not released whose target date is
-// before `to`; the open blockers of releases not released.
+// released; sprints planned or active. Goals: the open ones. Risks: releases not released
+// whose target date is before `to`; the open blockers of releases not released; open goals
+// off track or at risk.
 StakeholderUpdate AssembleStakeholderUpdate(const UpdateFacts& facts,
                                             const std::string& from,
                                             const std::string& to);
@@ -131,13 +143,20 @@ std::string EscapeHtml(std::string_view text);
 //   - Release 1.1 (planned, target 2026-12-01)          "no target date" when undated
 //   - Sprint 4 (active, 2026-10-26 to 2026-11-06, team Falcon): goal
 //   <blank>
+//   ## Goals
+//   <blank>
+//   - Objective: 45% (expected 60%), at risk; year goal ending 2027-06-30
+//   - Objective: no key results yet; multi-year goal ending 2028-12-31
+//   <blank>
 //   ## Risks
 //   <blank>
 //   - Release 0.9 is 12 days past its target date 2026-10-19.
 //   - X2-7 Title (in progress) blocks release 1.1.
+//   - Goal "Objective" is at risk: 45% against 60% expected.
 //
-// A section without entries reads "Nothing shipped in this period.", "Nothing planned yet."
-// or "No risks found.". User text is written as it is. The text ends with one newline.
+// Percentages are rounded to whole numbers. A section without entries reads "Nothing shipped
+// in this period.", "Nothing planned yet.", "No open goals." or "No risks found.". User text
+// is written as it is. The text ends with one newline.
 std::string RenderUpdateMarkdown(const StakeholderUpdate& update);
 
 // The same sections as an HTML document (<!DOCTYPE html>, <h1>, <h2>, <ul>/<li>, <p>), every

@@ -39,6 +39,8 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     // Strategy (docs/strategy.md).
     AddStakeholderRoutes(router);
     AddDecisionRoutes(router);
+    // Strategy: vision, goals, initiatives, trace and alignment (docs/strategy.md).
+    AddStrategyRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

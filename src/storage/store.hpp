@@ -32,6 +32,7 @@
 #include "domain/role_assignment.hpp"
 #include "domain/sprint.hpp"
 #include "domain/stakeholder.hpp"
+#include "domain/strategy.hpp"
 #include "domain/team.hpp"
 #include "domain/test_plan.hpp"
 #include "domain/user.hpp"
@@ -693,6 +694,71 @@ public:
         const std::string& workspace_id,
         const std::string& product_id,
         const std::optional<domain::DecisionLink>& linked) = 0;
+    // ---- Strategy: vision, goals, key results, check-ins, initiatives (docs/strategy.md) ----
+    // The vision's latest version; nullopt before the first save.
+    virtual Result<std::optional<domain::Vision>> GetVision(const std::string& workspace_id,
+                                                            const std::string& product_id) = 0;
+    // Adds version v.version; kConflict when that version exists (a concurrent save won).
+    virtual Result<void> InsertVisionVersion(const domain::Vision& v) = 0;
+    // The versions below `before_version` (0: from the newest), newest first, at most `limit`.
+    virtual Result<std::vector<domain::Vision>> ListVisionHistory(const std::string& workspace_id,
+                                                                  const std::string& product_id,
+                                                                  std::int64_t before_version,
+                                                                  int limit) = 0;
+
+    virtual Result<void> InsertGoal(const domain::Goal& g) = 0;
+    // kPreconditionFailed when the stored version is not `expected_version`.
+    virtual Result<void> UpdateGoal(const domain::Goal& g, std::int64_t expected_version) = 0;
+    // Removes the goal with its key results and check-ins, and clears the goal_id of the items
+    // naming it (raising their version and updated_at to `now`). Initiatives are the caller's.
+    virtual Result<void> DeleteGoal(const std::string& workspace_id,
+                                    const std::string& id,
+                                    std::int64_t now) = 0;
+    virtual Result<domain::Goal> GetGoal(const std::string& workspace_id,
+                                         const std::string& id) = 0;
+    // A product's goals by start date, then creation.
+    virtual Result<std::vector<domain::Goal>> ListGoals(const std::string& workspace_id,
+                                                        const std::string& product_id) = 0;
+
+    virtual Result<void> InsertKeyResult(const domain::KeyResult& kr) = 0;
+    virtual Result<void> UpdateKeyResult(const domain::KeyResult& kr,
+                                         std::int64_t expected_version) = 0;
+    // Removes the key result with its check-ins.
+    virtual Result<void> DeleteKeyResult(const std::string& workspace_id,
+                                         const std::string& id) = 0;
+    virtual Result<domain::KeyResult> GetKeyResult(const std::string& workspace_id,
+                                                   const std::string& id) = 0;
+    // The key results of a product's goals (of one goal when `goal_id` is set), by creation.
+    virtual Result<std::vector<domain::KeyResult>> ListKeyResults(const std::string& workspace_id,
+                                                                  const std::string& product_id,
+                                                                  const std::string& goal_id) = 0;
+
+    virtual Result<void> InsertCheckIn(const domain::CheckIn& c) = 0;
+    virtual Result<void> DeleteCheckIn(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::CheckIn> GetCheckIn(const std::string& workspace_id,
+                                               const std::string& id) = 0;
+    // The check-ins of a product's key results (of one goal's when `goal_id` is set), by date,
+    // then creation.
+    virtual Result<std::vector<domain::CheckIn>> ListCheckIns(const std::string& workspace_id,
+                                                              const std::string& product_id,
+                                                              const std::string& goal_id) = 0;
+
+    virtual Result<void> InsertInitiative(const domain::Initiative& i) = 0;
+    virtual Result<void> UpdateInitiative(const domain::Initiative& i,
+                                          std::int64_t expected_version) = 0;
+    // Removes the initiative and clears the initiative_id of the items naming it (raising
+    // their version and updated_at to `now`).
+    virtual Result<void> DeleteInitiative(const std::string& workspace_id,
+                                          const std::string& id,
+                                          std::int64_t now) = 0;
+    virtual Result<domain::Initiative> GetInitiative(const std::string& workspace_id,
+                                                     const std::string& id) = 0;
+    // A product's initiatives by creation.
+    virtual Result<std::vector<domain::Initiative>> ListInitiatives(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    // The product's items naming a goal or an initiative, in rank order.
+    virtual Result<std::vector<domain::Item>> ListAlignedItems(const std::string& workspace_id,
+                                                               const std::string& product_id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

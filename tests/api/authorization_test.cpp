@@ -167,6 +167,10 @@ struct BacklogIds {
     // Stakeholders and decisions (docs/strategy.md): one of each on X2, made by the PM.
     std::string stakeholder;
     std::string decision;
+    // Strategy: the demo's first goal of X2, its first key result and the first initiative.
+    std::string goal;
+    std::string key_result;
+    std::string initiative;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -258,6 +262,14 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "com_missing";
         } else if (before.ends_with("/api/v1/decisions/")) {
             out += missing ? "dec_missing" : backlog.decision;
+        } else if (before.ends_with("/api/v1/goals/")) {
+            out += missing ? "gol_missing" : backlog.goal;
+        } else if (before.ends_with("/api/v1/key-results/")) {
+            out += missing ? "kr_missing" : backlog.key_result;
+        } else if (before.ends_with("/api/v1/check-ins/")) {
+            out += "chk_missing";
+        } else if (before.ends_with("/api/v1/initiatives/")) {
+            out += missing ? "ini_missing" : backlog.initiative;
         } else {
             return std::nullopt;
         }
@@ -418,6 +430,19 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
                                               Token("alice"));
     ASSERT_EQ(decision.status, 201) << decision.body;
     backlog.decision = StrAt(decision.Json(), {"id"});
+    // The demo's strategy: a goal with a key result, and an initiative (the walk's bodies are
+    // empty, so it changes none of them).
+    const HttpResult goals = client().Get("/api/v1/products/" + ids.x2 + "/goals", Token("alice"));
+    ASSERT_EQ(goals.status, 200) << goals.body;
+    ASSERT_FALSE(ArrAt(goals.Json(), {"data"}).empty()) << goals.body;
+    const json::value goal = ArrAt(goals.Json(), {"data"})[0];
+    backlog.goal = StrAt(goal, {"id"});
+    ASSERT_FALSE(ArrAt(goal, {"key_results"}).empty()) << goals.body;
+    backlog.key_result = StrAt(ArrAt(goal, {"key_results"})[0], {"id"});
+    const HttpResult initiatives =
+        client().Get("/api/v1/products/" + ids.x2 + "/initiatives", Token("alice"));
+    ASSERT_FALSE(ArrAt(initiatives.Json(), {"data"}).empty()) << initiatives.body;
+    backlog.initiative = StrAt(ArrAt(initiatives.Json(), {"data"})[0], {"id"});
 
     int walked = 0;
     int product_scoped = 0;
@@ -558,6 +583,41 @@ TEST_F(RoleWalkTest, StakeholderAndDecisionRoutesNameTheActionsOfTheStrategyTabl
         {"/api/v1/decisions/{id}", "get", "product.read"},
         {"/api/v1/decisions/{id}", "patch", "decision.write"},
         {"/api/v1/decisions/{id}", "delete", "decision.write"},
+    };
+    for (const auto& [path, method, action] : expected) {
+        EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
+            << method << " " << path;
+    }
+}
+
+// The strategy routes are in the walk above with the actions of docs/strategy.md's table.
+TEST_F(RoleWalkTest, StrategyRoutesNameTheActionsOfTheStrategyTable) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+        {"/api/v1/products/{id}/vision", "get", "product.read"},
+        {"/api/v1/products/{id}/vision", "patch", "strategy.write"},
+        {"/api/v1/products/{id}/vision/history", "get", "product.read"},
+        {"/api/v1/products/{id}/goals", "post", "strategy.write"},
+        {"/api/v1/products/{id}/goals", "get", "product.read"},
+        {"/api/v1/goals/{id}", "get", "product.read"},
+        {"/api/v1/goals/{id}", "patch", "strategy.write"},
+        {"/api/v1/goals/{id}", "delete", "strategy.write"},
+        {"/api/v1/goals/{id}/key-results", "post", "strategy.write"},
+        {"/api/v1/key-results/{id}", "patch", "strategy.write"},
+        {"/api/v1/key-results/{id}", "delete", "strategy.write"},
+        {"/api/v1/key-results/{id}/check-ins", "post", "strategy.write"},
+        {"/api/v1/check-ins/{id}", "delete", "strategy.write"},
+        {"/api/v1/products/{id}/initiatives", "post", "strategy.write"},
+        {"/api/v1/products/{id}/initiatives", "get", "product.read"},
+        {"/api/v1/initiatives/{id}", "get", "product.read"},
+        {"/api/v1/initiatives/{id}", "patch", "strategy.write"},
+        {"/api/v1/initiatives/{id}", "delete", "strategy.write"},
+        {"/api/v1/items/{id}/trace", "get", "product.read"},
+        {"/api/v1/goals/{id}/work", "get", "product.read"},
+        {"/api/v1/initiatives/{id}/work", "get", "product.read"},
+        {"/api/v1/sprints/{id}/alignment", "get", "product.read"},
+        {"/api/v1/releases/{id}/alignment", "get", "product.read"},
     };
     for (const auto& [path, method, action] : expected) {
         EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)

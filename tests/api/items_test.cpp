@@ -485,7 +485,14 @@ TEST_F(ItemsTest, RolesDecideWhatEachPersonMayChange) {
     const auto proposed = Create(p, {{"type", "feature"}, {"title", "Proposed by PM"}}, "alice");
     EXPECT_EQ(Order(p).back(), StrAt(proposed, {"key"}));
     Create(p, {{"type", "feature"}, {"title", "x"}, {"position", "top"}}, "alice", 403);
-    EXPECT_EQ(Patch(k, {{"goal_id", "goal_1"}}, "alice").status, 200);
+    // A goal of the product (docs/strategy.md: items name goals of their own product only).
+    const HttpResult goal = client().Post("/api/v1/products/" + p + "/goals",
+                                          R"({"objective":"Lead","horizon":"year",)"
+                                          R"("start_date":"2027-01-01"})",
+                                          Token("alice"));
+    ASSERT_EQ(goal.status, 201) << goal.body;
+    EXPECT_EQ(Patch(k, {{"goal_id", "goal_1"}}, "alice").status, 400);
+    EXPECT_EQ(Patch(k, {{"goal_id", StrAt(goal.Json(), {"id"})}}, "alice").status, 200);
     EXPECT_EQ(Patch(k, {{"title", "Renamed"}}, "alice").status, 403);
     // Team: working fields of unassigned items or their own, not content; not others' items.
     EXPECT_EQ(Patch(k, {{"points", 5}, {"assignee_id", Ids().users.at("dave")}}, "dave").status,

@@ -62,6 +62,23 @@ protected:
         EXPECT_EQ(r.status, 201) << r.body;
         return StrAt(r.Json(), {"id"});
     }
+    // A PM's object made by POST on one of the product's collections ("goals", "ideas"); its id.
+    static std::string Made(const std::string& product,
+                            const std::string& collection,
+                            json::object body) {
+        const HttpResult r = client().Post("/api/v1/products/" + product + "/" + collection,
+                                           json::serialize(body),
+                                           Token("alice"));
+        EXPECT_EQ(r.status, 201) << r.body;
+        return StrAt(r.Json(), {"id"});
+    }
+    static void CheckIn(const std::string& key_result, double value, const std::string& date) {
+        const HttpResult r =
+            client().Post("/api/v1/key-results/" + key_result + "/check-ins",
+                          json::serialize(json::object{{"value", value}, {"date", date}}),
+                          Token("alice"));
+        EXPECT_EQ(r.status, 201) << r.body;
+    }
     static void Plan(const std::string& release, const std::vector<std::string>& items) {
         json::array list;
         for (const auto& i : items) {
@@ -334,7 +351,7 @@ TEST_F(StakeholdersTest, UpdateOfAHandWorkedPeriod) {
     EXPECT_EQ(StrAt(sprints[0], {"goal"}), "Fly 40 minutes");
     EXPECT_EQ(StrAt(sprints[0], {"status"}), "planned");
     EXPECT_EQ(StrAt(sprints[0], {"team", "name"}), "Team SKD");
-    // Goals are another part's: their places are there and empty.
+    // The product has no goals: both goal lists are there and empty.
     ASSERT_NE(At(u, {"goals"}), nullptr);
     EXPECT_TRUE(ArrAt(u, {"goals"}).empty());
     ASSERT_NE(At(u, {"risks", "goals"}), nullptr);
@@ -387,6 +404,83 @@ TEST_F(StakeholdersTest, UpdateOfAHandWorkedPeriod) {
     ExpectError(client().Get(update + "?format=pdf", Token("erin")), 403, "forbidden");
 }
 
+// Goal figures on the update's last day, 2027-07-02 (docs/strategy.md's worked example):
+// "45-minute flight time" (year from 2027-01-01) at 0.35 against 183/365 expected is at risk;
+// "Win inspection customers" (same year) at 0.1 is off track; "Hover test plan" (quarter to
+// 2027-06-30) has no key results; an achieved goal is left out.
+TEST_F(StakeholdersTest, UpdateCarriesGoalProgressAndGoalsAtRisk) {
+    const std::string p = NewProduct("SKH");
+    const auto kr = [](std::string title, double baseline, double target) {
+        return json::object{
+            {"title", title}, {"metric", title}, {"baseline", baseline}, {"target", target}};
+    };
+    const auto goal_with =
+        [&](std::string objective, json::array krs, std::string horizon, std::string start) {
+            const std::string id = Made(p,
+                                        "goals",
+                                        {{"objective", objective},
+                                         {"horizon", horizon},
+                                         {"start_date", start},
+                                         {"key_results", std::move(krs)}});
+            const HttpResult g = client().Get("/api/v1/goals/" + id, Token("alice"));
+            EXPECT_EQ(g.status, 200) << g.body;
+            std::vector<std::string> kr_ids;
+            for (const auto& k : ArrAt(g.Json(), {"key_results"})) {
+                kr_ids.push_back(StrAt(k, {"id"}));
+            }
+            return std::make_pair(id, kr_ids);
+        };
+    const auto flight = goal_with("45-minute flight time",
+                                  json::array{kr("Hover minutes", 38, 45), kr("Customers", 10, 30)},
+                                  "year",
+                                  "2027-01-01");
+    CheckIn(flight.second[0], 41.5, "2027-06-01");
+    CheckIn(flight.second[1], 14, "2027-06-01");
+    const auto win = goal_with(
+        "Win inspection customers", json::array{kr("Signed", 0, 10)}, "year", "2027-01-01");
+    CheckIn(win.second[0], 1, "2027-06-01");
+    goal_with("Hover test plan", json::array{}, "quarter", "2027-04-01");
+    const auto done = goal_with("First flight", json::array{}, "quarter", "2027-01-01");
+    ASSERT_EQ(client()
+                  .Patch("/api/v1/goals/" + done.first, R"({"state":"achieved"})", Token("alice"))
+                  .status,
+              200);
+
+    const std::string update =
+        "/api/v1/products/" + p + "/stakeholder-update?from=2027-06-01&to=2027-07-02";
+    const HttpResult r = client().Get(update, Token("dave"));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json::value u = r.Json();
+    const auto goals = ArrAt(u, {"goals"});
+    EXPECT_EQ(Strings(goals, {"objective"}),
+              (std::vector<std::string>{
+                  "Hover test plan", "45-minute flight time", "Win inspection customers"}));
+    EXPECT_TRUE(At(goals[0], {"progress"})->is_null());
+    EXPECT_TRUE(At(goals[0], {"status"})->is_null());
+    EXPECT_EQ(StrAt(goals[0], {"end_date"}), "2027-06-30");
+    EXPECT_NEAR(At(goals[1], {"progress"})->to_number<double>(), 0.35, 1e-9);
+    EXPECT_NEAR(At(goals[1], {"expected"})->to_number<double>(), 183.0 / 365.0, 1e-9);
+    EXPECT_EQ(StrAt(goals[1], {"status"}), "at_risk");
+    EXPECT_EQ(StrAt(goals[1], {"horizon"}), "year");
+    EXPECT_NEAR(At(goals[2], {"progress"})->to_number<double>(), 0.1, 1e-9);
+    EXPECT_EQ(StrAt(goals[2], {"status"}), "off_track");
+    EXPECT_EQ(Strings(ArrAt(u, {"risks", "goals"}), {"objective"}),
+              (std::vector<std::string>{"Win inspection customers", "45-minute flight time"}));
+
+    const HttpResult md = client().Get(update + "&format=markdown", Token("dave"));
+    ASSERT_EQ(md.status, 200) << md.body;
+    EXPECT_NE(md.body.find("## Goals\n\n- Hover test plan: no key results yet; quarter goal ending "
+                           "2027-06-30\n- 45-minute flight time: 35% (expected 50%), at risk; year "
+                           "goal ending 2027-12-31\n"),
+              std::string::npos)
+        << md.body;
+    EXPECT_NE(md.body.find("- Goal \"Win inspection customers\" is off track: 10% against 50% "
+                           "expected.\n"),
+              std::string::npos)
+        << md.body;
+    EXPECT_EQ(md.body.find("First flight"), std::string::npos) << md.body;
+}
+
 TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
     const std::string p = NewProduct("SKE");
     const std::string other = NewProduct("SKF");
@@ -394,6 +488,12 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
     const std::string camera = Key(p, "epic", "Camera upgrade");
     const std::string foreign = Key(other, "story", "Elsewhere");
     const std::string release = NewRelease(p, {{"version", "3.0"}, {"name", "Endurance"}});
+    const std::string goal =
+        Made(p, "goals", {{"objective", "Fly 45 minutes"}, {"start_date", "2027-01-01"}});
+    const std::string initiative = Made(p, "initiatives", {{"name", "Battery R&D"}});
+    const std::string idea = Made(p, "ideas", {{"title", "Swappable batteries"}});
+    const std::string foreign_goal =
+        Made(other, "goals", {{"objective", "Elsewhere"}, {"start_date", "2027-01-01"}});
     const std::string list = "/api/v1/products/" + p + "/decisions";
 
     const json::object body{
@@ -406,7 +506,8 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
         {"links",
          json::array{json::object{{"type", "item"}, {"id", flight}},
                      json::object{{"type", "release"}, {"id", release}},
-                     json::object{{"type", "goal"}, {"id", "gol_flight"}}}}};
+                     json::object{{"type", "goal"}, {"id", goal}},
+                     json::object{{"type", "idea"}, {"id", idea}}}}};
     const HttpResult created = client().Post(list, json::serialize(body), Token("bob"));
     ASSERT_EQ(created.status, 201) << created.body;
     const json::value dec = created.Json();
@@ -416,14 +517,16 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
     EXPECT_EQ(Strings(ArrAt(dec, {"options"}), {"title"}),
               (std::vector<std::string>{"Flight time", "Camera"}));
     const auto links = ArrAt(dec, {"links"});
-    ASSERT_EQ(links.size(), 3u);
+    ASSERT_EQ(links.size(), 4u);
     EXPECT_EQ(StrAt(links[0], {"id"}), Id(flight));
     EXPECT_EQ(StrAt(links[0], {"key"}), flight);
     EXPECT_EQ(StrAt(links[0], {"name"}), "Longer flight time");
     EXPECT_EQ(StrAt(links[1], {"key"}), "3.0");
     EXPECT_EQ(StrAt(links[1], {"name"}), "Endurance");
-    EXPECT_EQ(StrAt(links[2], {"id"}), "gol_flight");
+    EXPECT_EQ(StrAt(links[2], {"id"}), goal);
     EXPECT_TRUE(At(links[2], {"key"})->is_null());
+    EXPECT_EQ(StrAt(links[2], {"name"}), "Fly 45 minutes");
+    EXPECT_EQ(StrAt(links[3], {"name"}), "Swappable batteries");
     const std::string one = "/api/v1/decisions/" + StrAt(dec, {"id"});
 
     // Deciding needs a decision and a date.
@@ -441,7 +544,7 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
     EXPECT_EQ(StrAt(decided.Json(), {"date"}), "2026-10-14");
     EXPECT_EQ(StrAt(decided.Json(), {"owner", "name"}), "Alice Moreau");
     EXPECT_EQ(IntAt(decided.Json(), {"version"}), 2);
-    EXPECT_EQ(ArrAt(decided.Json(), {"links"}).size(), 3u);  // untouched
+    EXPECT_EQ(ArrAt(decided.Json(), {"links"}).size(), 4u);  // untouched
     const HttpResult stale = client().Patch(one, R"({"title":"Late"})", Token("bob"), "1");
     ExpectError(stale, 412, "precondition_failed");
     EXPECT_EQ(StrAt(stale.Json(), {"current", "status"}), "decided");
@@ -456,10 +559,12 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
                           {"options", json::array{json::object{{"pros", "x"}, {"size", 1}}}},
                           {"links",
                            json::array{json::object{{"type", "item"}, {"id", foreign}},
-                                       json::object{{"type", "goal"}, {"id", "ini_1"}},
+                                       json::object{{"type", "goal"}, {"id", initiative}},
                                        json::object{{"type", "sprint"}, {"id", "spr_1"}},
                                        json::object{{"type", "release"}, {"id", "rel_missing"}},
-                                       json::object{{"type", "idea"}, {"id", "ida_1"}}}}}),
+                                       json::object{{"type", "goal"}, {"id", foreign_goal}},
+                                       json::object{{"type", "initiative"}, {"id", "ini_none"}},
+                                       json::object{{"type", "idea"}, {"id", idea}}}}}),
                       Token("alice")),
         {"title",
          "status",
@@ -469,7 +574,9 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
          "links.0.id",
          "links.1.id",
          "links.2.type",
-         "links.3.id"});
+         "links.3.id",
+         "links.4.id",
+         "links.5.id"});
     ExpectInvalid(client().Post(list, R"({"options":{}})", Token("alice")), {"title", "options"});
 
     // A second decision, and the filters.
@@ -499,17 +606,23 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
               (std::vector<std::string>{"Cheaper motor part supplier"}));
     EXPECT_EQ(titles("?linked=item:" + Id(flight)).size(), 1u);
     EXPECT_EQ(titles("?linked=release:" + release).size(), 1u);
-    EXPECT_EQ(titles("?linked=goal:gol_flight").size(), 1u);
-    EXPECT_TRUE(titles("?linked=idea:ida_none").empty());
+    EXPECT_EQ(titles("?linked=goal:" + goal).size(), 1u);
+    EXPECT_EQ(titles("?linked=idea:" + idea).size(), 1u);
+    EXPECT_TRUE(titles("?linked=initiative:" + initiative).empty());
     ExpectInvalid(client().Get(list + "?linked=sprint:x&status=open", Token("alice")),
                   {"linked", "status"});
 
     // Links replaced whole; a deleted decision is gone.
-    const HttpResult relinked =
-        client().Patch(one, R"({"links":[{"type":"initiative","id":"ini_range"}]})", Token("bob"));
+    const HttpResult relinked = client().Patch(
+        one,
+        json::serialize(json::object{
+            {"links", json::array{json::object{{"type", "initiative"}, {"id", initiative}}}}}),
+        Token("bob"));
     ASSERT_EQ(relinked.status, 200) << relinked.body;
     EXPECT_EQ(Strings(ArrAt(relinked.Json(), {"links"}), {"type"}),
               (std::vector<std::string>{"initiative"}));
+    EXPECT_EQ(Strings(ArrAt(relinked.Json(), {"links"}), {"name"}),
+              (std::vector<std::string>{"Battery R&D"}));
     EXPECT_EQ(client().Delete(one, Token("bob")).status, 204);
     ExpectError(client().Get(one, Token("bob")), 404, "not_found");
     EXPECT_EQ(Actions(p, "decision"),

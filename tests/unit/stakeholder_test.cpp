@@ -193,6 +193,55 @@ UpdateFacts OctoberFacts() {
     done.status = SprintStatus::kCompleted;
     f.sprints = {planned, done, active};
     f.team_names["tem_falcon"] = "Falcon";
+
+    const auto goal = [](std::string id,
+                         std::string objective,
+                         Horizon horizon,
+                         std::string end,
+                         std::optional<double> progress,
+                         double expected,
+                         std::optional<GoalStatus> status) {
+        UpdateFacts::GoalFigures g;
+        g.goal.id = std::move(id);
+        g.goal.objective = std::move(objective);
+        g.goal.horizon = horizon;
+        g.goal.end_date = std::move(end);
+        g.progress = progress;
+        g.expected = expected;
+        g.status = status;
+        return g;
+    };
+    f.goals = {
+        goal("gol_lead",
+             "Inspection leader",
+             Horizon::kMultiYear,
+             "2028-12-31",
+             0.1,
+             0.4,
+             GoalStatus::kOffTrack),
+        goal("gol_flight",
+             "45-minute flight time",
+             Horizon::kYear,
+             "2027-06-30",
+             0.35,
+             0.5014,
+             GoalStatus::kAtRisk),
+        goal("gol_hover",
+             "Hover test plan",
+             Horizon::kQuarter,
+             "2026-12-31",
+             std::nullopt,
+             0.33,
+             std::nullopt),
+        goal("gol_night",
+             "Night flight certification",
+             Horizon::kHalf,
+             "2027-03-31",
+             0.5,
+             0.4,
+             GoalStatus::kOnTrack),
+        goal("gol_old", "Old goal", Horizon::kQuarter, "2026-09-30", 1.0, 1.0, std::nullopt)};
+    f.goals.back().goal.state = GoalState::kAchieved;
     return f;
 }
 
@@ -216,7 +265,17 @@ TEST(StakeholderUpdateAssembly, HandWorkedOctober) {
     EXPECT_EQ(u.next_sprints[0].id, "spr_4");
     EXPECT_EQ(u.next_sprints[0].team_name, "Falcon");
     EXPECT_EQ(u.next_sprints[1].id, "spr_5");
-    EXPECT_TRUE(u.goals.empty());
+    // Open goals by end date; the achieved one left out. Off track before at risk.
+    std::vector<std::string> goals;
+    for (const auto& g : u.goals) {
+        goals.push_back(g.id);
+    }
+    EXPECT_EQ(goals,
+              (std::vector<std::string>{"gol_hover", "gol_night", "gol_flight", "gol_lead"}));
+    ASSERT_EQ(u.goals_at_risk.size(), 2u);
+    EXPECT_EQ(u.goals_at_risk[0].id, "gol_lead");
+    EXPECT_EQ(u.goals_at_risk[1].id, "gol_flight");
+    EXPECT_FALSE(u.goals[0].progress);
     ASSERT_EQ(u.overdue_releases.size(), 1u);  // 1.1: target 10-19, 12 days before 10-31
     EXPECT_EQ(u.overdue_releases[0].release.version, "1.1");
     EXPECT_EQ(u.overdue_releases[0].days_late, 12);
@@ -263,10 +322,21 @@ TEST(StakeholderUpdateRendering, Markdown) {
               "minutes\n"
               "- Sprint 5 (planned, 2026-11-09 to 2026-11-20, team Falcon)\n"
               "\n"
+              "## Goals\n"
+              "\n"
+              "- Hover test plan: no key results yet; quarter goal ending 2026-12-31\n"
+              "- Night flight certification: 50% (expected 40%), on track; half goal ending "
+              "2027-03-31\n"
+              "- 45-minute flight time: 35% (expected 50%), at risk; year goal ending 2027-06-30\n"
+              "- Inspection leader: 10% (expected 40%), off track; multi-year goal ending "
+              "2028-12-31\n"
+              "\n"
               "## Risks\n"
               "\n"
               "- Release 1.1 is 12 days past its target date 2026-10-19.\n"
-              "- X2-21 Motor part from the new supplier (in_progress) blocks release 1.2.\n");
+              "- X2-21 Motor part from the new supplier (in_progress) blocks release 1.2.\n"
+              "- Goal \"Inspection leader\" is off track: 10% against 40% expected.\n"
+              "- Goal \"45-minute flight time\" is at risk: 35% against 50% expected.\n");
 }
 
 TEST(StakeholderUpdateRendering, EmptySectionsSaySo) {
@@ -277,6 +347,7 @@ TEST(StakeholderUpdateRendering, EmptySectionsSaySo) {
     EXPECT_NE(md.find("# X9: stakeholder update\n"), std::string::npos) << md;
     EXPECT_NE(md.find("## Shipped\n\nNothing shipped in this period.\n"), std::string::npos) << md;
     EXPECT_NE(md.find("## Next\n\nNothing planned yet.\n"), std::string::npos) << md;
+    EXPECT_NE(md.find("## Goals\n\nNo open goals.\n"), std::string::npos) << md;
     EXPECT_NE(md.find("## Risks\n\nNo risks found.\n"), std::string::npos) << md;
     const std::string html = RenderUpdateHtml(u);
     EXPECT_NE(html.find("<h2>Risks</h2>\n<p>No risks found.</p>\n"), std::string::npos) << html;

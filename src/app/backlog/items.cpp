@@ -355,11 +355,34 @@ Result<void> Apply(storage::Tx& tx,
         }
         set(item.parent_id, parent_id, "parent_id");
     }
+    // A goal or initiative named anew must be one of the item's product (docs/strategy.md).
     if (in.goal_id) {
+        if (!in.goal_id->empty() && *in.goal_id != item.goal_id) {
+            auto goal = tx.GetGoal(item.workspace_id, *in.goal_id);
+            if (!goal && goal.error().code != ErrorCode::kNotFound) {
+                return Fail(goal.error());
+            }
+            if (!goal || goal->product_id != item.product_id) {
+                issues.push_back({"goal_id", "must be a goal of this product"});
+            }
+        }
         set(item.goal_id, *in.goal_id, "goal_id");
     }
     if (in.initiative_id) {
+        if (!in.initiative_id->empty() && *in.initiative_id != item.initiative_id) {
+            auto initiative = tx.GetInitiative(item.workspace_id, *in.initiative_id);
+            if (!initiative && initiative.error().code != ErrorCode::kNotFound) {
+                return Fail(initiative.error());
+            }
+            if (!initiative || initiative->product_id != item.product_id) {
+                issues.push_back({"initiative_id", "must be an initiative of this product"});
+            }
+        }
         set(item.initiative_id, *in.initiative_id, "initiative_id");
+    }
+    if (!item.initiative_id.empty() && (changed.count("initiative_id") || changed.count("type")) &&
+        item.type != domain::ItemType::kEpic && item.type != domain::ItemType::kFeature) {
+        issues.push_back({"initiative_id", "only epics and features name an initiative"});
     }
     if (in.labels) {
         std::vector<std::string> labels;
@@ -687,6 +710,25 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
         }
     }
     TL_ASSIGN_OR_RETURN(auto rollups, tx.RollupsOf(ws, parents));
+    // The goals and initiatives named, each list read once when any is named.
+    std::map<std::string, std::string> goal_objectives;
+    std::map<std::string, std::string> initiative_names;
+    const bool any_goal =
+        std::any_of(items.begin(), items.end(), [](const auto& i) { return !i.goal_id.empty(); });
+    const bool any_initiative = std::any_of(
+        items.begin(), items.end(), [](const auto& i) { return !i.initiative_id.empty(); });
+    if (any_goal) {
+        TL_ASSIGN_OR_RETURN(auto goals, tx.ListGoals(ws, product.id));
+        for (const auto& g : goals) {
+            goal_objectives.emplace(g.id, g.objective);
+        }
+    }
+    if (any_initiative) {
+        TL_ASSIGN_OR_RETURN(auto initiatives, tx.ListInitiatives(ws, product.id));
+        for (const auto& i : initiatives) {
+            initiative_names.emplace(i.id, i.name);
+        }
+    }
     UserNames names(tx, ws);
     std::vector<std::string> watched;
     if (with_links) {
@@ -698,6 +740,12 @@ Result<std::vector<ItemView>> LoadItemViews(storage::Tx& tx,
         v.product_key = product.key;
         v.settings = settings;
         v.assignee_name = names.Of(item.assignee_id);
+        if (auto g = goal_objectives.find(item.goal_id); g != goal_objectives.end()) {
+            v.goal_objective = g->second;
+        }
+        if (auto i = initiative_names.find(item.initiative_id); i != initiative_names.end()) {
+            v.initiative_name = i->second;
+        }
         bool aligned_above = false;
         for (auto p = known.find(item.parent_id); p != known.end();
              p = known.find(p->second.parent_id)) {

@@ -48,6 +48,10 @@ struct ItemView {
     std::vector<std::string> flags;
     bool ready = false;
     bool watching = false;
+    // The goal's objective and the initiative's name the item names (docs/strategy.md); empty
+    // when it names none.
+    std::string goal_objective;
+    std::string initiative_name;
 };
 
 struct CriterionInput {

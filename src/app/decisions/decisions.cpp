@@ -20,6 +20,41 @@ bool Names(const domain::Issues& issues, std::string_view field) {
         issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
 }
 
+// What a link names, for the answer and for checking that it belongs to the product.
+struct LinkedObject {
+    std::string product_id;
+    std::string key;  // a release's version; "" for goals, initiatives and ideas
+    std::string name;
+};
+
+// The goal, initiative, idea or release a link names; kNotFound when there is none. Items are
+// resolved by the callers (by key, and in one batch).
+Result<LinkedObject> FindLinked(storage::Tx& tx,
+                                const std::string& workspace_id,
+                                const domain::DecisionLink& l) {
+    switch (l.type) {
+        case domain::LinkTarget::kGoal: {
+            TL_ASSIGN_OR_RETURN(auto g, tx.GetGoal(workspace_id, l.id));
+            return LinkedObject{g.product_id, "", g.objective};
+        }
+        case domain::LinkTarget::kInitiative: {
+            TL_ASSIGN_OR_RETURN(auto i, tx.GetInitiative(workspace_id, l.id));
+            return LinkedObject{i.product_id, "", i.name};
+        }
+        case domain::LinkTarget::kIdea: {
+            TL_ASSIGN_OR_RETURN(auto i, tx.GetIdea(workspace_id, l.id));
+            return LinkedObject{i.product_id, "", i.title};
+        }
+        case domain::LinkTarget::kRelease: {
+            TL_ASSIGN_OR_RETURN(auto r, tx.GetRelease(workspace_id, l.id));
+            return LinkedObject{r.product_id, r.version, r.name.empty() ? r.version : r.name};
+        }
+        case domain::LinkTarget::kItem:
+            break;
+    }
+    return Fail(NotFound("item"));
+}
+
 Result<DecisionView> BuildView(storage::Tx& tx,
                                const std::string& workspace_id,
                                const domain::Product& product,
@@ -45,11 +80,11 @@ Result<DecisionView> BuildView(storage::Tx& tx,
                     lv.name = i.title;
                 }
             }
-        } else if (l.type == domain::LinkTarget::kRelease) {
-            if (auto r = tx.GetRelease(workspace_id, l.id)) {
-                lv.key = r->version;
-                lv.name = r->name.empty() ? r->version : r->name;
-            }
+        } else if (auto found = FindLinked(tx, workspace_id, l)) {
+            lv.key = found->key;
+            lv.name = found->name;
+        } else if (found.error().code != ErrorCode::kNotFound) {
+            return Fail(found.error());
         }
         v.links.push_back(std::move(lv));
     }
@@ -72,9 +107,9 @@ Result<void> Event(storage::Tx& tx,
         {"decision", d.id, d.product_id, std::move(action), std::move(before), std::move(after)});
 }
 
-// Resolves the input's links against the product: items by id or key, releases by id; the
-// others as given. Appends issues naming links.<i>.id; the answer keeps the input's positions
-// (a wrong link stays in place), so the domain's checks name the same positions.
+// Resolves the input's links against the product: items by id or key, the others by id.
+// Appends issues naming links.<i>.id; the answer keeps the input's positions (a wrong link
+// stays in place), so the domain's checks name the same positions.
 Result<std::vector<domain::DecisionLink>> ResolveLinks(storage::Tx& tx,
                                                        const std::string& workspace_id,
                                                        const domain::Product& product,
@@ -100,15 +135,16 @@ Result<std::vector<domain::DecisionLink>> ResolveLinks(storage::Tx& tx,
                 continue;
             }
             link.id = item->id;
-        } else if (link.type == domain::LinkTarget::kRelease && !link.id.empty()) {
-            auto release = tx.GetRelease(workspace_id, link.id);
-            if (!release && release.error().code != ErrorCode::kNotFound) {
-                return Fail(release.error());
+        } else if (!link.id.empty()) {
+            auto found = FindLinked(tx, workspace_id, link);
+            if (!found && found.error().code != ErrorCode::kNotFound) {
+                return Fail(found.error());
             }
-            if (!release || release->product_id != product.id) {
-                issues.push_back({field, "must be a release of the product"});
-                out.push_back(std::move(link));
-                continue;
+            if (!found || found->product_id != product.id) {
+                const auto type = domain::ToString(link.type);
+                issues.push_back({field,
+                                  std::string(type == "initiative" ? "must be an " : "must be a ") +
+                                      std::string(type) + " of the product"});
             }
         }
         out.push_back(std::move(link));

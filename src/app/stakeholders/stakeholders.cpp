@@ -7,6 +7,7 @@
 #include "app/crypto.hpp"
 #include "app/releases/releases.hpp"
 #include "app/serialize.hpp"
+#include "app/strategy/strategy.hpp"
 #include "app/user_names.hpp"
 
 namespace tl::app {
@@ -159,6 +160,17 @@ json::object ItemJson(const domain::UpdateItem& i) {
                         {"accepted_on", StringOrNull(i.accepted_on)}};
 }
 
+json::object GoalJson(const domain::UpdateGoal& g) {
+    return json::object{
+        {"id", g.id},
+        {"objective", g.objective},
+        {"horizon", domain::ToString(g.horizon)},
+        {"end_date", g.end_date},
+        {"progress", g.progress ? json::value(*g.progress) : json::value(nullptr)},
+        {"expected", g.expected},
+        {"status", g.status ? json::value(domain::ToString(*g.status)) : json::value(nullptr)}};
+}
+
 }  // namespace
 
 json::object ToJson(const CommunicationView& v) {
@@ -235,10 +247,13 @@ json::object ToJson(const domain::StakeholderUpdate& u) {
         blockers.push_back(
             json::object{{"release", ReleaseJson(b.release)}, {"item", ItemJson(b.blocker)}});
     }
-    // Goal progress and goals at risk: filled once the product's goals are joined in.
     json::array goals;
     for (const auto& g : u.goals) {
-        goals.push_back(json::object{{"id", g.id}, {"objective", g.objective}});
+        goals.push_back(GoalJson(g));
+    }
+    json::array goals_at_risk;
+    for (const auto& g : u.goals_at_risk) {
+        goals_at_risk.push_back(GoalJson(g));
     }
     return json::object{
         {"product",
@@ -251,9 +266,9 @@ json::object ToJson(const domain::StakeholderUpdate& u) {
         {"next",
          json::object{{"releases", std::move(next_releases)},
                       {"sprints", std::move(next_sprints)}}},
-        {"goals", goals},
+        {"goals", std::move(goals)},
         {"risks",
-         json::object{{"goals", json::array()},
+         json::object{{"goals", std::move(goals_at_risk)},
                       {"overdue_releases", std::move(overdue)},
                       {"blockers", std::move(blockers)}}}};
 }
@@ -490,6 +505,11 @@ Result<domain::StakeholderUpdate> GetStakeholderUpdate(AppContext& ctx,
             if (auto team = tx.GetTeam(actor.workspace_id, s.team_id)) {
                 facts.team_names.emplace(s.team_id, team->name);
             }
+        }
+        // Goal progress as of the period's last day.
+        TL_ASSIGN_OR_RETURN(auto goals, GoalViewsOf(tx, actor.workspace_id, product.id, period_to));
+        for (auto& g : goals) {
+            facts.goals.push_back({std::move(g.goal), g.progress, g.expected, g.status});
         }
         return {};
     }));

@@ -104,9 +104,9 @@ Result<domain::StakeholderUpdate> GetStakeholderUpdate(AppContext& ctx,
                                                        std::optional<std::string> from,
                                                        std::optional<std::string> to);
 // {product:{id,key,name}, from, to, shipped:{releases:[…], items:[…]}, next:{releases:[…],
-// sprints:[…]}, goals:[], risks:{goals:[], overdue_releases:[{release, days_late}],
-// blockers:[{release, item}]}}. `goals` (top level and under risks) stay empty until the
-// product's goals are joined in.
+// sprints:[…]}, goals:[{id, objective, horizon, end_date, progress|null, expected,
+// status|null}], risks:{goals:[…], overdue_releases:[{release, days_late}], blockers:[{release,
+// item}]}}.
 boost::json::object ToJson(const domain::StakeholderUpdate& update);
 
 }  // namespace tl::app

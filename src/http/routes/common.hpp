@@ -91,6 +91,8 @@ void AddCustomerVoiceRoutes(Router& router);
 // Stakeholders and the decision log (docs/strategy.md, "Stakeholders", "Decision log").
 void AddStakeholderRoutes(Router& router);
 void AddDecisionRoutes(Router& router);
+// Strategy: vision, goals (OKRs), initiatives, trace and alignment (docs/strategy.md).
+void AddStrategyRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

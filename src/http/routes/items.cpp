@@ -52,6 +52,14 @@ json::object ItemJson(const app::ItemView& v) {
     o["flags"] = std::move(flags);
     o["ready"] = v.ready;
     o["watching"] = v.watching;
+    o["goal"] =
+        v.item.goal_id.empty()
+            ? json::value(nullptr)
+            : json::value(json::object{{"id", v.item.goal_id}, {"objective", v.goal_objective}});
+    o["initiative"] =
+        v.item.initiative_id.empty()
+            ? json::value(nullptr)
+            : json::value(json::object{{"id", v.item.initiative_id}, {"name", v.initiative_name}});
     return o;
 }
 

@@ -408,6 +408,15 @@ Result<std::vector<domain::Item>> SqlTx::ListChildren(const std::string& workspa
                       {workspace_id, parent_id});
 }
 
+Result<std::vector<domain::Item>> SqlTx::ListAlignedItems(const std::string& workspace_id,
+                                                          const std::string& product_id) {
+    return QueryItems("SELECT " + std::string(kItemColumns) +
+                          " FROM items i WHERE i.workspace_id = ? AND i.product_id = ? AND "
+                          "(i.goal_id IS NOT NULL OR i.initiative_id IS NOT NULL) "
+                          "ORDER BY i.rank_key",
+                      {workspace_id, product_id});
+}
+
 Result<std::map<std::string, domain::Rollup>> SqlTx::RollupsOf(
     const std::string& workspace_id, const std::vector<std::string>& item_ids) {
     std::map<std::string, domain::Rollup> out;

@@ -409,6 +409,50 @@ public:
         const std::string& workspace_id,
         const std::string& product_id,
         const std::optional<domain::DecisionLink>& linked) override;
+    // Strategy (storage/sql/strategy.cpp).
+    Result<std::optional<domain::Vision>> GetVision(const std::string& workspace_id,
+                                                    const std::string& product_id) override;
+    Result<void> InsertVisionVersion(const domain::Vision& v) override;
+    Result<std::vector<domain::Vision>> ListVisionHistory(const std::string& workspace_id,
+                                                          const std::string& product_id,
+                                                          std::int64_t before_version,
+                                                          int limit) override;
+    Result<void> InsertGoal(const domain::Goal& g) override;
+    Result<void> UpdateGoal(const domain::Goal& g, std::int64_t expected_version) override;
+    Result<void> DeleteGoal(const std::string& workspace_id,
+                            const std::string& id,
+                            std::int64_t now) override;
+    Result<domain::Goal> GetGoal(const std::string& workspace_id, const std::string& id) override;
+    Result<std::vector<domain::Goal>> ListGoals(const std::string& workspace_id,
+                                                const std::string& product_id) override;
+    Result<void> InsertKeyResult(const domain::KeyResult& kr) override;
+    Result<void> UpdateKeyResult(const domain::KeyResult& kr,
+                                 std::int64_t expected_version) override;
+    Result<void> DeleteKeyResult(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::KeyResult> GetKeyResult(const std::string& workspace_id,
+                                           const std::string& id) override;
+    Result<std::vector<domain::KeyResult>> ListKeyResults(const std::string& workspace_id,
+                                                          const std::string& product_id,
+                                                          const std::string& goal_id) override;
+    Result<void> InsertCheckIn(const domain::CheckIn& c) override;
+    Result<void> DeleteCheckIn(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::CheckIn> GetCheckIn(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::CheckIn>> ListCheckIns(const std::string& workspace_id,
+                                                      const std::string& product_id,
+                                                      const std::string& goal_id) override;
+    Result<void> InsertInitiative(const domain::Initiative& i) override;
+    Result<void> UpdateInitiative(const domain::Initiative& i,
+                                  std::int64_t expected_version) override;
+    Result<void> DeleteInitiative(const std::string& workspace_id,
+                                  const std::string& id,
+                                  std::int64_t now) override;
+    Result<domain::Initiative> GetInitiative(const std::string& workspace_id,
+                                             const std::string& id) override;
+    Result<std::vector<domain::Initiative>> ListInitiatives(const std::string& workspace_id,
+                                                            const std::string& product_id) override;
+    Result<std::vector<domain::Item>> ListAlignedItems(const std::string& workspace_id,
+                                                       const std::string& product_id) override;
 
 private:
     Result<void> WriteDecisionParts(const domain::Decision& d);

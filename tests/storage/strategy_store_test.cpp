@@ -1,0 +1,306 @@
+// The Store's strategy against a real database: vision versions (a version written twice is a
+// conflict) and their history pages; goals, key results and check-ins with versions guarding
+// updates and their orders; initiatives with their goal lists; the aligned items of a product;
+// and what deleting a goal, a key result or an initiative takes with it. Compiled into both
+// storage suites; the backend is the suite's.
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "storage/store.hpp"
+#include "support/suite_database.hpp"
+
+namespace tl::storage {
+namespace {
+
+class StrategyStore : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        database_ = std::make_unique<test::SuiteDatabase>("strategy-store");
+        auto store = database_->OpenStore();
+        ASSERT_TRUE(store) << store.error().message;
+        store_ = std::move(*store);
+        ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+            TL_TRY(tx.InsertWorkspace({"ws1", "One", 1}));
+            TL_TRY(tx.InsertWorkspace({"ws2", "Two", 2}));
+            for (const auto& [id, ws, key] : {std::tuple{"p1", "ws1", "DRN"},
+                                              std::tuple{"p2", "ws1", "OTH"},
+                                              std::tuple{"p3", "ws2", "DRN"}}) {
+                domain::Product p;
+                p.id = id;
+                p.workspace_id = ws;
+                p.key = key;
+                p.name = std::string("Product ") + key;
+                p.created_at = p.updated_at = 10;
+                TL_TRY(tx.InsertProduct(p));
+            }
+            return {};
+        }));
+    }
+    void TearDown() override {
+        store_.reset();
+        database_.reset();
+    }
+
+    static domain::Goal Goal(std::string id, std::string product, std::string start) {
+        domain::Goal g;
+        g.id = std::move(id);
+        g.workspace_id = "ws1";
+        g.product_id = std::move(product);
+        g.objective = "Goal " + g.id;
+        g.horizon = domain::Horizon::kQuarter;
+        g.start_date = std::move(start);
+        g.end_date = "2027-12-31";
+        g.created_at = g.updated_at = 10;
+        return g;
+    }
+    static domain::KeyResult Kr(std::string id, std::string goal, std::int64_t at) {
+        domain::KeyResult kr;
+        kr.id = std::move(id);
+        kr.workspace_id = "ws1";
+        kr.product_id = "p1";
+        kr.goal_id = std::move(goal);
+        kr.title = "KR " + kr.id;
+        kr.metric = "m";
+        kr.unit = "%";
+        kr.baseline = 1.5;
+        kr.target = 9.25;
+        kr.created_at = kr.updated_at = at;
+        return kr;
+    }
+    static domain::CheckIn Check(
+        std::string id, std::string kr, std::string goal, std::string date, std::int64_t at) {
+        domain::CheckIn c;
+        c.id = std::move(id);
+        c.workspace_id = "ws1";
+        c.product_id = "p1";
+        c.goal_id = std::move(goal);
+        c.key_result_id = std::move(kr);
+        c.value = 4.75;
+        c.date = std::move(date);
+        c.note = "note";
+        c.created_by = "u1";
+        c.created_at = at;
+        return c;
+    }
+    static domain::Item Item(std::string id, std::int64_t n, std::string rank) {
+        domain::Item i;
+        i.id = std::move(id);
+        i.workspace_id = "ws1";
+        i.product_id = "p1";
+        i.number = n;
+        i.title = "Item " + std::to_string(n);
+        i.status = "new";
+        i.rank = std::move(rank);
+        i.created_at = i.updated_at = 10;
+        return i;
+    }
+
+    std::unique_ptr<test::SuiteDatabase> database_;
+    std::unique_ptr<Store> store_;
+};
+
+TEST_P(StrategyStore, VisionVersionsAndHistory) {
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto none, tx.GetVision("ws1", "p1"));
+        EXPECT_FALSE(none.has_value());
+        return {};
+    }));
+    for (std::int64_t v = 1; v <= 3; ++v) {
+        ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+            domain::Vision vision;
+            vision.workspace_id = "ws1";
+            vision.product_id = "p1";
+            vision.version = v;
+            vision.statement = "Statement " + std::to_string(v);
+            vision.updated_by = "u1";
+            vision.updated_at = 100 + v;
+            return tx.InsertVisionVersion(vision);
+        }));
+    }
+    auto again = store_->Write([&](Tx& tx) -> Result<void> {
+        domain::Vision vision;
+        vision.workspace_id = "ws1";
+        vision.product_id = "p1";
+        vision.version = 3;
+        return tx.InsertVisionVersion(vision);
+    });
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto current, tx.GetVision("ws1", "p1"));
+        EXPECT_TRUE(current.has_value());
+        EXPECT_EQ(current->version, 3);
+        EXPECT_EQ(current->statement, "Statement 3");
+        EXPECT_EQ(current->updated_by, "u1");
+        TL_ASSIGN_OR_RETURN(auto page, tx.ListVisionHistory("ws1", "p1", 0, 2));
+        EXPECT_EQ(page.size(), 2u);
+        EXPECT_EQ(page[0].version, 3);
+        EXPECT_EQ(page[1].version, 2);
+        TL_ASSIGN_OR_RETURN(auto rest, tx.ListVisionHistory("ws1", "p1", 2, 2));
+        EXPECT_EQ(rest.size(), 1u);
+        EXPECT_EQ(rest[0].version, 1);
+        TL_ASSIGN_OR_RETURN(auto other, tx.GetVision("ws2", "p1"));
+        EXPECT_FALSE(other.has_value());
+        return {};
+    }));
+}
+
+TEST_P(StrategyStore, GoalsKeyResultsAndCheckIns) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_TRY(tx.InsertGoal(Goal("g2", "p1", "2027-04-01")));
+        TL_TRY(tx.InsertGoal(Goal("g1", "p1", "2027-01-01")));
+        TL_TRY(tx.InsertGoal(Goal("g3", "p2", "2027-01-01")));
+        TL_TRY(tx.InsertKeyResult(Kr("k2", "g1", 20)));
+        TL_TRY(tx.InsertKeyResult(Kr("k1", "g1", 10)));
+        TL_TRY(tx.InsertKeyResult(Kr("k3", "g2", 5)));
+        TL_TRY(tx.InsertCheckIn(Check("c2", "k1", "g1", "2027-02-01", 30)));
+        TL_TRY(tx.InsertCheckIn(Check("c1", "k1", "g1", "2027-01-15", 40)));
+        TL_TRY(tx.InsertCheckIn(Check("c3", "k3", "g2", "2027-05-01", 40)));
+        return {};
+    }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto goals, tx.ListGoals("ws1", "p1"));
+        EXPECT_EQ(goals.size(), 2u);
+        EXPECT_EQ(goals[0].id, "g1");  // by start date
+        TL_ASSIGN_OR_RETURN(auto g, tx.GetGoal("ws1", "g2"));
+        EXPECT_EQ(g.start_date, "2027-04-01");
+        EXPECT_EQ(g.horizon, domain::Horizon::kQuarter);
+        EXPECT_EQ(g.state, domain::GoalState::kOpen);
+        EXPECT_TRUE(g.owner_id.empty());
+        g.objective = "Renamed";
+        g.state = domain::GoalState::kAchieved;
+        g.owner_id = "u1";
+        g.version = 2;
+        TL_TRY(tx.UpdateGoal(g, 1));
+        auto stale = tx.UpdateGoal(g, 1);
+        EXPECT_FALSE(stale);
+        EXPECT_EQ(stale.error().code, ErrorCode::kPreconditionFailed);
+        TL_ASSIGN_OR_RETURN(auto reread, tx.GetGoal("ws1", "g2"));
+        EXPECT_EQ(reread.objective, "Renamed");
+        EXPECT_EQ(reread.state, domain::GoalState::kAchieved);
+        EXPECT_EQ(reread.owner_id, "u1");
+        EXPECT_FALSE(tx.GetGoal("ws2", "g2"));
+
+        TL_ASSIGN_OR_RETURN(auto krs, tx.ListKeyResults("ws1", "p1", ""));
+        EXPECT_EQ(krs.size(), 3u);
+        EXPECT_EQ(krs[0].id, "k3");  // by creation
+        TL_ASSIGN_OR_RETURN(auto of_g1, tx.ListKeyResults("ws1", "p1", "g1"));
+        EXPECT_EQ(of_g1.size(), 2u);
+        EXPECT_EQ(of_g1[0].id, "k1");
+        EXPECT_DOUBLE_EQ(of_g1[0].baseline, 1.5);
+        EXPECT_DOUBLE_EQ(of_g1[0].target, 9.25);
+        auto kr = of_g1[0];
+        kr.target = -3;
+        kr.version = 2;
+        TL_TRY(tx.UpdateKeyResult(kr, 1));
+        TL_ASSIGN_OR_RETURN(auto kr_again, tx.GetKeyResult("ws1", "k1"));
+        EXPECT_DOUBLE_EQ(kr_again.target, -3);
+        EXPECT_EQ(tx.UpdateKeyResult(kr, 1).error().code, ErrorCode::kPreconditionFailed);
+
+        TL_ASSIGN_OR_RETURN(auto checks, tx.ListCheckIns("ws1", "p1", "g1"));
+        EXPECT_EQ(checks.size(), 2u);
+        EXPECT_EQ(checks[0].id, "c1");  // by date
+        EXPECT_DOUBLE_EQ(checks[0].value, 4.75);
+        EXPECT_EQ(checks[0].note, "note");
+        TL_ASSIGN_OR_RETURN(auto all, tx.ListCheckIns("ws1", "p1", ""));
+        EXPECT_EQ(all.size(), 3u);
+        TL_TRY(tx.DeleteCheckIn("ws1", "c2"));
+        EXPECT_FALSE(tx.GetCheckIn("ws1", "c2"));
+        // A key result takes its check-ins along; a goal its key results and theirs.
+        TL_TRY(tx.DeleteKeyResult("ws1", "k3"));
+        TL_ASSIGN_OR_RETURN(auto after_kr, tx.ListCheckIns("ws1", "p1", ""));
+        EXPECT_EQ(after_kr.size(), 1u);
+        TL_TRY(tx.DeleteGoal("ws1", "g1", 99));
+        TL_ASSIGN_OR_RETURN(auto left, tx.ListKeyResults("ws1", "p1", ""));
+        EXPECT_TRUE(left.empty());
+        TL_ASSIGN_OR_RETURN(auto no_checks, tx.ListCheckIns("ws1", "p1", ""));
+        EXPECT_TRUE(no_checks.empty());
+        EXPECT_FALSE(tx.GetGoal("ws1", "g1"));
+        return {};
+    }));
+}
+
+TEST_P(StrategyStore, InitiativesAndTheItemsAlignedToThem) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_TRY(tx.InsertGoal(Goal("g1", "p1", "2027-01-01")));
+        TL_TRY(tx.InsertGoal(Goal("g2", "p1", "2027-01-01")));
+        domain::Initiative i;
+        i.id = "ini1";
+        i.workspace_id = "ws1";
+        i.product_id = "p1";
+        i.name = "Battery";
+        i.goal_ids = {"g2", "g1"};
+        i.horizon = domain::Horizon::kHalf;
+        i.start_date = "2027-01-01";
+        i.status = domain::InitiativeStatus::kInProgress;
+        i.created_at = i.updated_at = 10;
+        TL_TRY(tx.InsertInitiative(i));
+        i.id = "ini2";
+        i.goal_ids = {};
+        i.horizon.reset();
+        i.created_at = 20;
+        TL_TRY(tx.InsertInitiative(i));
+        auto e = Item("e1", 1, "b");
+        e.type = domain::ItemType::kEpic;
+        e.initiative_id = "ini1";
+        TL_TRY(tx.InsertItem(e));
+        auto s = Item("s1", 2, "a");
+        s.goal_id = "g1";
+        TL_TRY(tx.InsertItem(s));
+        TL_TRY(tx.InsertItem(Item("s2", 3, "c")));
+        return {};
+    }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto list, tx.ListInitiatives("ws1", "p1"));
+        EXPECT_EQ(list.size(), 2u);
+        EXPECT_EQ(list[0].id, "ini1");
+        EXPECT_EQ(list[0].goal_ids, (std::vector<std::string>{"g2", "g1"}));
+        EXPECT_EQ(list[0].horizon, domain::Horizon::kHalf);
+        EXPECT_EQ(list[0].start_date, "2027-01-01");
+        EXPECT_TRUE(list[0].end_date.empty());
+        EXPECT_TRUE(list[1].goal_ids.empty());
+        EXPECT_FALSE(list[1].horizon.has_value());
+        auto i = list[0];
+        i.goal_ids = {"g1"};
+        i.status = domain::InitiativeStatus::kDone;
+        i.version = 2;
+        TL_TRY(tx.UpdateInitiative(i, 1));
+        EXPECT_EQ(tx.UpdateInitiative(i, 1).error().code, ErrorCode::kPreconditionFailed);
+        TL_ASSIGN_OR_RETURN(auto reread, tx.GetInitiative("ws1", "ini1"));
+        EXPECT_EQ(reread.goal_ids, (std::vector<std::string>{"g1"}));
+        EXPECT_EQ(reread.status, domain::InitiativeStatus::kDone);
+
+        TL_ASSIGN_OR_RETURN(auto aligned, tx.ListAlignedItems("ws1", "p1"));
+        EXPECT_EQ(aligned.size(), 2u);
+        if (aligned.size() == 2) {
+            EXPECT_EQ(aligned[0].id, "s1");  // rank order
+            EXPECT_EQ(aligned[1].id, "e1");
+        }
+        // Deleting clears the links, raising the items' versions.
+        TL_TRY(tx.DeleteInitiative("ws1", "ini1", 500));
+        TL_TRY(tx.DeleteGoal("ws1", "g1", 600));
+        TL_ASSIGN_OR_RETURN(auto e, tx.GetItem("ws1", "e1"));
+        EXPECT_TRUE(e.initiative_id.empty());
+        EXPECT_EQ(e.version, 2);
+        EXPECT_EQ(e.updated_at, 500);
+        TL_ASSIGN_OR_RETURN(auto s, tx.GetItem("ws1", "s1"));
+        EXPECT_TRUE(s.goal_id.empty());
+        EXPECT_EQ(s.updated_at, 600);
+        TL_ASSIGN_OR_RETURN(auto none, tx.ListAlignedItems("ws1", "p1"));
+        EXPECT_TRUE(none.empty());
+        EXPECT_FALSE(tx.GetInitiative("ws1", "ini1"));
+        return {};
+    }));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends,
+                         StrategyStore,
+                         ::testing::Values(std::string(test::kSuiteBackend)),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace tl::storage
