@@ -13,6 +13,7 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
+import { ReleaseAlignmentRoute, SprintAlignmentRoute, StrategyRoutes } from './features/strategy/StrategyRoutes';
 
 // The sprint review and retrospective are visited about once per sprint: they load on demand.
 const ReviewRoute = lazy(() => import('./features/reviews/ReviewPage').then((m) => ({ default: m.ReviewRoute })));
@@ -66,6 +67,10 @@ export function App() {
                 </Suspense>
               }
             />
+            {/* Strategy: goals, initiatives, alignment of a sprint and of a release. */}
+            <Route path="products/:productId/strategy/*" element={<StrategyRoutes />} />
+            <Route path="products/:productId/sprints/:sprintId/alignment" element={<SprintAlignmentRoute />} />
+            <Route path="products/:productId/releases/:releaseId/alignment" element={<ReleaseAlignmentRoute />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -77,6 +77,9 @@ export interface Item {
   parent: ItemRef | null;
   goal_id: string | null;
   initiative_id: string | null;
+  /** The goal and initiative by name (docs/strategy.md, "Items and alignment"). */
+  goal?: { id: string; objective: string } | null;
+  initiative?: { id: string; name: string } | null;
   sprint_id?: string | null;
   release_id?: string | null;
   rank: string;

@@ -7,6 +7,7 @@ import { changeEvent, installFakeEventSource } from '../../test/fakeEventSource'
 import { bobMe } from '../../test/fixtures';
 import { apiError, mockApi, type Route } from '../../test/mockApi';
 import { renderApp } from '../../test/renderApp';
+import { trace } from '../../test/strategyFixtures';
 
 const story: Item = item(7, {
   title: 'Night mode for the camera',
@@ -43,6 +44,7 @@ async function openItem(extra: Record<string, Route | Route[]> = {}) {
       },
     ]),
     'GET /items/itm_7/poker': apiError(404, 'not_found', 'no poker round'),
+    'GET /items/itm_7/trace': { body: trace() },
     ...extra,
   });
   const utils = renderApp('/products/p-x2/items/X2-7');

@@ -30,8 +30,10 @@ import {
 } from '../backlog/itemLabels';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
+import { goalPath, initiativePath } from '../strategy/StrategyParts';
 import { TestsPanel } from '../testing/TestsPanel';
 import { CriteriaEditor } from './CriteriaEditor';
+import { ItemAlignment } from './ItemAlignment';
 import { Checklist, Comments, CustomFields, ItemHistory, Links, ParentLink } from './ItemPanels';
 import { Markdown } from './Markdown';
 import { SplitDialog } from './SplitDialog';
@@ -460,9 +462,21 @@ export function ItemPage({ productId, itemKey }: { productId: string; itemKey: s
           <ParentLink item={it} productId={productId} />
         </dd>
         <dt>Goal</dt>
-        <dd>{it.goal_id ?? <span className="muted">None</span>}</dd>
+        <dd>
+          {it.goal_id ? (
+            <Link to={goalPath(productId, it.goal_id)}>{it.goal?.objective ?? it.goal_id}</Link>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </dd>
         <dt>Initiative</dt>
-        <dd>{it.initiative_id ?? <span className="muted">None</span>}</dd>
+        <dd>
+          {it.initiative_id ? (
+            <Link to={initiativePath(productId, it.initiative_id)}>{it.initiative?.name ?? it.initiative_id}</Link>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </dd>
         <dt>Ready</dt>
         <dd>{it.ready ? 'Yes' : 'No'}</dd>
         {it.rollup && (
@@ -484,6 +498,8 @@ export function ItemPage({ productId, itemKey }: { productId: string; itemKey: s
           </>
         )}
       </dl>
+
+      <ItemAlignment productId={productId} item={it} canEdit={isPO || isPM} onSave={save} />
 
       <section aria-labelledby="poker-heading" className="card">
         <h2 id="poker-heading">Planning poker</h2>

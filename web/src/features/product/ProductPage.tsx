@@ -14,9 +14,9 @@ import { ReleasePage } from '../releases/ReleasePage';
 import { ReleasesPage } from '../releases/ReleasesPage';
 import { SprintPage } from '../sprints/SprintPage';
 import { SprintsPage } from '../sprints/SprintsPage';
+import { StrategyPage } from '../strategy/StrategyPage';
 import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
-import { PlaceholderPage } from './PlaceholderPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -26,7 +26,7 @@ export function ProductPage() {
   const { productId = '', page = '' } = useParams();
   switch (page) {
     case 'strategy':
-      return <PlaceholderPage key={productId} kind={page} />;
+      return <StrategyPage key={productId} productId={productId} />;
     case 'board':
       return <BoardPage key={productId} productId={productId} />;
     case 'backlog':

@@ -269,6 +269,7 @@ export function ReleasePage({ productId, releaseId }: { productId: string; relea
           Release {r.version}
           {r.name ? `: ${r.name}` : ''}
         </PageHeading>
+        <Link to={`${base}/releases/${encodeURIComponent(r.id)}/alignment`}>Alignment</Link>
       </div>
       {message && (
         <p className={`alert ${message.kind === 'error' ? 'alert-error' : 'alert-ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>

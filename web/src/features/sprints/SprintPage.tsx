@@ -126,6 +126,7 @@ export function SprintPage({ productId, sprintId }: { productId: string; sprintI
       <nav aria-label="Sprint ceremonies" className="inline-form">
         <Link to={`${base}/sprints/${s.id}/review`}>Sprint review</Link>
         <Link to={`${base}/sprints/${s.id}/retro`}>Retrospective</Link>
+        <Link to={`${base}/sprints/${s.id}/alignment`}>Alignment</Link>
       </nav>
       {message && (
         <p className={`alert ${message.kind === 'error' ? 'alert-error' : 'alert-ok'}`} role={message.kind === 'error' ? 'alert' : 'status'}>
