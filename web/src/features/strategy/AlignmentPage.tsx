@@ -41,7 +41,7 @@ export function alignmentSummary(a: Alignment): string {
   const aligned = 1 - a.unaligned.share;
   return `${percent(aligned)} of ${num(a.points)} points serve a goal; ${a.unaligned.items} item${
     a.unaligned.items === 1 ? '' : 's'
-  } (${num(a.unaligned.points)} points) are unaligned.`;
+  } (${num(a.unaligned.points)} points) ${a.unaligned.items === 1 ? 'is' : 'are'} unaligned.`;
 }
 
 function ShareChart({ a }: { a: Alignment }) {
