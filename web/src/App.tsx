@@ -13,11 +13,16 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
-import { ReleaseAlignmentRoute, SprintAlignmentRoute, StrategyRoutes } from './features/strategy/StrategyRoutes';
 
 // The sprint review and retrospective are visited about once per sprint: they load on demand.
 const ReviewRoute = lazy(() => import('./features/reviews/ReviewPage').then((m) => ({ default: m.ReviewRoute })));
 const RetroRoute = lazy(() => import('./features/reviews/RetroPage').then((m) => ({ default: m.RetroRoute })));
+// Goals, initiatives and alignment reports load on demand (with their charts); the strategy
+// home itself is a ProductPage.
+const strategyRoutes = () => import('./features/strategy/StrategyRoutes');
+const StrategyRoutes = lazy(() => strategyRoutes().then((m) => ({ default: m.StrategyRoutes })));
+const SprintAlignmentRoute = lazy(() => strategyRoutes().then((m) => ({ default: m.SprintAlignmentRoute })));
+const ReleaseAlignmentRoute = lazy(() => strategyRoutes().then((m) => ({ default: m.ReleaseAlignmentRoute })));
 
 /** The routes; the router itself is supplied by main.tsx (browser) or tests (memory). */
 export function App() {
@@ -68,9 +73,30 @@ export function App() {
               }
             />
             {/* Strategy: goals, initiatives, alignment of a sprint and of a release. */}
-            <Route path="products/:productId/strategy/*" element={<StrategyRoutes />} />
-            <Route path="products/:productId/sprints/:sprintId/alignment" element={<SprintAlignmentRoute />} />
-            <Route path="products/:productId/releases/:releaseId/alignment" element={<ReleaseAlignmentRoute />} />
+            <Route
+              path="products/:productId/strategy/:section/*"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <StrategyRoutes />
+                </Suspense>
+              }
+            />
+            <Route
+              path="products/:productId/sprints/:sprintId/alignment"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <SprintAlignmentRoute />
+                </Suspense>
+              }
+            />
+            <Route
+              path="products/:productId/releases/:releaseId/alignment"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ReleaseAlignmentRoute />
+                </Suspense>
+              }
+            />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -1,6 +1,6 @@
-// /products/:productId/strategy/* — the strategy home, goals and initiatives; and the
-// alignment reports of a sprint and a release.
-import { Route, Routes, useParams } from 'react-router-dom';
+// /products/:productId/strategy/:section/* — goals and initiatives (the strategy home itself is
+// a ProductPage); and the alignment reports of a sprint and a release.
+import { useParams } from 'react-router-dom';
 
 import { NotFound } from '../../components/NotFound';
 import { AlignmentPage } from './AlignmentPage';
@@ -8,30 +8,23 @@ import { GoalPage } from './GoalPage';
 import { GoalsPage } from './GoalsPage';
 import { InitiativePage } from './InitiativePage';
 import { InitiativesPage } from './InitiativesPage';
-import { StrategyPage } from './StrategyPage';
 
-function GoalRoute({ productId }: { productId: string }) {
-  const { goalId = '' } = useParams();
-  return <GoalPage key={goalId} productId={productId} goalId={goalId} />;
-}
-
-function InitiativeRoute({ productId }: { productId: string }) {
-  const { initiativeId = '' } = useParams();
-  return <InitiativePage key={initiativeId} productId={productId} initiativeId={initiativeId} />;
-}
-
+/** Goals (list, one goal) and initiatives (list, one initiative) by the URL below /strategy/. */
 export function StrategyRoutes() {
-  const { productId = '' } = useParams();
-  return (
-    <Routes>
-      <Route index element={<StrategyPage key={productId} productId={productId} />} />
-      <Route path="goals" element={<GoalsPage key={productId} productId={productId} />} />
-      <Route path="goals/:goalId" element={<GoalRoute productId={productId} />} />
-      <Route path="initiatives" element={<InitiativesPage key={productId} productId={productId} />} />
-      <Route path="initiatives/:initiativeId" element={<InitiativeRoute productId={productId} />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
-  );
+  const { productId = '', section = '', '*': rest = '' } = useParams();
+  const id = rest.split('/')[0];
+  const extra = rest.includes('/');
+  if (section === 'goals' && !extra) {
+    return id ? <GoalPage key={id} productId={productId} goalId={id} /> : <GoalsPage key={productId} productId={productId} />;
+  }
+  if (section === 'initiatives' && !extra) {
+    return id ? (
+      <InitiativePage key={id} productId={productId} initiativeId={id} />
+    ) : (
+      <InitiativesPage key={productId} productId={productId} />
+    );
+  }
+  return <NotFound />;
 }
 
 /** /products/:productId/sprints/:sprintId/alignment */
