@@ -1,7 +1,8 @@
 // Strategy against the real server: the Product Manager creates a goal with a key result,
 // checks in a value and sees the progress move; then links an initiative serving that goal to
-// an epic on the item page, and the release's alignment report moves the epic's story from
-// unaligned to the goal. The product, its people, epic, story and release are made for this file.
+// an epic on the item page, and the release's alignment report moves the epic's story (through
+// its feature) from unaligned to the goal. The product, its people, items and release are made
+// for this file.
 import { expect, test } from './fixtures';
 import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
@@ -47,10 +48,15 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     }
     const poToken = await apiToken(api, po.email, PASSWORD);
     const epic = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, { type: 'epic', title: `Endurance ${suffix}` });
+    const feature = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, {
+      type: 'feature',
+      title: `Battery swap station ${suffix}`,
+      parent_id: epic.id,
+    });
     const story = await apiCall(api, poToken, 'POST', `/products/${product.id}/items`, {
       type: 'story',
       title: `Swap dock ${suffix}`,
-      parent_id: epic.id,
+      parent_id: feature.id,
       points: 5,
     });
     const release = await apiCall(api, poToken, 'POST', `/products/${product.id}/releases`, { version: '1.0', name: 'Endurance' });
@@ -135,7 +141,7 @@ test("the PM links an initiative to an epic and the release's alignment changes"
   await expect(tree.getByRole('link', { name: objective })).toBeVisible();
   await expect(tree).toContainText('(aligned here)');
 
-  // The story's trace goes through the epic.
+  // The story's trace goes through its feature and the epic.
   await page.goto(`/products/${setup.productId}/items/${setup.storyKey}`);
   await expect(page.getByRole('navigation', { name: 'Trace to the vision' }).getByRole('link', { name: initiativeName })).toBeVisible();
 
