@@ -80,8 +80,8 @@ function InitiativesGlance({ productId, initiatives, goals }: { productId: strin
           <ul className="plain-list">
             {list.map((i) => (
               <li key={i.id}>
-                <Link to={initiativePath(productId, i.id)}>{i.name}</Link> <InitiativeBadge status={i.status} />{' '}
-                <span className="muted">{period(i.start_date, i.end_date)}</span>
+                <Link to={initiativePath(productId, i.id)}>{i.name}</Link> <InitiativeBadge status={i.status} />
+                {(i.start_date || i.end_date) && <span className="muted"> {period(i.start_date, i.end_date)}</span>}
                 {i.goal_ids.length > 0 && (
                   <span className="muted"> · serves {i.goal_ids.map(objective).join(', ')}</span>
                 )}
