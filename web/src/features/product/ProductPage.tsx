@@ -17,6 +17,8 @@ import { SprintsPage } from '../sprints/SprintsPage';
 import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
+// Customer voice, stakeholders and decisions.
+import { FeedbackPage } from '../voice/FeedbackPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -53,6 +55,9 @@ export function ProductPage() {
       return <SprintsPage key={productId} productId={productId} />;
     case 'sprint':
       return <Navigate to={`/products/${encodeURIComponent(productId)}/sprints`} replace />;
+    // Customer voice, stakeholders and decisions.
+    case 'feedback':
+      return <FeedbackPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
