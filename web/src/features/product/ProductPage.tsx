@@ -18,6 +18,7 @@ import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
 // Customer voice, stakeholders and decisions.
+import { CustomersPage } from '../voice/CustomersPage';
 import { FeedbackPage } from '../voice/FeedbackPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
@@ -58,6 +59,8 @@ export function ProductPage() {
     // Customer voice, stakeholders and decisions.
     case 'feedback':
       return <FeedbackPage key={productId} productId={productId} />;
+    case 'customers':
+      return <CustomersPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
