@@ -19,7 +19,10 @@ import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
 // Customer voice, stakeholders and decisions.
 import { CustomersPage } from '../voice/CustomersPage';
+import { DemandPage } from '../voice/DemandPage';
 import { FeedbackPage } from '../voice/FeedbackPage';
+import { IdeaPage } from '../voice/IdeaPage';
+import { IdeasPage } from '../voice/IdeasPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -61,6 +64,10 @@ export function ProductPage() {
       return <FeedbackPage key={productId} productId={productId} />;
     case 'customers':
       return <CustomersPage key={productId} productId={productId} />;
+    case 'ideas':
+      return <IdeasPage key={productId} productId={productId} />;
+    case 'demand':
+      return <DemandPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
@@ -94,4 +101,12 @@ export function TestPlanRoute() {
 export function SprintRoute() {
   const { productId = '', sprintId = '' } = useParams();
   return <SprintPage key={sprintId} productId={productId} sprintId={sprintId} />;
+}
+
+// Customer voice, stakeholders and decisions.
+
+/** /products/:productId/ideas/:ideaId — one idea with its votes and linked feedback. */
+export function IdeaRoute() {
+  const { productId = '', ideaId = '' } = useParams();
+  return <IdeaPage key={ideaId} productId={productId} ideaId={ideaId} />;
 }
