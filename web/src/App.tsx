@@ -12,7 +12,7 @@ import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 // Customer voice, stakeholders and decisions.
-import { IdeaRoute } from './features/product/ProductPage';
+import { IdeaRoute, StakeholderRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 
@@ -71,6 +71,7 @@ export function App() {
             <Route path="inbox" element={<InboxPage />} />
             {/* Customer voice, stakeholders and decisions. */}
             <Route path="products/:productId/ideas/:ideaId" element={<IdeaRoute />} />
+            <Route path="products/:productId/stakeholders/:stakeholderId" element={<StakeholderRoute />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

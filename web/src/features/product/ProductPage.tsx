@@ -18,6 +18,9 @@ import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
 // Customer voice, stakeholders and decisions.
+import { StakeholderPage } from '../stakeholders/StakeholderPage';
+import { StakeholdersPage } from '../stakeholders/StakeholdersPage';
+import { StakeholderUpdatePage } from '../stakeholders/StakeholderUpdatePage';
 import { CustomersPage } from '../voice/CustomersPage';
 import { DemandPage } from '../voice/DemandPage';
 import { FeedbackPage } from '../voice/FeedbackPage';
@@ -68,6 +71,10 @@ export function ProductPage() {
       return <IdeasPage key={productId} productId={productId} />;
     case 'demand':
       return <DemandPage key={productId} productId={productId} />;
+    case 'stakeholders':
+      return <StakeholdersPage key={productId} productId={productId} />;
+    case 'stakeholder-update':
+      return <StakeholderUpdatePage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
@@ -109,4 +116,10 @@ export function SprintRoute() {
 export function IdeaRoute() {
   const { productId = '', ideaId = '' } = useParams();
   return <IdeaPage key={ideaId} productId={productId} ideaId={ideaId} />;
+}
+
+/** /products/:productId/stakeholders/:stakeholderId — one stakeholder and the communication log. */
+export function StakeholderRoute() {
+  const { productId = '', stakeholderId = '' } = useParams();
+  return <StakeholderPage key={stakeholderId} productId={productId} stakeholderId={stakeholderId} />;
 }
