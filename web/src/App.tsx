@@ -12,7 +12,7 @@ import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 // Customer voice, stakeholders and decisions.
-import { IdeaRoute, StakeholderRoute } from './features/product/ProductPage';
+import { DecisionRoute, IdeaRoute, StakeholderRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 
@@ -72,6 +72,7 @@ export function App() {
             {/* Customer voice, stakeholders and decisions. */}
             <Route path="products/:productId/ideas/:ideaId" element={<IdeaRoute />} />
             <Route path="products/:productId/stakeholders/:stakeholderId" element={<StakeholderRoute />} />
+            <Route path="products/:productId/decisions/:decisionId" element={<DecisionRoute />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -209,4 +209,13 @@ export const voiceApi = {
   deleteDecision(id: string): Promise<void> {
     return send<void>('DELETE', `/decisions/${enc(id)}`);
   },
+  /** The product's goals and initiatives as choices for a decision's links (id and name). */
+  async goalChoices(productId: string, signal?: AbortSignal): Promise<{ id: string; name: string }[]> {
+    const page = await getJson<Page<{ id: string; objective: string }>>(`/products/${enc(productId)}/goals`, { signal });
+    return (page.data ?? []).map((g) => ({ id: g.id, name: g.objective }));
+  },
+  async initiativeChoices(productId: string, signal?: AbortSignal): Promise<{ id: string; name: string }[]> {
+    const page = await getJson<Page<{ id: string; name: string }>>(`/products/${enc(productId)}/initiatives`, { signal });
+    return (page.data ?? []).map((i) => ({ id: i.id, name: i.name }));
+  },
 };

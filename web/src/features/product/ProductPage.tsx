@@ -18,6 +18,8 @@ import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
 import { PlaceholderPage } from './PlaceholderPage';
 // Customer voice, stakeholders and decisions.
+import { DecisionPage } from '../decisions/DecisionPage';
+import { DecisionsPage } from '../decisions/DecisionsPage';
 import { StakeholderPage } from '../stakeholders/StakeholderPage';
 import { StakeholdersPage } from '../stakeholders/StakeholdersPage';
 import { StakeholderUpdatePage } from '../stakeholders/StakeholderUpdatePage';
@@ -75,6 +77,8 @@ export function ProductPage() {
       return <StakeholdersPage key={productId} productId={productId} />;
     case 'stakeholder-update':
       return <StakeholderUpdatePage key={productId} productId={productId} />;
+    case 'decisions':
+      return <DecisionsPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
@@ -122,4 +126,10 @@ export function IdeaRoute() {
 export function StakeholderRoute() {
   const { productId = '', stakeholderId = '' } = useParams();
   return <StakeholderPage key={stakeholderId} productId={productId} stakeholderId={stakeholderId} />;
+}
+
+/** /products/:productId/decisions/:decisionId — one decision, or `new` to record one. */
+export function DecisionRoute() {
+  const { productId = '', decisionId = '' } = useParams();
+  return <DecisionPage key={decisionId} productId={productId} decisionId={decisionId} />;
 }
