@@ -434,7 +434,7 @@ export function FeedbackPage({ productId }: { productId: string }) {
         />
       )}
       {notice && <p role="status">{notice}</p>}
-      <div className="toolbar" role="group" aria-label="Status">
+      <div className="toolbar status-tabs" role="group" aria-label="Status">
         {([...FEEDBACK_STATUSES, ''] as const).map((s) => (
           <button
             key={s || 'all'}
