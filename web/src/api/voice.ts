@@ -188,8 +188,9 @@ export const voiceApi = {
       signal,
     );
   },
-  stakeholderUpdateHtml(productId: string, from: string, to: string): Promise<string> {
-    return getText(`/products/${enc(productId)}/stakeholder-update${query({ from, to, format: 'html' })}`, 'text/html');
+  /** The address of the update as an HTML document, for a link the browser opens or saves. */
+  stakeholderUpdateHtmlUrl(productId: string, from: string, to: string): string {
+    return `${API_BASE}/products/${enc(productId)}/stakeholder-update${query({ from, to, format: 'html' })}`;
   },
 
   // Decisions

@@ -9,18 +9,12 @@ import { daysBefore, todayUtc } from '../voice/voiceModel';
 const MD = '# SkyLift X2: stakeholder update\n\n## Shipped\n\n- Release 0.9: Pilot series\n';
 
 describe('StakeholderUpdatePage', () => {
-  it('renders the update for the last 30 days, copies the Markdown and opens the HTML', async () => {
+  it('renders the update for the last 30 days, copies the Markdown, links the HTML and changes the period', async () => {
     const api = mockApi({
       'GET /me': { body: aliceMe },
       'GET /products/p-x2': { body: productX2 },
-      'GET /products/p-x2/stakeholder-update': (req) =>
-        req.search.get('format') === 'html'
-          ? { body: '<h1>Update</h1>', headers: { 'Content-Type': 'text/html' } }
-          : { body: MD, headers: { 'Content-Type': 'text/markdown' } },
+      'GET /products/p-x2/stakeholder-update': { body: MD, headers: { 'Content-Type': 'text/markdown' } },
     });
-    const open = vi.spyOn(window, 'open').mockReturnValue(null);
-    URL.createObjectURL = vi.fn(() => 'blob:update');
-    URL.revokeObjectURL = vi.fn();
     const { user } = renderApp('/products/p-x2/stakeholder-update');
     // user-event stands in for the clipboard; watch what is written to it.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
@@ -35,10 +29,17 @@ describe('StakeholderUpdatePage', () => {
     expect(writeText).toHaveBeenCalledWith(MD);
     expect(screen.getByRole('status')).toHaveTextContent('Copied the update as Markdown.');
 
-    await user.click(screen.getByRole('button', { name: 'Open HTML' }));
-    await waitFor(() => expect(open).toHaveBeenCalledWith('blob:update', '_blank', 'noopener'));
-    expect(api.calls.at(-1)!.search.get('format')).toBe('html');
-    open.mockRestore();
+    const html = `/api/v1/products/p-x2/stakeholder-update?from=${daysBefore(todayUtc(), 30)}&to=${todayUtc()}&format=html`;
+    expect(screen.getByRole('link', { name: 'Open HTML' })).toHaveAttribute('href', html);
+    expect(screen.getByRole('link', { name: 'Open HTML' })).toHaveAttribute('target', '_blank');
+    const download = screen.getByRole('link', { name: 'Download HTML' });
+    expect(download).toHaveAttribute('href', html);
+    expect(download).toHaveAttribute('download', `stakeholder-update-${daysBefore(todayUtc(), 30)}-to-${todayUtc()}.html`);
+
+    await user.clear(screen.getByLabelText('From'));
+    await user.type(screen.getByLabelText('From'), '2026-01-01');
+    await waitFor(() => expect(api.calls.at(-1)!.search.get('from')).toBe('2026-01-01'));
+    expect(api.calls.at(-1)!.search.get('format')).toBe('markdown');
   });
 
   it('shows the server’s error for a bad period', async () => {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 
-import { toApiError } from '../../api/client';
 import { voiceApi } from '../../api/voice';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
@@ -28,7 +27,6 @@ export function StakeholderUpdatePage({ productId }: { productId: string }) {
     [productId, from, to, mayRead],
   );
   const [notice, setNotice] = useState<string | null>(null);
-  const [htmlUrl, setHtmlUrl] = useState<string | null>(null);
 
   async function copy() {
     if (!doc.data) return;
@@ -40,29 +38,8 @@ export function StakeholderUpdatePage({ productId }: { productId: string }) {
     }
   }
 
-  async function html(open: boolean) {
-    setNotice(null);
-    try {
-      const text = await voiceApi.stakeholderUpdateHtml(productId, from, to);
-      if (htmlUrl) URL.revokeObjectURL(htmlUrl);
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
-      setHtmlUrl(url);
-      if (open) {
-        window.open(url, '_blank', 'noopener');
-      } else {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = `stakeholder-update-${from}-to-${to}.html`;
-        document.body.append(a);
-        a.click();
-        a.remove();
-      }
-    } catch (e) {
-      setNotice(toApiError(e).message);
-    }
-  }
-
   const base = `/products/${encodeURIComponent(productId)}`;
+  const htmlUrl = voiceApi.stakeholderUpdateHtmlUrl(productId, from, to);
   return (
     <section>
       <div className="heading-row">
@@ -83,12 +60,13 @@ export function StakeholderUpdatePage({ productId }: { productId: string }) {
             <button type="button" onClick={() => void copy()} disabled={!doc.data}>
               Copy Markdown
             </button>
-            <button type="button" onClick={() => void html(true)}>
+            {/* The server's HTML document, fetched by the browser with the session cookie. */}
+            <a href={htmlUrl} target="_blank" rel="noopener noreferrer">
               Open HTML
-            </button>
-            <button type="button" onClick={() => void html(false)}>
+            </a>
+            <a href={htmlUrl} download={`stakeholder-update-${from}-to-${to}.html`}>
               Download HTML
-            </button>
+            </a>
           </div>
           {notice && <p role="status">{notice}</p>}
           {doc.status === 'error' && (
