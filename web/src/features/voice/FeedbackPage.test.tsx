@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { page } from '../../test/backlogFixtures';
 import { aliceMe, productX2 } from '../../test/fixtures';
@@ -45,6 +45,27 @@ describe('FeedbackPage', () => {
       contact_id: 'cct_1',
     });
     expect(api.callsTo('GET', '/products/p-x2/feedback')[0].search.get('status')).toBe('new');
+  });
+
+  it('lets the author delete their own feedback, and nobody else’s', async () => {
+    const api = mockApi({
+      'GET /me': { body: erinMe },
+      'GET /products/p-x2': { body: productAs(['stakeholder']) },
+      'GET /products/p-x2/feedback': page([
+        feedback('cfb_1', 'Mine'),
+        feedback('cfb_2', 'Someone else’s', { author: { id: 'u-dave', name: 'Dave Kim' } }),
+      ]),
+      'GET /products/p-x2/customers': page([]),
+      'DELETE /feedback/cfb_1': { status: 204 },
+    });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const { user } = renderApp('/products/p-x2/feedback');
+    const mine = (await screen.findByText('Mine')).closest('li')!;
+    expect(within(screen.getByText('Someone else’s').closest('li')!).queryByRole('button', { name: 'Delete' })).toBeNull();
+    await user.click(within(mine).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByText('Mine')).not.toBeInTheDocument());
+    expect(api.callsTo('DELETE', '/feedback/cfb_1')).toHaveLength(1);
+    vi.restoreAllMocks();
   });
 
   it('lets the PM link new feedback to an item, archive it, and switch tabs', async () => {

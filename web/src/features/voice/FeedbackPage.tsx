@@ -288,15 +288,20 @@ function FeedbackCard({
   base,
   ideas,
   triage,
+  mayDelete,
   onChanged,
   onUnlink,
+  onDelete,
 }: {
   feedback: Feedback;
   base: string;
   ideas: Idea[];
   triage: boolean;
+  /** Its author, the PM and the PO delete feedback. */
+  mayDelete: boolean;
   onChanged: (f: Feedback) => void;
   onUnlink: (linkId: string) => void;
+  onDelete: () => void;
 }) {
   const f = feedback;
   return (
@@ -308,6 +313,14 @@ function FeedbackCard({
         {f.customer && ` · ${f.customer.name}`}
         {f.contact && ` (${f.contact.name})`} · by {f.author.name} ·{' '}
         <span className="flag">{FEEDBACK_STATUS_LABELS[f.status]}</span>
+        {mayDelete && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={onDelete}>
+              Delete
+            </button>
+          </>
+        )}
       </p>
       {f.links.length > 0 && (
         <ul className="feedback-links">
@@ -398,6 +411,18 @@ export function FeedbackPage({ productId }: { productId: string }) {
     }
   }
 
+  async function remove(f: Feedback) {
+    if (!window.confirm('Delete this feedback and its links?')) return;
+    try {
+      await voiceApi.deleteFeedback(f.id);
+      list.setData((page) => ({ ...page, data: page.data.filter((x) => x.id !== f.id) }));
+      setMore((m) => m && { ...m, items: m.items.filter((x) => x.id !== f.id) });
+      setNotice('Feedback deleted.');
+    } catch (e) {
+      setNotice(toApiError(e).message);
+    }
+  }
+
   async function loadMore() {
     if (!cursor) return;
     try {
@@ -465,8 +490,10 @@ export function FeedbackPage({ productId }: { productId: string }) {
               base={base}
               ideas={ideas.data ?? []}
               triage={triage}
+              mayDelete={triage || f.author.id === me.user.id}
               onChanged={replace}
               onUnlink={(id) => void unlink(id)}
+              onDelete={() => void remove(f)}
             />
           ))}
         </ul>
