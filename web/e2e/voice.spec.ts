@@ -1,7 +1,8 @@
 // The customer voice against the real server and the demo workspace: Erin (a stakeholder)
 // gives feedback and votes for an idea; Alice (the Product Manager) finds the feedback in the
-// inbox and triages it by linking it to that idea. The idea and the feedback text are made for
-// this file, so other specs' data is not touched.
+// inbox and triages it by linking it to that idea; then she logs a talk with a stakeholder and
+// reads the stakeholder update (rendered, and as the server's HTML). The idea, the feedback and
+// the log entry are made for this file, so other specs' data is not touched.
 import { expect, test } from './fixtures';
 import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
@@ -81,4 +82,27 @@ test('a stakeholder gives feedback and votes; the PM triages the feedback', asyn
   await expect(page).toHaveURL(new RegExp(`/ideas/${ideaId}$`));
   await expect(page.getByRole('heading', { level: 2, name: 'Linked feedback' })).toBeVisible();
   await expect(page.getByText(feedbackText)).toBeVisible();
+});
+
+test('the PM logs a talk with a stakeholder and reads the stakeholder update', async ({ page }) => {
+  const summary = `Walked through the launch plan (${suffix}).`;
+  await loginAndLand(page, 'alice@skylift.example');
+  await page.goto(`/products/${productId}/stakeholders`);
+  const closely = page.getByRole('region', { name: 'Manage closely' });
+  await closely.getByRole('link', { name: 'Erin Walsh' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Erin Walsh' })).toBeVisible();
+  const log = page.getByRole('form', { name: 'Log a communication' });
+  await log.getByLabel('Channel').selectOption('meeting');
+  await log.getByLabel('Summary').fill(summary);
+  await log.getByRole('button', { name: 'Log communication' }).click();
+  await expect(page.getByRole('list', { name: 'Communications' }).getByRole('listitem').first()).toContainText(summary);
+
+  await page.goto(`/products/${productId}/stakeholder-update`);
+  await expect(page.getByRole('heading', { level: 1, name: 'SkyLift X2: stakeholder update' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Shipped' })).toBeVisible();
+  const href = await page.getByRole('link', { name: 'Open HTML' }).getAttribute('href');
+  const html = await page.request.get(href!);
+  expect(html.status()).toBe(200);
+  expect(html.headers()['content-type']).toContain('text/html');
+  expect(await html.text()).toContain('stakeholder update');
 });

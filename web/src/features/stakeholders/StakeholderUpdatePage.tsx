@@ -75,7 +75,7 @@ export function StakeholderUpdatePage({ productId }: { productId: string }) {
           {doc.status === 'loading' && !doc.data && <Loading />}
           {doc.status === 'ready' && doc.data && (
             <>
-              <article className="card" aria-label="Update">
+              <article aria-label="Update">
                 <Markdown text={doc.data} className="stakeholder-update" />
               </article>
               <details>
