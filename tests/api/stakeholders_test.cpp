@@ -384,7 +384,8 @@ TEST_F(StakeholdersTest, UpdateOfAHandWorkedPeriod) {
         "- Release 1.1 (planned, target 2020-01-15)\n" +
         "- Release 2.0: Long range (planned, target 2099-01-01)\n" + "- Sprint 1 (planned, " +
         DaysFrom(today, 1) + " to " + DaysFrom(today, 14) +
-        ", team Team SKD): Fly 40 minutes\n\n## Risks\n\n- Release 1.1 is " +
+        ", team Team SKD): Fly 40 minutes\n\n## Goals\n\nNo open goals.\n\n## Risks\n\n- "
+        "Release 1.1 is " +
         std::to_string(*domain::ParseDate(today) - *domain::ParseDate("2020-01-15")) +
         " days past its target date 2020-01-15.\n- " + d +
         " Motor part from the new supplier (new) blocks release 2.0.\n";
@@ -489,11 +490,15 @@ TEST_F(StakeholdersTest, DecisionLogWithOptionsLinksAndFilters) {
     const std::string foreign = Key(other, "story", "Elsewhere");
     const std::string release = NewRelease(p, {{"version", "3.0"}, {"name", "Endurance"}});
     const std::string goal =
-        Made(p, "goals", {{"objective", "Fly 45 minutes"}, {"start_date", "2027-01-01"}});
+        Made(p,
+             "goals",
+             {{"objective", "Fly 45 minutes"}, {"horizon", "year"}, {"start_date", "2027-01-01"}});
     const std::string initiative = Made(p, "initiatives", {{"name", "Battery R&D"}});
     const std::string idea = Made(p, "ideas", {{"title", "Swappable batteries"}});
     const std::string foreign_goal =
-        Made(other, "goals", {{"objective", "Elsewhere"}, {"start_date", "2027-01-01"}});
+        Made(other,
+             "goals",
+             {{"objective", "Elsewhere"}, {"horizon", "year"}, {"start_date", "2027-01-01"}});
     const std::string list = "/api/v1/products/" + p + "/decisions";
 
     const json::object body{

@@ -11,6 +11,8 @@ import { LiveEventsProvider } from './features/live/LiveEvents';
 import { LoginPage } from './features/login/LoginPage';
 import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
+// Customer voice, stakeholders and decisions.
+import { DecisionRoute, IdeaRoute, StakeholderRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 
@@ -98,6 +100,10 @@ export function App() {
               }
             />
             <Route path="inbox" element={<InboxPage />} />
+            {/* Customer voice, stakeholders and decisions. */}
+            <Route path="products/:productId/ideas/:ideaId" element={<IdeaRoute />} />
+            <Route path="products/:productId/stakeholders/:stakeholderId" element={<StakeholderRoute />} />
+            <Route path="products/:productId/decisions/:decisionId" element={<DecisionRoute />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

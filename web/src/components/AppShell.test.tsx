@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { adminMe, aliceMe, bobMe } from '../test/fixtures';
 import { mockApi } from '../test/mockApi';
 import { renderApp } from '../test/renderApp';
+import { erinMe } from '../test/voiceFixtures';
 
 describe('AppShell', () => {
   it('lists my products in the switcher and switching keeps the page kind', async () => {
@@ -33,7 +34,22 @@ describe('AppShell', () => {
     const names = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(names).toEqual(['Strategy', 'Backlog', 'Sprints', 'Board', 'Overview', 'History', 'Settings', 'Releases', 'Portfolio']);
+    expect(names).toEqual([
+      'Strategy',
+      'Backlog',
+      'Sprints',
+      'Board',
+      'Overview',
+      'History',
+      'Settings',
+      'Releases',
+      // Customer voice, stakeholders and decisions.
+      'Feedback',
+      'Ideas',
+      'Stakeholders',
+      'Decisions',
+      'Portfolio',
+    ]);
     expect(within(nav).getByRole('link', { name: 'Strategy' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Sprints' })).toHaveAttribute('href', '/products/p-x2/sprints');
   });
@@ -116,5 +132,16 @@ describe('AppShell', () => {
     mockApi({ 'GET /me': { body: aliceMe } });
     renderApp('/products/p-x2/nonsense');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+
+  // Customer voice, stakeholders and decisions.
+  it('shows the voice entries by role: no Stakeholders for a stakeholder', async () => {
+    mockApi({ 'GET /me': { body: erinMe } });
+    renderApp('/products/p-x2/nonsense');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Feedback' })).toHaveAttribute('href', '/products/p-x2/feedback');
+    expect(within(nav).getByRole('link', { name: 'Ideas' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Decisions' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Stakeholders' })).not.toBeInTheDocument();
   });
 });

@@ -1,9 +1,10 @@
 import { NavLink, Outlet, useMatch } from 'react-router-dom';
 
-import type { ChangeEvent } from '../api/types';
+import type { ChangeEvent, Role } from '../api/types';
 import { useLiveEvents } from '../features/live/LiveEvents';
 import { useInbox } from '../features/inbox/useInbox';
 import { useMe, useSession } from '../features/session/SessionContext';
+import { canReadMarket, canReadVoice } from '../features/voice/voiceModel';
 import { LiveIndicator } from './LiveIndicator';
 import { ProductSwitcher } from './ProductSwitcher';
 import { UserMenu } from './UserMenu';
@@ -19,6 +20,14 @@ const PRODUCT_LINKS = [
   // Releases and test planning.
   ['releases', 'Releases'],
 ] as const;
+
+// Customer voice, stakeholders and decisions: shown to the roles that may read them.
+const VOICE_LINKS: readonly (readonly [string, string, (roles: readonly Role[]) => boolean])[] = [
+  ['feedback', 'Feedback', canReadVoice],
+  ['ideas', 'Ideas', canReadVoice],
+  ['stakeholders', 'Stakeholders', canReadMarket],
+  ['decisions', 'Decisions', canReadVoice],
+];
 
 /** Whether a change can alter GET /me: my products (switcher), my roles, my own account. */
 export function changesMe(event: ChangeEvent, myId: string): boolean {
@@ -76,6 +85,12 @@ export function AppShell() {
         <nav className="main-nav" aria-label="Main">
           {productBase &&
             PRODUCT_LINKS.map(([kind, label]) => (
+              <NavLink key={kind} to={`${productBase}/${kind}`}>
+                {label}
+              </NavLink>
+            ))}
+          {productBase &&
+            VOICE_LINKS.filter(([, , may]) => may(currentProduct?.my_roles ?? [])).map(([kind, label]) => (
               <NavLink key={kind} to={`${productBase}/${kind}`}>
                 {label}
               </NavLink>

@@ -17,6 +17,17 @@ import { SprintsPage } from '../sprints/SprintsPage';
 import { StrategyPage } from '../strategy/StrategyPage';
 import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
+// Customer voice, stakeholders and decisions.
+import { DecisionPage } from '../decisions/DecisionPage';
+import { DecisionsPage } from '../decisions/DecisionsPage';
+import { StakeholderPage } from '../stakeholders/StakeholderPage';
+import { StakeholdersPage } from '../stakeholders/StakeholdersPage';
+import { StakeholderUpdatePage } from '../stakeholders/StakeholderUpdatePage';
+import { CustomersPage } from '../voice/CustomersPage';
+import { DemandPage } from '../voice/DemandPage';
+import { FeedbackPage } from '../voice/FeedbackPage';
+import { IdeaPage } from '../voice/IdeaPage';
+import { IdeasPage } from '../voice/IdeasPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -53,6 +64,21 @@ export function ProductPage() {
       return <SprintsPage key={productId} productId={productId} />;
     case 'sprint':
       return <Navigate to={`/products/${encodeURIComponent(productId)}/sprints`} replace />;
+    // Customer voice, stakeholders and decisions.
+    case 'feedback':
+      return <FeedbackPage key={productId} productId={productId} />;
+    case 'customers':
+      return <CustomersPage key={productId} productId={productId} />;
+    case 'ideas':
+      return <IdeasPage key={productId} productId={productId} />;
+    case 'demand':
+      return <DemandPage key={productId} productId={productId} />;
+    case 'stakeholders':
+      return <StakeholdersPage key={productId} productId={productId} />;
+    case 'stakeholder-update':
+      return <StakeholderUpdatePage key={productId} productId={productId} />;
+    case 'decisions':
+      return <DecisionsPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
@@ -86,4 +112,24 @@ export function TestPlanRoute() {
 export function SprintRoute() {
   const { productId = '', sprintId = '' } = useParams();
   return <SprintPage key={sprintId} productId={productId} sprintId={sprintId} />;
+}
+
+// Customer voice, stakeholders and decisions.
+
+/** /products/:productId/ideas/:ideaId — one idea with its votes and linked feedback. */
+export function IdeaRoute() {
+  const { productId = '', ideaId = '' } = useParams();
+  return <IdeaPage key={ideaId} productId={productId} ideaId={ideaId} />;
+}
+
+/** /products/:productId/stakeholders/:stakeholderId — one stakeholder and the communication log. */
+export function StakeholderRoute() {
+  const { productId = '', stakeholderId = '' } = useParams();
+  return <StakeholderPage key={stakeholderId} productId={productId} stakeholderId={stakeholderId} />;
+}
+
+/** /products/:productId/decisions/:decisionId — one decision, or `new` to record one. */
+export function DecisionRoute() {
+  const { productId = '', decisionId = '' } = useParams();
+  return <DecisionPage key={decisionId} productId={productId} decisionId={decisionId} />;
 }
