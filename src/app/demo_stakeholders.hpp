@@ -2,9 +2,9 @@
 // "Decision log"): the R&D battery lead, marketing, sales, a key inspection customer, the motor
 // supplier and the board, with a few weeks of communications; and the decisions behind the
 // series, among them "Next series: longer flight time before camera upgrade" with its options
-// and rationale, linked to the backlog's epics and the series release. Part of the demo seed
-// (demo_seed.cpp); written in one transaction after the delivery history (demo_delivery.hpp),
-// whose releases it links. Dates follow the seed's day; the events have no actor.
+// and rationale, linked to the backlog's epics, the series release, the 45-minute goal and the
+// battery initiative. Part of the demo seed (demo_seed.cpp); written in one transaction after
+// the delivery history (demo_delivery.hpp) and the strategy (demo_strategy.hpp), which it links. Dates follow the seed's day; the events have no actor.
 #pragma once
 
 #include <map>
