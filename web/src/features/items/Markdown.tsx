@@ -12,11 +12,30 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
-export function renderMarkdown(text: string): string {
-  return md.render(text);
+// Markdown shown inside a page sits below the page's own h1 and its sections' h2s, so the text's
+// headings are moved down: with topLevel 3, "#" renders as h3 and "##" as h4 (never past h6).
+function shiftHeading(tokens: { tag: string }[], idx: number, env: Record<string, unknown> | undefined) {
+  const level = Number(tokens[idx].tag.slice(1));
+  tokens[idx].tag = `h${Math.min(6, level + Number(env?.topLevel ?? 1) - 1)}`;
+}
+const defaultHeadingOpen =
+  md.renderer.rules.heading_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultHeadingClose =
+  md.renderer.rules.heading_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+  shiftHeading(tokens, idx, env);
+  return defaultHeadingOpen(tokens, idx, options, env, self);
+};
+md.renderer.rules.heading_close = (tokens, idx, options, env, self) => {
+  shiftHeading(tokens, idx, env);
+  return defaultHeadingClose(tokens, idx, options, env, self);
+};
+
+export function renderMarkdown(text: string, topLevel = 3): string {
+  return md.render(text, { topLevel });
 }
 
-/** Markdown as HTML, with raw HTML in the source shown as text. */
+/** Markdown as HTML, with raw HTML in the source shown as text and its headings below the page's. */
 export function Markdown({ text, className = '' }: { text: string; className?: string }) {
   return <div className={`markdown ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
 }

@@ -117,6 +117,9 @@ describe('ReleasePage', () => {
     const notes = await screen.findByRole('region', { name: 'Release notes' });
     expect(await within(notes).findByRole('heading', { name: 'New' })).toBeInTheDocument();
     expect(within(notes).getByText('X2-7 Night mode')).toBeInTheDocument();
+    // The notes' own title sits below the page's title and the card's heading: one h1 on the page.
+    expect(within(notes).getByRole('heading', { name: /^Release 2\.1/ })).toHaveProperty('tagName', 'H3');
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     await user.click(within(notes).getByRole('button', { name: 'Copy notes' }));
     expect(writeText).toHaveBeenCalledWith(NOTES);
     expect(await navigator.clipboard.readText()).toBe(NOTES);
