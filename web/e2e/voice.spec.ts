@@ -98,8 +98,8 @@ test('the PM logs a talk with a stakeholder and reads the stakeholder update', a
   await expect(page.getByRole('list', { name: 'Communications' }).getByRole('listitem').first()).toContainText(summary);
 
   await page.goto(`/products/${productId}/stakeholder-update`);
-  await expect(page.getByRole('heading', { level: 1, name: 'SkyLift X2: stakeholder update' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'Shipped' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'SkyLift X2: stakeholder update' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Shipped' })).toBeVisible();
   const href = await page.getByRole('link', { name: 'Open HTML' }).getAttribute('href');
   const html = await page.request.get(href!);
   expect(html.status()).toBe(200);

@@ -35,7 +35,12 @@ export function renderMarkdown(text: string, topLevel = 3): string {
   return md.render(text, { topLevel });
 }
 
-/** Markdown as HTML, with raw HTML in the source shown as text and its headings below the page's. */
-export function Markdown({ text, className = '' }: { text: string; className?: string }) {
-  return <div className={`markdown ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
+/**
+ * Markdown as HTML, with raw HTML in the source shown as text and its headings below the page's:
+ * `topLevel` is the level of "#" (3 inside a page's h2 section, 2 right under the page's h1).
+ */
+export function Markdown({ text, className = '', topLevel = 3 }: { text: string; className?: string; topLevel?: number }) {
+  return (
+    <div className={`markdown ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(text, topLevel) }} />
+  );
 }

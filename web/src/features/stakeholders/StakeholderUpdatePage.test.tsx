@@ -18,7 +18,9 @@ describe('StakeholderUpdatePage', () => {
     const { user } = renderApp('/products/p-x2/stakeholder-update');
     // user-event stands in for the clipboard; watch what is written to it.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
-    expect(await screen.findByRole('heading', { name: 'SkyLift X2: stakeholder update', level: 1 })).toBeInTheDocument();
+    // The update's own title sits right below the page's h1.
+    expect(await screen.findByRole('heading', { name: 'SkyLift X2: stakeholder update', level: 2 })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getByText('Release 0.9: Pilot series').tagName).toBe('LI');
     const first = api.callsTo('GET', '/products/p-x2/stakeholder-update')[0].search;
     expect(first.get('to')).toBe(todayUtc());

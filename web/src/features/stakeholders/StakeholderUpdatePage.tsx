@@ -76,7 +76,7 @@ export function StakeholderUpdatePage({ productId }: { productId: string }) {
           {doc.status === 'ready' && doc.data && (
             <>
               <article aria-label="Update">
-                <Markdown text={doc.data} className="stakeholder-update" />
+                <Markdown text={doc.data} className="stakeholder-update" topLevel={2} />
               </article>
               <details>
                 <summary>Markdown</summary>
