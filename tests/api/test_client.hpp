@@ -450,9 +450,11 @@ private:
         reader_ = std::thread([this] { Drain(); });
 
         // The port comes from the startup line; a child that dies or stays silent fails here.
+        // The wait is generous: seeding the demo takes seconds under the sanitizers on a busy
+        // machine, and a server that starts fine costs no more for it.
         const std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+))");
         std::unique_lock lock(mu_);
-        const bool found = cv_.wait_for(lock, std::chrono::seconds(15), [&] {
+        const bool found = cv_.wait_for(lock, std::chrono::seconds(60), [&] {
             std::smatch m;
             if (std::regex_search(output_, m, listening) && m.suffix().first != output_.cend()) {
                 port_ = static_cast<unsigned short>(std::stoi(m[1].str()));
@@ -462,7 +464,7 @@ private:
         });
         if (!found || port_ == 0) {
             ADD_FAILURE() << "server did not report `listening on http://127.0.0.1:<port>` "
-                          << (eof_ ? "before exiting" : "within 15 s") << "; output:\n"
+                          << (eof_ ? "before exiting" : "within 60 s") << "; output:\n"
                           << output_;
         }
     }
