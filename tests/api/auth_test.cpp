@@ -184,7 +184,7 @@ TEST_F(AuthTest, DeletingAMissingTokenIs404) {
     ExpectError(client().Delete("/api/v1/tokens/tok_missing", Token("alice")), 404, "not_found");
 }
 
-// Session idle expiry: a server whose sessions end after 1 s without use.
+// Session idle expiry: a server whose sessions end after 3 s without use.
 TEST(AuthIdleTest, SessionExpiresAfterIdleTime) {
     // 3 s: long enough that the use right after the login is inside it on a loaded machine.
     DemoEnv env({"--session-idle", "3s"});

@@ -13,23 +13,16 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 };
 
 // Markdown shown inside a page sits below the page's own h1 and its sections' h2s, so the text's
-// headings are moved down: with topLevel 3, "#" renders as h3 and "##" as h4 (never past h6).
-function shiftHeading(tokens: { tag: string }[], idx: number, env: Record<string, unknown> | undefined) {
-  const level = Number(tokens[idx].tag.slice(1));
-  tokens[idx].tag = `h${Math.min(6, level + Number(env?.topLevel ?? 1) - 1)}`;
-}
-const defaultHeadingOpen =
-  md.renderer.rules.heading_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-const defaultHeadingClose =
-  md.renderer.rules.heading_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
-  shiftHeading(tokens, idx, env);
-  return defaultHeadingOpen(tokens, idx, options, env, self);
-};
-md.renderer.rules.heading_close = (tokens, idx, options, env, self) => {
-  shiftHeading(tokens, idx, env);
-  return defaultHeadingClose(tokens, idx, options, env, self);
-};
+// headings are moved down once, after parsing: with topLevel 3, "#" renders as h3 and "##" as h4
+// (never past h6).
+md.core.ruler.push('shift_headings', (state) => {
+  const shift = Number(state.env?.topLevel ?? 1) - 1;
+  for (const token of state.tokens) {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + shift)}`;
+    }
+  }
+});
 
 export function renderMarkdown(text: string, topLevel = 3): string {
   return md.render(text, { topLevel });
