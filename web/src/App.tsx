@@ -13,6 +13,7 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
+import { SharedRoadmapPage } from './features/roadmap/SharedRoadmapPage';
 
 // The sprint review and retrospective are visited about once per sprint: they load on demand.
 const ReviewRoute = lazy(() => import('./features/reviews/ReviewPage').then((m) => ({ default: m.ReviewRoute })));
@@ -25,6 +26,8 @@ export function App() {
       <LiveEventsProvider>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* A published roadmap: read-only, no login. */}
+          <Route path="/shared/roadmap/:token" element={<SharedRoadmapPage />} />
           <Route
             index
             element={

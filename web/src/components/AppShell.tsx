@@ -18,6 +18,8 @@ const PRODUCT_LINKS = [
   ['settings', 'Settings'],
   // Releases and test planning.
   ['releases', 'Releases'],
+  // The roadmap.
+  ['roadmap', 'Roadmap'],
 ] as const;
 
 /** Whether a change can alter GET /me: my products (switcher), my roles, my own account. */

@@ -16,6 +16,7 @@ import { SprintPage } from '../sprints/SprintPage';
 import { SprintsPage } from '../sprints/SprintsPage';
 import { TestPlanPage } from '../testing/TestPlanPage';
 import { TestPlansPage } from '../testing/TestPlansPage';
+import { RoadmapPage } from '../roadmap/RoadmapPage';
 import { PlaceholderPage } from './PlaceholderPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
@@ -53,6 +54,9 @@ export function ProductPage() {
       return <SprintsPage key={productId} productId={productId} />;
     case 'sprint':
       return <Navigate to={`/products/${encodeURIComponent(productId)}/sprints`} replace />;
+    // The roadmap (docs/strategy.md, "Roadmap").
+    case 'roadmap':
+      return <RoadmapPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
