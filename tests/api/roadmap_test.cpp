@@ -87,7 +87,8 @@ protected:
 //   Shelved  dropped, 2030 dates                                 on neither
 //   Someday  no dates, timeframe later (set)                     board: later, "set"
 //   releases: 1.0 on 2030-05-15 (shown), 0.9 on 2029-12-01 (before the window)
-//   work of Battery: an epic (3 points) with a done story (5): 2 items, 8 points, 5 done.
+//   work of Battery: an epic (3 points), its feature and a done story (5) in it: 3 items,
+//   8 points, 1 item and 5 points done.
 TEST_F(RoadmapTest, HandWorkedProductRoadmap) {
     const std::string p = NewRoledProduct("RMA", "Roadmap", /*open_workflow=*/true);
     const std::string g1 = NewGoal(p, "Fly longer", "year", "2030-01-01");
@@ -115,8 +116,10 @@ TEST_F(RoadmapTest, HandWorkedProductRoadmap) {
     NewInitiative(p, {{"name", "Someday"}, {"timeframe", "later"}});
     const std::string epic =
         Item(p, {{"type", "epic"}, {"title", "Cells"}, {"points", 3}, {"initiative_id", battery}});
+    const std::string feature =
+        Item(p, {{"type", "feature"}, {"title", "Cell chemistry"}, {"parent_id", epic}});
     const std::string story =
-        Item(p, {{"type", "story"}, {"title", "Cell test"}, {"points", 5}, {"parent_id", epic}});
+        Item(p, {{"type", "story"}, {"title", "Cell test"}, {"points", 5}, {"parent_id", feature}});
     ASSERT_EQ(client().Patch("/api/v1/items/" + story, R"({"status":"done"})", Token("bob")).status,
               200);
     Created(client().Post("/api/v1/products/" + p + "/releases",
@@ -161,7 +164,7 @@ TEST_F(RoadmapTest, HandWorkedProductRoadmap) {
               StrAt(Get("/api/v1/users/" + Ids().users.at("alice")), {"name"}));
     ASSERT_EQ(ArrAt(b, {"goals"}).size(), 2u);
     EXPECT_EQ(StrAt(ArrAt(b, {"goals"})[0], {"id"}), g2);
-    EXPECT_EQ(IntAt(b, {"work", "items"}), 2);
+    EXPECT_EQ(IntAt(b, {"work", "items"}), 3);
     EXPECT_EQ(Num(b, {"work", "points"}), 8);
     EXPECT_EQ(IntAt(b, {"work", "done_items"}), 1);
     EXPECT_EQ(Num(b, {"work", "done_points"}), 5);
