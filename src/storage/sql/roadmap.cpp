@@ -6,21 +6,22 @@ namespace tl::storage {
 namespace {
 
 // The items naming an initiative, then their descendants naming no goal or initiative of their
-// own (the hierarchy is at most four deep), summed per initiative.
+// own (the hierarchy is at most four deep), summed per initiative. The walk carries the points
+// and category along, so no item is looked up twice.
 constexpr std::string_view kWorkTotals =
-    "WITH RECURSIVE tree (id, initiative_id, depth) AS ("
-    "  SELECT id, initiative_id, 0 FROM items"
+    "WITH RECURSIVE tree (id, initiative_id, depth, points, category) AS ("
+    "  SELECT id, initiative_id, 0, points, category FROM items"
     "   WHERE workspace_id = ? AND product_id = ? AND initiative_id IS NOT NULL"
     "  UNION ALL"
-    "  SELECT c.id, w.initiative_id, w.depth + 1 FROM items c JOIN tree w ON c.parent_id = w.id"
+    "  SELECT c.id, w.initiative_id, w.depth + 1, c.points, c.category"
+    "   FROM items c JOIN tree w ON c.parent_id = w.id"
     "   WHERE c.workspace_id = ? AND c.goal_id IS NULL AND c.initiative_id IS NULL"
     "     AND w.depth < 4"
     ") "
-    "SELECT w.initiative_id, COUNT(*), SUM(COALESCE(i.points, 0)),"
-    " SUM(CASE WHEN i.category = 'done' THEN 1 ELSE 0 END),"
-    " SUM(CASE WHEN i.category = 'done' THEN COALESCE(i.points, 0) ELSE 0 END)"
-    " FROM tree w JOIN items i ON i.id = w.id"
-    " GROUP BY w.initiative_id";
+    "SELECT initiative_id, COUNT(*), SUM(COALESCE(points, 0)),"
+    " SUM(CASE WHEN category = 'done' THEN 1 ELSE 0 END),"
+    " SUM(CASE WHEN category = 'done' THEN COALESCE(points, 0) ELSE 0 END)"
+    " FROM tree GROUP BY initiative_id";
 
 constexpr std::string_view kShareColumns =
     "SELECT id, workspace_id, product_id, token_hash, created_by, created_at "
