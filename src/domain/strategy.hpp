@@ -158,6 +158,10 @@ enum class InitiativeStatus { kProposed, kPlanned, kInProgress, kDone, kDropped 
 std::string_view ToString(InitiativeStatus status);
 std::optional<InitiativeStatus> ParseInitiativeStatus(std::string_view text);
 
+// Where an initiative stands on the Now/Next/Later board (docs/strategy.md, "Roadmap");
+// ToString and ParseTimeframe are in domain/roadmap.hpp.
+enum class Timeframe { kNow, kNext, kLater };
+
 struct Initiative {
     std::string id;  // "ini_…"
     std::string workspace_id;
@@ -171,6 +175,7 @@ struct Initiative {
     std::string end_date;    // "" when none
     std::string expected_outcome;
     InitiativeStatus status = InitiativeStatus::kProposed;
+    std::optional<Timeframe> timeframe;  // set by the PM; derived from the dates when unset
     std::string created_by;
     std::int64_t version = 1;
     std::int64_t created_at = 0;

@@ -41,6 +41,8 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddDecisionRoutes(router);
     // Strategy: vision, goals, initiatives, trace and alignment (docs/strategy.md).
     AddStrategyRoutes(router);
+    // The roadmap (docs/strategy.md, "Roadmap").
+    AddRoadmapRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

@@ -29,6 +29,7 @@
 #include "domain/result.hpp"
 #include "domain/retro.hpp"
 #include "domain/review.hpp"
+#include "domain/roadmap.hpp"
 #include "domain/role_assignment.hpp"
 #include "domain/sprint.hpp"
 #include "domain/stakeholder.hpp"
@@ -136,6 +137,15 @@ struct CustomerFeedbackFilter {
     std::int64_t before_at = 0;
     std::string before_id;
     int limit = 50;  // at most this many; 0 for all
+};
+
+// The work below an initiative (docs/strategy.md, "Work"): items, points (null counts 0), and
+// those of the items in a done status.
+struct WorkTotals {
+    std::int64_t items = 0;
+    double points = 0;
+    std::int64_t done_items = 0;
+    double done_points = 0;
 };
 
 class Tx {
@@ -759,6 +769,25 @@ public:
     // The product's items naming a goal or an initiative, in rank order.
     virtual Result<std::vector<domain::Item>> ListAlignedItems(const std::string& workspace_id,
                                                                const std::string& product_id) = 0;
+
+    // ---- Roadmap (docs/strategy.md, "Roadmap") ----
+    // The work below each of a product's initiatives, in one query: the items naming it and
+    // their descendants (four levels down) that name no goal or initiative of their own.
+    // Initiatives without work are absent.
+    virtual Result<std::map<std::string, WorkTotals>> InitiativeWorkTotals(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    // Published links. The token hash is unique (kConflict).
+    virtual Result<void> InsertRoadmapShare(const domain::RoadmapShare& s) = 0;
+    virtual Result<domain::RoadmapShare> GetRoadmapShare(const std::string& workspace_id,
+                                                         const std::string& id) = 0;
+    // Across workspaces, like FindTokenBySecretHash: the link a token opens.
+    virtual Result<std::optional<domain::RoadmapShare>> FindRoadmapShareByTokenHash(
+        const std::string& token_hash) = 0;
+    // A product's links, oldest first.
+    virtual Result<std::vector<domain::RoadmapShare>> ListRoadmapShares(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    virtual Result<void> DeleteRoadmapShare(const std::string& workspace_id,
+                                            const std::string& id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

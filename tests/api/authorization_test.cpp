@@ -204,6 +204,9 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "lnk_missing";
         } else if (name == "round") {
             out += backlog.round;
+        } else if (name == "token") {
+            // A published roadmap link's token: an unknown one (404 for everyone).
+            out += "rmp_missing";
         } else if (name != "id") {
             return std::nullopt;
         } else if (before.ends_with("/api/v1/products/")) {
@@ -270,6 +273,9 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "chk_missing";
         } else if (before.ends_with("/api/v1/initiatives/")) {
             out += missing ? "ini_missing" : backlog.initiative;
+            // The roadmap's published links.
+        } else if (before.ends_with("/api/v1/roadmap-shares/")) {
+            out += "rms_missing";
         } else {
             return std::nullopt;
         }
@@ -623,6 +629,26 @@ TEST_F(RoleWalkTest, StrategyRoutesNameTheActionsOfTheStrategyTable) {
         EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
             << method << " " << path;
     }
+}
+
+// The roadmap routes are in the walk above with the actions of docs/strategy.md's table; the
+// public read of a published link needs no credentials.
+TEST_F(RoleWalkTest, RoadmapRoutesNameTheActionsOfTheStrategyTable) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+        {"/api/v1/products/{id}/roadmap", "get", "product.read"},
+        {"/api/v1/roadmap", "get", "authenticated"},
+        {"/api/v1/products/{id}/roadmap/shares", "post", "strategy.write"},
+        {"/api/v1/products/{id}/roadmap/shares", "get", "strategy.write"},
+        {"/api/v1/roadmap-shares/{id}", "delete", "strategy.write"},
+        {"/api/v1/public/roadmaps/{token}", "get", "public"},
+    };
+    for (const auto& [path, method, action] : expected) {
+        EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
+            << method << " " << path;
+    }
+    ExpectError(client().Get("/api/v1/public/roadmaps/rmp_missing"), 404, "not_found");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -297,6 +297,117 @@ TEST_P(StrategyStore, InitiativesAndTheItemsAlignedToThem) {
     }));
 }
 
+// The roadmap: an initiative's timeframe, the work totals of every initiative in one query
+// (items naming it and their descendants without a goal or initiative of their own), and the
+// published links found by their token hash across workspaces.
+TEST_P(StrategyStore, RoadmapTimeframesWorkTotalsAndLinks) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_TRY(tx.InsertGoal(Goal("g1", "p1", "2027-01-01")));
+        domain::Initiative i;
+        i.workspace_id = "ws1";
+        i.product_id = "p1";
+        i.name = "Battery";
+        i.created_at = i.updated_at = 10;
+        for (const std::string id : {"ini1", "ini2", "ini3"}) {
+            i.id = id;
+            i.timeframe = id == "ini1" ? std::optional(domain::Timeframe::kNext) : std::nullopt;
+            TL_TRY(tx.InsertInitiative(i));
+        }
+        // ini1: an epic (3 points) with a feature (no points) with two stories (5 done, 2),
+        // a story below it naming a goal of its own (not counted), and a direct story (1).
+        auto e = Item("e1", 1, "a");
+        e.type = domain::ItemType::kEpic;
+        e.initiative_id = "ini1";
+        e.points = 3;
+        TL_TRY(tx.InsertItem(e));
+        auto f = Item("f1", 2, "b");
+        f.type = domain::ItemType::kFeature;
+        f.parent_id = "e1";
+        TL_TRY(tx.InsertItem(f));
+        auto s1 = Item("s1", 3, "c");
+        s1.parent_id = "f1";
+        s1.points = 5;
+        s1.category = domain::StatusCategory::kDone;
+        TL_TRY(tx.InsertItem(s1));
+        auto s2 = Item("s2", 4, "d");
+        s2.parent_id = "f1";
+        s2.points = 2;
+        TL_TRY(tx.InsertItem(s2));
+        auto s3 = Item("s3", 5, "e");
+        s3.parent_id = "f1";
+        s3.points = 8;
+        s3.goal_id = "g1";
+        TL_TRY(tx.InsertItem(s3));
+        auto s4 = Item("s4", 6, "f");
+        s4.initiative_id = "ini1";
+        s4.points = 1;
+        TL_TRY(tx.InsertItem(s4));
+        // ini2: one story without points, done.
+        auto s5 = Item("s5", 7, "g");
+        s5.initiative_id = "ini2";
+        s5.category = domain::StatusCategory::kDone;
+        TL_TRY(tx.InsertItem(s5));
+        return {};
+    }));
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto ini1, tx.GetInitiative("ws1", "ini1"));
+        EXPECT_EQ(ini1.timeframe, domain::Timeframe::kNext);
+        TL_ASSIGN_OR_RETURN(auto ini2, tx.GetInitiative("ws1", "ini2"));
+        EXPECT_FALSE(ini2.timeframe.has_value());
+        ini2.timeframe = domain::Timeframe::kLater;
+        ini2.version = 2;
+        TL_TRY(tx.UpdateInitiative(ini2, 1));
+        TL_ASSIGN_OR_RETURN(auto reread, tx.GetInitiative("ws1", "ini2"));
+        EXPECT_EQ(reread.timeframe, domain::Timeframe::kLater);
+
+        TL_ASSIGN_OR_RETURN(auto totals, tx.InitiativeWorkTotals("ws1", "p1"));
+        EXPECT_EQ(totals.size(), 2u);  // ini3 has none
+        EXPECT_EQ(totals["ini1"].items, 5);
+        EXPECT_DOUBLE_EQ(totals["ini1"].points, 11);
+        EXPECT_EQ(totals["ini1"].done_items, 1);
+        EXPECT_DOUBLE_EQ(totals["ini1"].done_points, 5);
+        EXPECT_EQ(totals["ini2"].items, 1);
+        EXPECT_DOUBLE_EQ(totals["ini2"].points, 0);
+        EXPECT_EQ(totals["ini2"].done_items, 1);
+        TL_ASSIGN_OR_RETURN(auto other, tx.InitiativeWorkTotals("ws1", "p2"));
+        EXPECT_TRUE(other.empty());
+
+        domain::RoadmapShare share{"rms1", "ws1", "p1", "hash-1", "u1", 100};
+        TL_TRY(tx.InsertRoadmapShare(share));
+        TL_TRY(tx.InsertRoadmapShare({"rms2", "ws1", "p1", "hash-2", "", 200}));
+        TL_ASSIGN_OR_RETURN(auto found, tx.FindRoadmapShareByTokenHash("hash-1"));
+        EXPECT_TRUE(found.has_value());
+        if (found) {
+            EXPECT_EQ(found->id, "rms1");
+            EXPECT_EQ(found->workspace_id, "ws1");
+            EXPECT_EQ(found->product_id, "p1");
+            EXPECT_EQ(found->created_by, "u1");
+            EXPECT_EQ(found->created_at, 100);
+        }
+        TL_ASSIGN_OR_RETURN(auto none, tx.FindRoadmapShareByTokenHash("hash-9"));
+        EXPECT_FALSE(none.has_value());
+        TL_ASSIGN_OR_RETURN(auto list, tx.ListRoadmapShares("ws1", "p1"));
+        EXPECT_EQ(list.size(), 2u);
+        if (list.size() == 2) {
+            EXPECT_EQ(list[0].id, "rms1");
+            EXPECT_EQ(list[1].id, "rms2");
+            EXPECT_TRUE(list[1].created_by.empty());
+        }
+        EXPECT_EQ(tx.GetRoadmapShare("ws2", "rms1").error().code, ErrorCode::kNotFound);
+        TL_TRY(tx.DeleteRoadmapShare("ws1", "rms1"));
+        EXPECT_EQ(tx.GetRoadmapShare("ws1", "rms1").error().code, ErrorCode::kNotFound);
+        TL_ASSIGN_OR_RETURN(auto gone, tx.FindRoadmapShareByTokenHash("hash-1"));
+        EXPECT_FALSE(gone.has_value());
+        return {};
+    }));
+    // A token hash is unique across workspaces.
+    auto taken = store_->Write([&](Tx& tx) -> Result<void> {
+        return tx.InsertRoadmapShare({"rms3", "ws2", "p3", "hash-2", "", 300});
+    });
+    ASSERT_FALSE(taken);
+    EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends,
                          StrategyStore,
                          ::testing::Values(std::string(test::kSuiteBackend)),

@@ -39,9 +39,13 @@ TEST(RouteTable, EveryRouteNamesAKnownAction) {
     }
 }
 
-TEST(RouteTable, OnlyHealthMetricsLoginAndTheDocumentArePublic) {
-    const std::set<std::string> expected = {
-        "GET /healthz", "GET /metrics", "GET /api/v1/openapi.json", "POST /api/v1/auth/login"};
+// Besides these, a published roadmap link is read by its token (docs/strategy.md, "Roadmap").
+TEST(RouteTable, OnlyHealthMetricsLoginTheDocumentAndPublishedRoadmapsArePublic) {
+    const std::set<std::string> expected = {"GET /healthz",
+                                            "GET /metrics",
+                                            "GET /api/v1/openapi.json",
+                                            "POST /api/v1/auth/login",
+                                            "GET /api/v1/public/roadmaps/{token}"};
     std::set<std::string> public_routes;
     const auto router = AllRoutes();
     for (const auto& route : router.routes()) {

@@ -15,6 +15,7 @@ import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlan
 import { DecisionRoute, IdeaRoute, StakeholderRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
+import { SharedRoadmapPage } from './features/roadmap/SharedRoadmapPage';
 
 // The sprint review and retrospective are visited about once per sprint: they load on demand.
 const ReviewRoute = lazy(() => import('./features/reviews/ReviewPage').then((m) => ({ default: m.ReviewRoute })));
@@ -33,6 +34,8 @@ export function App() {
       <LiveEventsProvider>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* A published roadmap: read-only, no login. */}
+          <Route path="/shared/roadmap/:token" element={<SharedRoadmapPage />} />
           <Route
             index
             element={

@@ -11,6 +11,7 @@
 #include "app/serialize.hpp"
 #include "app/sprints/sprints.hpp"
 #include "app/user_names.hpp"
+#include "domain/roadmap.hpp"
 #include "domain/sprint.hpp"
 
 namespace tl::app {
@@ -610,6 +611,8 @@ json::object ToJson(const InitiativeView& v) {
         {"end_date", StringOrNull(i.end_date)},
         {"expected_outcome", i.expected_outcome},
         {"status", domain::ToString(i.status)},
+        {"timeframe",
+         i.timeframe ? json::value(domain::ToString(*i.timeframe)) : json::value(nullptr)},
         {"version", i.version},
         {"created_at", i.created_at},
         {"updated_at", i.updated_at}};
@@ -1185,6 +1188,15 @@ Result<void> ApplyInitiative(storage::Tx& tx,
     if (in.status) {
         i.status = *in.status;
     }
+    if (in.timeframe) {
+        if (in.timeframe->empty()) {
+            i.timeframe.reset();
+        } else if (auto t = domain::ParseTimeframe(*in.timeframe)) {
+            i.timeframe = *t;
+        } else {
+            issues.push_back({"timeframe", "must be one of now, next, later"});
+        }
+    }
     if (creating && !in.name && !Names(issues, "name")) {
         issues.push_back({"name", "is required"});
     }
@@ -1213,7 +1225,7 @@ bool SameInitiative(const domain::Initiative& a, const domain::Initiative& b) {
     return a.name == b.name && a.description == b.description && a.goal_ids == b.goal_ids &&
            a.owner_id == b.owner_id && a.horizon == b.horizon && a.start_date == b.start_date &&
            a.end_date == b.end_date && a.expected_outcome == b.expected_outcome &&
-           a.status == b.status;
+           a.status == b.status && a.timeframe == b.timeframe;
 }
 
 }  // namespace

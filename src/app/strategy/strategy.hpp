@@ -195,7 +195,8 @@ struct InitiativeView {
     std::shared_ptr<WorkView> work;  // GET one initiative only
 };
 // {id, product_id, name, description, goal_ids, goals:[{id,objective}], owner, horizon,
-// start_date, end_date, expected_outcome, status, version, created_at, updated_at}.
+// start_date, end_date, expected_outcome, status, timeframe (the one set, or null), version,
+// created_at, updated_at}.
 boost::json::object ToJson(const InitiativeView& view);
 
 struct InitiativeInput {
@@ -208,6 +209,7 @@ struct InitiativeInput {
     std::optional<std::string> end_date;
     std::optional<std::string> expected_outcome;
     std::optional<domain::InitiativeStatus> status;
+    std::optional<std::string> timeframe;  // "now", "next", "later"; "" clears (derived)
     domain::Issues issues;
 };
 Result<InitiativeView> CreateInitiative(AppContext& ctx,

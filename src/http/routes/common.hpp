@@ -93,6 +93,8 @@ void AddStakeholderRoutes(Router& router);
 void AddDecisionRoutes(Router& router);
 // Strategy: vision, goals (OKRs), initiatives, trace and alignment (docs/strategy.md).
 void AddStrategyRoutes(Router& router);
+// The roadmap and its published links (docs/strategy.md, "Roadmap").
+void AddRoadmapRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

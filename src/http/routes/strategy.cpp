@@ -81,6 +81,7 @@ app::InitiativeInput ReadInitiative(JsonInput& in) {
     input.end_date = in.NullableString("end_date");
     input.expected_outcome = in.String("expected_outcome", domain::kMaxStrategyTextLength);
     input.status = in.Enum("status", domain::ParseInitiativeStatus, kInitiativeStatuses);
+    input.timeframe = in.NullableString("timeframe");
     input.issues = in.Finish();
     return input;
 }

@@ -454,6 +454,19 @@ public:
     Result<std::vector<domain::Item>> ListAlignedItems(const std::string& workspace_id,
                                                        const std::string& product_id) override;
 
+    // Roadmap.
+    Result<std::map<std::string, WorkTotals>> InitiativeWorkTotals(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> InsertRoadmapShare(const domain::RoadmapShare& s) override;
+    Result<domain::RoadmapShare> GetRoadmapShare(const std::string& workspace_id,
+                                                 const std::string& id) override;
+    Result<std::optional<domain::RoadmapShare>> FindRoadmapShareByTokenHash(
+        const std::string& token_hash) override;
+    Result<std::vector<domain::RoadmapShare>> ListRoadmapShares(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> DeleteRoadmapShare(const std::string& workspace_id,
+                                    const std::string& id) override;
+
 private:
     Result<void> WriteDecisionParts(const domain::Decision& d);
     Result<void> LoadDecisionParts(const std::string& workspace_id,

@@ -49,15 +49,15 @@ constexpr std::string_view kInsertCheckIn =
 constexpr std::string_view kInitiativeColumns =
     "SELECT id, workspace_id, product_id, name, description, goal_ids, owner_id, horizon, "
     "start_date, end_date, expected_outcome, status, created_by, version, created_at, "
-    "updated_at FROM initiatives ";
+    "updated_at, timeframe FROM initiatives ";
 constexpr std::string_view kInsertInitiative =
     "INSERT INTO initiatives (id, workspace_id, product_id, name, description, goal_ids, "
     "owner_id, horizon, start_date, end_date, expected_outcome, status, created_by, version, "
-    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "created_at, updated_at, timeframe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kUpdateInitiative =
     "UPDATE initiatives SET name = ?, description = ?, goal_ids = ?, owner_id = ?, "
     "horizon = ?, start_date = ?, end_date = ?, expected_outcome = ?, status = ?, "
-    "version = ?, updated_at = ? WHERE workspace_id = ? AND id = ? AND version = ?";
+    "version = ?, updated_at = ?, timeframe = ? WHERE workspace_id = ? AND id = ? AND version = ?";
 
 domain::Vision VisionFromRow(const SqlRow& r) {
     domain::Vision v;
@@ -144,7 +144,15 @@ domain::Initiative InitiativeFromRow(const SqlRow& r) {
     i.version = r.Int(13);
     i.created_at = r.Int(14);
     i.updated_at = r.Int(15);
+    i.timeframe = domain::ParseTimeframe(r.Text(16));
     return i;
+}
+
+SqlValue TimeframeValue(const std::optional<domain::Timeframe>& t) {
+    if (!t) {
+        return nullptr;
+    }
+    return std::string(domain::ToString(*t));
 }
 
 SqlValue HorizonValue(const std::optional<domain::Horizon>& h) {
@@ -434,7 +442,8 @@ Result<void> SqlTx::InsertInitiative(const domain::Initiative& i) {
                           NullIfEmpty(i.created_by),
                           i.version,
                           i.created_at,
-                          i.updated_at}));
+                          i.updated_at,
+                          TimeframeValue(i.timeframe)}));
     return {};
 }
 
@@ -452,6 +461,7 @@ Result<void> SqlTx::UpdateInitiative(const domain::Initiative& i, std::int64_t e
                                        std::string(domain::ToString(i.status)),
                                        i.version,
                                        i.updated_at,
+                                       TimeframeValue(i.timeframe),
                                        i.workspace_id,
                                        i.id,
                                        expected_version}));

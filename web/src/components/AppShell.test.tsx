@@ -43,6 +43,7 @@ describe('AppShell', () => {
       'History',
       'Settings',
       'Releases',
+      'Roadmap',
       // Customer voice, stakeholders and decisions.
       'Feedback',
       'Ideas',

@@ -19,6 +19,8 @@ const PRODUCT_LINKS = [
   ['settings', 'Settings'],
   // Releases and test planning.
   ['releases', 'Releases'],
+  // The roadmap.
+  ['roadmap', 'Roadmap'],
 ] as const;
 
 // Customer voice, stakeholders and decisions: shown to the roles that may read them.

@@ -28,6 +28,7 @@ import { DemandPage } from '../voice/DemandPage';
 import { FeedbackPage } from '../voice/FeedbackPage';
 import { IdeaPage } from '../voice/IdeaPage';
 import { IdeasPage } from '../voice/IdeasPage';
+import { RoadmapPage } from '../roadmap/RoadmapPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -79,6 +80,9 @@ export function ProductPage() {
       return <StakeholderUpdatePage key={productId} productId={productId} />;
     case 'decisions':
       return <DecisionsPage key={productId} productId={productId} />;
+    // The roadmap (docs/strategy.md, "Roadmap").
+    case 'roadmap':
+      return <RoadmapPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
