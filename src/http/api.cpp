@@ -34,6 +34,8 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     // Sprint reviews and retrospectives.
     AddReviewRoutes(router);
     AddRetroRoutes(router);
+    // Prioritisation.
+    AddPrioritisationRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

@@ -159,6 +159,8 @@ struct BacklogIds {
     // deletes it, so those walk a missing one) and an action of the walk sprint's retro.
     std::string retro_card;
     std::string retro_action;
+    // Prioritisation: a scorecard of X2 (made by its PM).
+    std::string scorecard;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -192,6 +194,8 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "lnk_missing";
         } else if (name == "round") {
             out += backlog.round;
+        } else if (name == "model") {
+            out += "rice";  // prioritisation: an item's score under a model
         } else if (name != "id") {
             return std::nullopt;
         } else if (before.ends_with("/api/v1/products/")) {
@@ -230,6 +234,9 @@ std::optional<std::string> Concrete(const Operation& op,
             out += op.path.ends_with("/vote") ? backlog.retro_card : "rcd_missing";
         } else if (before.ends_with("/api/v1/retro-actions/")) {
             out += backlog.retro_action;
+            // Prioritisation.
+        } else if (before.ends_with("/api/v1/scorecards/")) {
+            out += missing ? "scd_missing" : backlog.scorecard;
         } else {
             return std::nullopt;
         }
@@ -359,6 +366,13 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
                                             Token("carol"));
     ASSERT_EQ(action.status, 201) << action.body;
     backlog.retro_action = StrAt(action.Json(), {"id"});
+    // A scorecard of X2.
+    const HttpResult scorecard =
+        client().Post("/api/v1/products/" + ids.x2 + "/scorecards",
+                      R"({"name":"Walk card","criteria":[{"name":"Revenue","weight":1}]})",
+                      Token("alice"));
+    ASSERT_EQ(scorecard.status, 201) << scorecard.body;
+    backlog.scorecard = StrAt(scorecard.Json(), {"id"});
 
     int walked = 0;
     int product_scoped = 0;

@@ -86,6 +86,9 @@ boost::json::object ScopeChangeViewJson(const app::ScopeChangeView& view);
 void AddReviewRoutes(Router& router);
 void AddRetroRoutes(Router& router);
 
+// Prioritisation (docs/strategy.md, "Prioritisation"): item scores, scorecards, the ranked view.
+void AddPrioritisationRoutes(Router& router);
+
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;
 
