@@ -33,7 +33,7 @@ describe('AppShell', () => {
     const names = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(names).toEqual(['Strategy', 'Backlog', 'Sprints', 'Board', 'Overview', 'History', 'Settings', 'Releases', 'Portfolio']);
+    expect(names).toEqual(['Strategy', 'Backlog', 'Prioritisation', 'Sprints', 'Board', 'Overview', 'History', 'Settings', 'Releases', 'Portfolio']);
     expect(within(nav).getByRole('link', { name: 'Strategy' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Sprints' })).toHaveAttribute('href', '/products/p-x2/sprints');
   });

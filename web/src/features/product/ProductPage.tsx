@@ -9,6 +9,7 @@ import { HistoryPage } from '../history/HistoryPage';
 import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PokerRoom } from '../poker/PokerRoom';
+import { PrioritisationPage } from '../prioritisation/PrioritisationPage';
 import { RefinementPage } from '../refinement/RefinementPage';
 import { ReleasePage } from '../releases/ReleasePage';
 import { ReleasesPage } from '../releases/ReleasesPage';
@@ -53,6 +54,9 @@ export function ProductPage() {
       return <SprintsPage key={productId} productId={productId} />;
     case 'sprint':
       return <Navigate to={`/products/${encodeURIComponent(productId)}/sprints`} replace />;
+    // Prioritisation.
+    case 'prioritisation':
+      return <PrioritisationPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
