@@ -43,6 +43,8 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddStrategyRoutes(router);
     // The roadmap (docs/strategy.md, "Roadmap").
     AddRoadmapRoutes(router);
+    // Prioritisation.
+    AddPrioritisationRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

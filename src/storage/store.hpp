@@ -24,6 +24,7 @@
 #include "domain/customer_voice.hpp"
 #include "domain/decision.hpp"
 #include "domain/item.hpp"
+#include "domain/prioritisation.hpp"
 #include "domain/product.hpp"
 #include "domain/release.hpp"
 #include "domain/result.hpp"
@@ -146,6 +147,23 @@ struct WorkTotals {
     double points = 0;
     std::int64_t done_items = 0;
     double done_points = 0;
+// Prioritisation: which of a product's items the ranked comparison reads, and each one as it
+// reads it (no criteria, labels or fields).
+struct PrioritisationFilter {
+    std::string product_id;
+    std::vector<domain::ItemType> types;  // these types only (never empty)
+    std::string status;                   // "" for every status
+    bool include_done = false;            // items in a done-category status
+};
+
+struct PrioritisationItem {
+    std::string id;
+    std::int64_t number = 0;
+    domain::ItemType type = domain::ItemType::kStory;
+    std::string title;
+    std::string status;
+    domain::StatusCategory category = domain::StatusCategory::kToDo;
+    std::optional<double> points;
 };
 
 class Tx {
@@ -253,7 +271,7 @@ public:
     virtual Result<void> UpdateItemRank(const domain::Item& item,
                                         std::int64_t expected_version) = 0;
     // Removes the item with its criteria, labels, values, links, comments, watchers, poker
-    // rounds, test cases (with their runs) and search document.
+    // rounds, test cases (with their runs), search document and prioritisation scores.
     virtual Result<void> DeleteItem(const std::string& workspace_id, const std::string& id) = 0;
     virtual Result<domain::Item> GetItem(const std::string& workspace_id,
                                          const std::string& id) = 0;
@@ -788,6 +806,44 @@ public:
         const std::string& workspace_id, const std::string& product_id) = 0;
     virtual Result<void> DeleteRoadmapShare(const std::string& workspace_id,
                                             const std::string& id) = 0;
+    // ---- Prioritisation (docs/strategy.md, "Prioritisation") ----
+    // Scorecards with their criteria (in order).
+    virtual Result<void> InsertScorecard(const domain::Scorecard& card) = 0;
+    // Rewrites the name and the criteria; kPreconditionFailed when stale.
+    virtual Result<void> UpdateScorecard(const domain::Scorecard& card,
+                                         std::int64_t expected_version) = 0;
+    // Removes the scorecard with its criteria and the item scores under it (their history stays).
+    virtual Result<void> DeleteScorecard(const std::string& workspace_id,
+                                         const std::string& id) = 0;
+    virtual Result<domain::Scorecard> GetScorecard(const std::string& workspace_id,
+                                                   const std::string& id) = 0;
+    // A product's scorecards, oldest first.
+    virtual Result<std::vector<domain::Scorecard>> ListScorecards(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+
+    // Writes an item's score under its model, inserting or replacing the row.
+    virtual Result<void> PutItemScore(const domain::ItemScore& score) = 0;
+    // Removes it; false when there was none.
+    virtual Result<bool> DeleteItemScore(const std::string& workspace_id,
+                                         const std::string& item_id,
+                                         const std::string& model) = 0;
+    // An item's scores under every model, by model name.
+    virtual Result<std::vector<domain::ItemScore>> ListItemScores(const std::string& workspace_id,
+                                                                  const std::string& item_id) = 0;
+    // Every score of a product's items under one model, in one query (any order).
+    virtual Result<std::vector<domain::ItemScore>> ListModelScores(const std::string& workspace_id,
+                                                                   const std::string& product_id,
+                                                                   const std::string& model) = 0;
+    // Score history: appended, never changed; read newest first, at most `limit`.
+    virtual Result<void> InsertScoreChange(const domain::ScoreChange& change) = 0;
+    virtual Result<std::vector<domain::ScoreChange>> ListScoreChanges(
+        const std::string& workspace_id,
+        const std::string& item_id,
+        const std::string& model,
+        int limit) = 0;
+    // The product's items the filter selects, in rank order, in one query.
+    virtual Result<std::vector<PrioritisationItem>> ListPrioritisationItems(
+        const std::string& workspace_id, const PrioritisationFilter& filter) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

@@ -171,6 +171,8 @@ struct BacklogIds {
     std::string goal;
     std::string key_result;
     std::string initiative;
+    // Prioritisation: a scorecard of X2 (made by its PM).
+    std::string scorecard;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -207,6 +209,8 @@ std::optional<std::string> Concrete(const Operation& op,
         } else if (name == "token") {
             // A published roadmap link's token: an unknown one (404 for everyone).
             out += "rmp_missing";
+        } else if (name == "model") {
+            out += "rice";  // prioritisation: an item's score under a model
         } else if (name != "id") {
             return std::nullopt;
         } else if (before.ends_with("/api/v1/products/")) {
@@ -276,6 +280,9 @@ std::optional<std::string> Concrete(const Operation& op,
             // The roadmap's published links.
         } else if (before.ends_with("/api/v1/roadmap-shares/")) {
             out += "rms_missing";
+            // Prioritisation.
+        } else if (before.ends_with("/api/v1/scorecards/")) {
+            out += missing ? "scd_missing" : backlog.scorecard;
         } else {
             return std::nullopt;
         }
@@ -449,6 +456,13 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
         client().Get("/api/v1/products/" + ids.x2 + "/initiatives", Token("alice"));
     ASSERT_FALSE(ArrAt(initiatives.Json(), {"data"}).empty()) << initiatives.body;
     backlog.initiative = StrAt(ArrAt(initiatives.Json(), {"data"})[0], {"id"});
+    // A scorecard of X2.
+    const HttpResult scorecard =
+        client().Post("/api/v1/products/" + ids.x2 + "/scorecards",
+                      R"({"name":"Walk card","criteria":[{"name":"Revenue","weight":1}]})",
+                      Token("alice"));
+    ASSERT_EQ(scorecard.status, 201) << scorecard.body;
+    backlog.scorecard = StrAt(scorecard.Json(), {"id"});
 
     int walked = 0;
     int product_scoped = 0;

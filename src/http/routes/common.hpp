@@ -95,6 +95,8 @@ void AddDecisionRoutes(Router& router);
 void AddStrategyRoutes(Router& router);
 // The roadmap and its published links (docs/strategy.md, "Roadmap").
 void AddRoadmapRoutes(Router& router);
+// Prioritisation (docs/strategy.md, "Prioritisation"): item scores, scorecards, the ranked view.
+void AddPrioritisationRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;

@@ -278,6 +278,9 @@ Result<void> SqlTx::DeleteItem(const std::string& workspace_id, const std::strin
     for (std::string_view sql : kCaseDeletes) {
         TL_TRY(conn_.Execute(sql, {workspace_id, workspace_id, id}));
     }
+    // Its prioritisation scores (their history stays, as the event log does).
+    TL_TRY(conn_.Execute("DELETE FROM item_scores WHERE workspace_id = ? AND item_id = ?",
+                         {workspace_id, id}));
     static constexpr std::string_view kDeletes[] = {
         "DELETE FROM test_cases WHERE workspace_id = ? AND item_id = ?",
         "DELETE FROM poker_rounds WHERE workspace_id = ? AND item_id = ?",

@@ -471,6 +471,37 @@ private:
     Result<void> WriteDecisionParts(const domain::Decision& d);
     Result<void> LoadDecisionParts(const std::string& workspace_id,
                                    std::vector<domain::Decision>& decisions);
+    // ---- Prioritisation (sql/prioritisation.cpp) ----
+    Result<void> InsertScorecard(const domain::Scorecard& card) override;
+    Result<void> UpdateScorecard(const domain::Scorecard& card,
+                                 std::int64_t expected_version) override;
+    Result<void> DeleteScorecard(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Scorecard> GetScorecard(const std::string& workspace_id,
+                                           const std::string& id) override;
+    Result<std::vector<domain::Scorecard>> ListScorecards(const std::string& workspace_id,
+                                                          const std::string& product_id) override;
+    Result<void> PutItemScore(const domain::ItemScore& score) override;
+    Result<bool> DeleteItemScore(const std::string& workspace_id,
+                                 const std::string& item_id,
+                                 const std::string& model) override;
+    Result<std::vector<domain::ItemScore>> ListItemScores(const std::string& workspace_id,
+                                                          const std::string& item_id) override;
+    Result<std::vector<domain::ItemScore>> ListModelScores(const std::string& workspace_id,
+                                                           const std::string& product_id,
+                                                           const std::string& model) override;
+    Result<void> InsertScoreChange(const domain::ScoreChange& change) override;
+    Result<std::vector<domain::ScoreChange>> ListScoreChanges(const std::string& workspace_id,
+                                                              const std::string& item_id,
+                                                              const std::string& model,
+                                                              int limit) override;
+    Result<std::vector<PrioritisationItem>> ListPrioritisationItems(
+        const std::string& workspace_id, const PrioritisationFilter& filter) override;
+
+private:
+    Result<void> WriteScorecardCriteria(const domain::Scorecard& card);
+    Result<void> LoadScorecardCriteria(const std::string& workspace_id,
+                                       std::vector<domain::Scorecard>& cards);
+
     Result<void> WriteItemParts(const domain::Item& item);
     // Sets `column` (sprint_id, release_id) of these items to `value` ("" for NULL), raising
     // their version and updated_at.

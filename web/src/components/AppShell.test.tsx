@@ -37,6 +37,7 @@ describe('AppShell', () => {
     expect(names).toEqual([
       'Strategy',
       'Backlog',
+      'Prioritisation',
       'Sprints',
       'Board',
       'Overview',

@@ -12,6 +12,7 @@ import { UserMenu } from './UserMenu';
 const PRODUCT_LINKS = [
   ['strategy', 'Strategy'],
   ['backlog', 'Backlog'],
+  ['prioritisation', 'Prioritisation'],
   ['sprints', 'Sprints'],
   ['board', 'Board'],
   ['overview', 'Overview'],

@@ -9,6 +9,7 @@ import { HistoryPage } from '../history/HistoryPage';
 import { ItemPage } from '../items/ItemPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { PokerRoom } from '../poker/PokerRoom';
+import { PrioritisationPage } from '../prioritisation/PrioritisationPage';
 import { RefinementPage } from '../refinement/RefinementPage';
 import { ReleasePage } from '../releases/ReleasePage';
 import { ReleasesPage } from '../releases/ReleasesPage';
@@ -83,6 +84,9 @@ export function ProductPage() {
     // The roadmap (docs/strategy.md, "Roadmap").
     case 'roadmap':
       return <RoadmapPage key={productId} productId={productId} />;
+    // Prioritisation.
+    case 'prioritisation':
+      return <PrioritisationPage key={productId} productId={productId} />;
     default:
       return <NotFound />;
   }
