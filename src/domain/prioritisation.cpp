@@ -111,15 +111,15 @@ double Score(const WsjfInputs& in) { return static_cast<double>(CostOfDelay(in))
 
 // ---- Value vs effort ----
 
-std::string_view ToString(Quadrant q) {
+std::string_view ToString(ValueEffortQuadrant q) {
     switch (q) {
-        case Quadrant::kQuickWin:
+        case ValueEffortQuadrant::kQuickWin:
             return "quick_win";
-        case Quadrant::kBigBet:
+        case ValueEffortQuadrant::kBigBet:
             return "big_bet";
-        case Quadrant::kFillIn:
+        case ValueEffortQuadrant::kFillIn:
             return "fill_in";
-        case Quadrant::kTimeSink:
+        case ValueEffortQuadrant::kTimeSink:
             return "time_sink";
     }
     return "fill_in";
@@ -132,13 +132,13 @@ void Check(Issues& issues, const ValueEffortInputs& in) {
 
 double Score(const ValueEffortInputs& in) { return static_cast<double>(in.value) / in.effort; }
 
-Quadrant QuadrantOf(const ValueEffortInputs& in) {
+ValueEffortQuadrant QuadrantOf(const ValueEffortInputs& in) {
     const bool high_value = in.value > 5;
     const bool high_effort = in.effort > 5;
     if (high_value) {
-        return high_effort ? Quadrant::kBigBet : Quadrant::kQuickWin;
+        return high_effort ? ValueEffortQuadrant::kBigBet : ValueEffortQuadrant::kQuickWin;
     }
-    return high_effort ? Quadrant::kTimeSink : Quadrant::kFillIn;
+    return high_effort ? ValueEffortQuadrant::kTimeSink : ValueEffortQuadrant::kFillIn;
 }
 
 // ---- MoSCoW, Kano ----

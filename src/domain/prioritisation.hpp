@@ -60,13 +60,13 @@ struct ValueEffortInputs {
     int value = 0;   // 1–10
     int effort = 0;  // 1–10
 };
-enum class Quadrant { kQuickWin, kBigBet, kFillIn, kTimeSink };
-std::string_view ToString(Quadrant q);  // "quick_win", "big_bet", "fill_in", "time_sink"
+enum class ValueEffortQuadrant { kQuickWin, kBigBet, kFillIn, kTimeSink };
+std::string_view ToString(ValueEffortQuadrant q);  // "quick_win", "big_bet", "fill_in", "time_sink"
 void Check(Issues& issues, const ValueEffortInputs& in);
 double Score(const ValueEffortInputs& in);
 // High value is above 5, high effort above 5: quick win (high value, low effort), big bet
 // (both high), fill-in (both low), time sink (low value, high effort).
-Quadrant QuadrantOf(const ValueEffortInputs& in);
+ValueEffortQuadrant QuadrantOf(const ValueEffortInputs& in);
 
 // ---- MoSCoW and Kano: categories, ranked by a score that orders them ----
 enum class Moscow { kMust, kShould, kCould, kWont };

@@ -147,6 +147,8 @@ struct WorkTotals {
     double points = 0;
     std::int64_t done_items = 0;
     double done_points = 0;
+};
+
 // Prioritisation: which of a product's items the ranked comparison reads, and each one as it
 // reads it (no criteria, labels or fields).
 struct PrioritisationFilter {

@@ -87,13 +87,13 @@ TEST(Prioritisation, WsjfChecksNameTheirFields) {
 }
 
 TEST(Prioritisation, ValueEffortQuadrantsAtTheirEdges) {
-    EXPECT_EQ(QuadrantOf({6, 5}), Quadrant::kQuickWin);
-    EXPECT_EQ(QuadrantOf({6, 6}), Quadrant::kBigBet);
-    EXPECT_EQ(QuadrantOf({5, 5}), Quadrant::kFillIn);
-    EXPECT_EQ(QuadrantOf({5, 6}), Quadrant::kTimeSink);
-    EXPECT_EQ(QuadrantOf({10, 1}), Quadrant::kQuickWin);
-    EXPECT_EQ(QuadrantOf({1, 10}), Quadrant::kTimeSink);
-    EXPECT_EQ(ToString(Quadrant::kBigBet), "big_bet");
+    EXPECT_EQ(QuadrantOf({6, 5}), ValueEffortQuadrant::kQuickWin);
+    EXPECT_EQ(QuadrantOf({6, 6}), ValueEffortQuadrant::kBigBet);
+    EXPECT_EQ(QuadrantOf({5, 5}), ValueEffortQuadrant::kFillIn);
+    EXPECT_EQ(QuadrantOf({5, 6}), ValueEffortQuadrant::kTimeSink);
+    EXPECT_EQ(QuadrantOf({10, 1}), ValueEffortQuadrant::kQuickWin);
+    EXPECT_EQ(QuadrantOf({1, 10}), ValueEffortQuadrant::kTimeSink);
+    EXPECT_EQ(ToString(ValueEffortQuadrant::kBigBet), "big_bet");
     EXPECT_DOUBLE_EQ(Score(ValueEffortInputs{9, 3}), 3);
     EXPECT_DOUBLE_EQ(Score(ValueEffortInputs{2, 8}), 0.25);
     Issues issues;
