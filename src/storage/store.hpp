@@ -24,6 +24,7 @@
 #include "domain/customer_voice.hpp"
 #include "domain/decision.hpp"
 #include "domain/item.hpp"
+#include "domain/market.hpp"
 #include "domain/prioritisation.hpp"
 #include "domain/product.hpp"
 #include "domain/release.hpp"
@@ -54,6 +55,8 @@ struct EventFilter {
     std::string entity_id;
     std::int64_t before_seq = 0;  // 0: newest first from the top
     int limit = 50;
+    // With product_id: leaves out the events of these entity types (those the reader may not see).
+    std::vector<std::string> hidden_entity_types;
 };
 
 // Backlog settings as the app stores them: a JSON document and its version.
@@ -166,6 +169,22 @@ struct PrioritisationItem {
     std::string status;
     domain::StatusCategory category = domain::StatusCategory::kToDo;
     std::optional<double> points;
+};
+
+// Market notes (docs/strategy.md, "Market and competition"): a page of a product's notes,
+// newest date first, then newest created, then id (all descending).
+struct MarketNoteFilter {
+    std::string product_id;
+    std::optional<domain::MarketNoteKind> kind;
+    std::string competitor_id;        // "" for any
+    std::string persona_id;           // "" for any
+    std::string tag;                  // "" for any; else notes holding this (lower-case) tag
+    std::vector<std::string> words;   // each in the title, the body or a tag (case-insensitive)
+    // Only notes after this position (the previous page's last); before_date "": from the top.
+    std::string before_date;
+    std::int64_t before_at = 0;
+    std::string before_id;
+    int limit = 50;  // at most this many; 0 for all
 };
 
 class Tx {
@@ -846,6 +865,74 @@ public:
     // The product's items the filter selects, in rank order, in one query.
     virtual Result<std::vector<PrioritisationItem>> ListPrioritisationItems(
         const std::string& workspace_id, const PrioritisationFilter& filter) = 0;
+
+    // ---- Market and competition (docs/strategy.md, "Market and competition") ----
+    // Personas, with their links in order, written and read whole. kPreconditionFailed when
+    // the stored version is not `expected_version`.
+    virtual Result<void> InsertPersona(const domain::Persona& p) = 0;
+    virtual Result<void> UpdatePersona(const domain::Persona& p,
+                                       std::int64_t expected_version) = 0;
+    // Removes the persona with its links and clears persona_id of the notes naming it.
+    virtual Result<void> DeletePersona(const std::string& workspace_id, const std::string& id) = 0;
+    virtual Result<domain::Persona> GetPersona(const std::string& workspace_id,
+                                               const std::string& id) = 0;
+    // A product's personas by name, then id; only those linked to `linked` when it is set.
+    virtual Result<std::vector<domain::Persona>> ListPersonas(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::optional<domain::PersonaLink>& linked) = 0;
+
+    // Competitors. A name already used in the product (case-insensitive) is kConflict.
+    virtual Result<void> InsertCompetitor(const domain::Competitor& c) = 0;
+    virtual Result<void> UpdateCompetitor(const domain::Competitor& c,
+                                          std::int64_t expected_version) = 0;
+    // Removes the competitor with its cells and clears competitor_id of the notes about it.
+    virtual Result<void> DeleteCompetitor(const std::string& workspace_id,
+                                          const std::string& id) = 0;
+    virtual Result<domain::Competitor> GetCompetitor(const std::string& workspace_id,
+                                                     const std::string& id) = 0;
+    // A product's competitors by name, then id.
+    virtual Result<std::vector<domain::Competitor>> ListCompetitors(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+
+    // Rows of the comparison matrix.
+    virtual Result<void> InsertComparisonRow(const domain::ComparisonRow& row) = 0;
+    virtual Result<void> UpdateComparisonRow(const domain::ComparisonRow& row,
+                                             std::int64_t expected_version) = 0;
+    // Removes the row with its cells.
+    virtual Result<void> DeleteComparisonRow(const std::string& workspace_id,
+                                             const std::string& id) = 0;
+    virtual Result<domain::ComparisonRow> GetComparisonRow(const std::string& workspace_id,
+                                                           const std::string& id) = 0;
+    // A product's rows by position, then creation, then id.
+    virtual Result<std::vector<domain::ComparisonRow>> ListComparisonRows(
+        const std::string& workspace_id, const std::string& product_id) = 0;
+    // Cells: written whole (inserted or replaced); DeleteComparisonCell answers whether there
+    // was one.
+    virtual Result<void> PutComparisonCell(const domain::ComparisonCell& cell) = 0;
+    virtual Result<bool> DeleteComparisonCell(const std::string& workspace_id,
+                                              const std::string& row_id,
+                                              const std::string& competitor_id) = 0;
+    // Every cell of a product's matrix (of one row when `row_id` is set), by row, then
+    // competitor.
+    virtual Result<std::vector<domain::ComparisonCell>> ListComparisonCells(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::string& row_id) = 0;
+
+    // Market notes.
+    virtual Result<void> InsertMarketNote(const domain::MarketNote& n) = 0;
+    virtual Result<void> UpdateMarketNote(const domain::MarketNote& n,
+                                          std::int64_t expected_version) = 0;
+    virtual Result<void> DeleteMarketNote(const std::string& workspace_id,
+                                          const std::string& id) = 0;
+    virtual Result<domain::MarketNote> GetMarketNote(const std::string& workspace_id,
+                                                     const std::string& id) = 0;
+    virtual Result<std::vector<domain::MarketNote>> ListMarketNotes(
+        const std::string& workspace_id, const MarketNoteFilter& filter) = 0;
+    // How many notes name the competitor.
+    virtual Result<std::int64_t> CountMarketNotesAbout(const std::string& workspace_id,
+                                                       const std::string& competitor_id) = 0;
 };
 
 // Called with a workspace id after a transaction that appended events to that workspace

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "storage/sql/sql_lists.hpp"
 #include "storage/sql/sql_tx.hpp"
 
 namespace tl::storage {
@@ -14,6 +15,10 @@ constexpr std::string_view kInsertEvent =
 constexpr std::string_view kListEventsOfProduct =
     "SELECT seq, workspace_id, product_id, entity_type, entity_id, action, actor_id, at, changes "
     "FROM events WHERE workspace_id = ? AND product_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
+// Followed by "(?, …) ORDER BY seq DESC LIMIT ?": the entity types left out.
+constexpr std::string_view kListEventsOfProductExcept =
+    "SELECT seq, workspace_id, product_id, entity_type, entity_id, action, actor_id, at, changes "
+    "FROM events WHERE workspace_id = ? AND product_id = ? AND seq < ? AND entity_type NOT IN ";
 constexpr std::string_view kListEventsOfEntity =
     "SELECT seq, workspace_id, product_id, entity_type, entity_id, action, actor_id, at, changes "
     "FROM events WHERE workspace_id = ? AND entity_type = ? AND entity_id = ? AND seq < ? "
@@ -70,6 +75,20 @@ Result<std::vector<domain::AuditEvent>> SqlTx::ListEvents(const std::string& wor
                                                           const EventFilter& filter) {
     std::int64_t before =
         filter.before_seq > 0 ? filter.before_seq : std::numeric_limits<std::int64_t>::max();
+    if (!filter.product_id.empty() && !filter.hidden_entity_types.empty()) {
+        SqlParams params{workspace_id, filter.product_id, before};
+        params.insert(params.end(),
+                      filter.hidden_entity_types.begin(),
+                      filter.hidden_entity_types.end());
+        params.emplace_back(std::int64_t{filter.limit});
+        TL_ASSIGN_OR_RETURN(
+            auto rows,
+            conn_.Query(std::string(kListEventsOfProductExcept) + "(" +
+                            Placeholders(filter.hidden_entity_types.size()) +
+                            ") ORDER BY seq DESC LIMIT ?",
+                        params));
+        return EventsFromRows(rows);
+    }
     auto rows =
         !filter.product_id.empty()
             ? conn_.Query(kListEventsOfProduct,

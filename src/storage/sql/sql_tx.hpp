@@ -467,10 +467,59 @@ public:
     Result<void> DeleteRoadmapShare(const std::string& workspace_id,
                                     const std::string& id) override;
 
+    // ---- Market and competition (sql/market.cpp) ----
+    Result<void> InsertPersona(const domain::Persona& p) override;
+    Result<void> UpdatePersona(const domain::Persona& p, std::int64_t expected_version) override;
+    Result<void> DeletePersona(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Persona> GetPersona(const std::string& workspace_id,
+                                       const std::string& id) override;
+    Result<std::vector<domain::Persona>> ListPersonas(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::optional<domain::PersonaLink>& linked) override;
+    Result<void> InsertCompetitor(const domain::Competitor& c) override;
+    Result<void> UpdateCompetitor(const domain::Competitor& c,
+                                  std::int64_t expected_version) override;
+    Result<void> DeleteCompetitor(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::Competitor> GetCompetitor(const std::string& workspace_id,
+                                             const std::string& id) override;
+    Result<std::vector<domain::Competitor>> ListCompetitors(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> InsertComparisonRow(const domain::ComparisonRow& row) override;
+    Result<void> UpdateComparisonRow(const domain::ComparisonRow& row,
+                                     std::int64_t expected_version) override;
+    Result<void> DeleteComparisonRow(const std::string& workspace_id,
+                                     const std::string& id) override;
+    Result<domain::ComparisonRow> GetComparisonRow(const std::string& workspace_id,
+                                                   const std::string& id) override;
+    Result<std::vector<domain::ComparisonRow>> ListComparisonRows(
+        const std::string& workspace_id, const std::string& product_id) override;
+    Result<void> PutComparisonCell(const domain::ComparisonCell& cell) override;
+    Result<bool> DeleteComparisonCell(const std::string& workspace_id,
+                                      const std::string& row_id,
+                                      const std::string& competitor_id) override;
+    Result<std::vector<domain::ComparisonCell>> ListComparisonCells(
+        const std::string& workspace_id,
+        const std::string& product_id,
+        const std::string& row_id) override;
+    Result<void> InsertMarketNote(const domain::MarketNote& n) override;
+    Result<void> UpdateMarketNote(const domain::MarketNote& n,
+                                  std::int64_t expected_version) override;
+    Result<void> DeleteMarketNote(const std::string& workspace_id, const std::string& id) override;
+    Result<domain::MarketNote> GetMarketNote(const std::string& workspace_id,
+                                             const std::string& id) override;
+    Result<std::vector<domain::MarketNote>> ListMarketNotes(
+        const std::string& workspace_id, const MarketNoteFilter& filter) override;
+    Result<std::int64_t> CountMarketNotesAbout(const std::string& workspace_id,
+                                               const std::string& competitor_id) override;
+
 private:
     Result<void> WriteDecisionParts(const domain::Decision& d);
     Result<void> LoadDecisionParts(const std::string& workspace_id,
                                    std::vector<domain::Decision>& decisions);
+    Result<void> WritePersonaLinks(const domain::Persona& p);
+    Result<void> LoadPersonaLinks(const std::string& workspace_id,
+                                  std::vector<domain::Persona>& personas);
     // ---- Prioritisation (sql/prioritisation.cpp) ----
     Result<void> InsertScorecard(const domain::Scorecard& card) override;
     Result<void> UpdateScorecard(const domain::Scorecard& card,
