@@ -3,6 +3,7 @@
 
 #include "app/access.hpp"
 #include "app/backlog/items.hpp"
+#include "app/live/event_feed.hpp"
 #include "app/user_names.hpp"
 
 namespace tl::app {
@@ -19,6 +20,18 @@ Result<HistoryPage> Load(storage::Tx& tx, const Actor& actor, storage::EventFilt
     }
     page.entries = WithActorNames(tx, actor.workspace_id, std::move(events));
     return page;
+}
+
+storage::EventFilter EntityFilter(std::string entity_type,
+                                  std::string entity_id,
+                                  std::int64_t before_seq,
+                                  int limit) {
+    storage::EventFilter filter;
+    filter.entity_type = std::move(entity_type);
+    filter.entity_id = std::move(entity_id);
+    filter.before_seq = before_seq;
+    filter.limit = limit;
+    return filter;
 }
 
 }  // namespace
@@ -46,9 +59,11 @@ Result<HistoryPage> ProductHistory(AppContext& ctx,
                                    int limit) {
     HistoryPage page;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
-        TL_TRY(AuthorizeProduct(tx, actor, product_id, domain::Action::kProductRead));
+        std::vector<domain::Role> roles;
+        TL_TRY(AuthorizeProduct(tx, actor, product_id, domain::Action::kProductRead, &roles));
         storage::EventFilter filter;
         filter.product_id = product_id;
+        filter.hidden_entity_types = HiddenEntityTypes(roles, actor.is_admin);
         filter.before_seq = before_seq;
         filter.limit = limit;
         TL_ASSIGN_OR_RETURN(page, Load(tx, actor, filter));
@@ -85,7 +100,7 @@ Result<HistoryPage> TeamHistory(AppContext& ctx,
     HistoryPage page;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.GetTeam(actor.workspace_id, team_id));
-        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, {"", "team", team_id, before_seq, limit}));
+        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, EntityFilter("team", team_id, before_seq, limit)));
         return {};
     }));
     return page;
@@ -103,7 +118,7 @@ Result<HistoryPage> UserHistory(AppContext& ctx,
             return Fail(
                 Forbidden("only a workspace administrator may read another user's history"));
         }
-        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, {"", "user", user_id, before_seq, limit}));
+        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, EntityFilter("user", user_id, before_seq, limit)));
         return {};
     }));
     return page;

@@ -101,5 +101,29 @@ TEST(EventVisibility, AccountsAndTokensArePrivateTeamsAndWorkspaceShared) {
     EXPECT_FALSE(EventVisibleTo(Event("", "workspace", "ws1"), stranger, {}));
 }
 
+// Stakeholders and market objects (personas, competitors, comparison rows, market notes) need
+// market.read: a stakeholder of the product reads its other events but not those.
+TEST(EventVisibility, MarketEventsNeedMarketRead) {
+    Actor erin{"u1", "ws1", "Erin", "erin@example.com", false, "t1"};
+    Actor dave{"u2", "ws1", "Dave", "dave@example.com", false, "t2"};
+    const std::vector<domain::RoleAssignment> roles = {
+        {"r1", "ws1", "p1", "u1", domain::Role::kStakeholder, 1},
+        {"r2", "ws1", "p1", "u2", domain::Role::kTeamMember, 1}};
+    EXPECT_TRUE(EventVisibleTo(Event("p1", "item", "i1"), erin, roles));
+    EXPECT_TRUE(EventVisibleTo(Event("p1", "decision", "d1"), erin, roles));
+    for (const char* type :
+         {"stakeholder", "persona", "competitor", "comparison_row", "market_note"}) {
+        EXPECT_EQ(ReadActionOf(type), domain::Action::kMarketRead) << type;
+        EXPECT_FALSE(EventVisibleTo(Event("p1", type, "x1"), erin, roles)) << type;
+        EXPECT_TRUE(EventVisibleTo(Event("p1", type, "x1"), dave, roles)) << type;
+    }
+    EXPECT_EQ(ReadActionOf("item"), domain::Action::kProductRead);
+    const auto hidden = HiddenEntityTypes({domain::Role::kStakeholder}, false);
+    EXPECT_EQ(hidden.size(), 5u);
+    EXPECT_TRUE(HiddenEntityTypes({domain::Role::kTeamMember}, false).empty());
+    // The workspace admin reads products, not their market (as the role walk checks).
+    EXPECT_EQ(HiddenEntityTypes({}, true).size(), 5u);
+}
+
 }  // namespace
 }  // namespace tl::app

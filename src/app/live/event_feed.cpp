@@ -4,6 +4,42 @@
 #include "domain/role.hpp"
 
 namespace tl::app {
+namespace {
+
+struct EntityReadAction {
+    std::string_view entity_type;
+    domain::Action action;
+};
+
+// The events of a product that need more than product.read; the rest need product.read.
+constexpr EntityReadAction kRestrictedEntities[] = {
+    {"stakeholder", domain::Action::kMarketRead},
+    {"persona", domain::Action::kMarketRead},
+    {"competitor", domain::Action::kMarketRead},
+    {"comparison_row", domain::Action::kMarketRead},
+    {"market_note", domain::Action::kMarketRead},
+};
+
+}  // namespace
+
+domain::Action ReadActionOf(std::string_view entity_type) {
+    for (const auto& e : kRestrictedEntities) {
+        if (e.entity_type == entity_type) {
+            return e.action;
+        }
+    }
+    return domain::Action::kProductRead;
+}
+
+std::vector<std::string> HiddenEntityTypes(const std::vector<domain::Role>& roles, bool is_admin) {
+    std::vector<std::string> hidden;
+    for (const auto& e : kRestrictedEntities) {
+        if (!domain::Allows(roles, is_admin, e.action)) {
+            hidden.emplace_back(e.entity_type);
+        }
+    }
+    return hidden;
+}
 
 bool EventVisibleTo(const domain::AuditEvent& e,
                     const Actor& actor,
@@ -17,7 +53,7 @@ bool EventVisibleTo(const domain::AuditEvent& e,
     }
     if (!e.product_id.empty()) {
         return domain::Allows(
-            RolesIn(actor_roles, e.product_id), actor.is_admin, domain::Action::kProductRead);
+            RolesIn(actor_roles, e.product_id), actor.is_admin, ReadActionOf(e.entity_type));
     }
     if (e.entity_type == "user") {
         return MayReadAccount(actor, e.entity_id);

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/context.hpp"
 #include "app/history.hpp"
 #include "domain/audit_event.hpp"
+#include "domain/role.hpp"
 #include "domain/role_assignment.hpp"
 
 namespace tl::app {
@@ -20,10 +22,18 @@ struct FeedBatch {
     bool more = false;                  // the read stopped at its limit
 };
 
+// What reading a product's events of `entity_type` needs: market.read for stakeholders,
+// personas, competitors, comparison rows and market notes (docs/strategy.md), product.read for
+// everything else.
+domain::Action ReadActionOf(std::string_view entity_type);
+
+// The entity types of a product's events that holders of `roles` (and `is_admin`) may not see.
+std::vector<std::string> HiddenEntityTypes(const std::vector<domain::Role>& roles, bool is_admin);
+
 // Whether `actor` may see `e`: team and workspace events every member's (teams are listed to
-// all); a product's other events need product.read on it (the role matrix); a user's events
-// are the admin's and that user's own; an API token's, the admin's and those of the user who
-// made or revoked it (users manage their own tokens).
+// all); a product's other events need the action ReadActionOf names on it (the role matrix); a
+// user's events are the admin's and that user's own; an API token's, the admin's and those of
+// the user who made or revoked it (users manage their own tokens).
 bool EventVisibleTo(const domain::AuditEvent& e,
                     const Actor& actor,
                     const std::vector<domain::RoleAssignment>& actor_roles);
