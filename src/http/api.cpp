@@ -45,6 +45,8 @@ void AddAllRoutes(Router& router, Metrics& metrics, const ApiOptions& options) {
     AddRoadmapRoutes(router);
     // Prioritisation.
     AddPrioritisationRoutes(router);
+    // Market and competition.
+    AddMarketRoutes(router);
 }
 
 Api::Api(app::AppContext& app, Metrics& metrics, const StaticFiles& web, ApiOptions options)

@@ -97,6 +97,9 @@ void AddStrategyRoutes(Router& router);
 void AddRoadmapRoutes(Router& router);
 // Prioritisation (docs/strategy.md, "Prioritisation"): item scores, scorecards, the ranked view.
 void AddPrioritisationRoutes(Router& router);
+// Market and competition (docs/strategy.md, "Market and competition"): personas, competitors,
+// the comparison matrix and market notes.
+void AddMarketRoutes(Router& router);
 
 // The OpenAPI document, compiled in from src/http/openapi.json.
 extern const std::string_view kOpenApiDocument;
