@@ -173,6 +173,12 @@ struct BacklogIds {
     std::string initiative;
     // Prioritisation: a scorecard of X2 (made by its PM).
     std::string scorecard;
+    // Market and competition: a persona, a competitor, a comparison row and a market note of
+    // X2 (made by its PM).
+    std::string persona;
+    std::string competitor;
+    std::string comparison_row;
+    std::string market_note;
 };
 
 // The path with real ids: the last parameter of a DELETE names nothing (so the walk deletes
@@ -211,6 +217,8 @@ std::optional<std::string> Concrete(const Operation& op,
             out += "rmp_missing";
         } else if (name == "model") {
             out += "rice";  // prioritisation: an item's score under a model
+        } else if (name == "competitor_id") {
+            out += missing ? "cmp_missing" : backlog.competitor;  // a comparison cell
         } else if (name != "id") {
             return std::nullopt;
         } else if (before.ends_with("/api/v1/products/")) {
@@ -283,6 +291,15 @@ std::optional<std::string> Concrete(const Operation& op,
             // Prioritisation.
         } else if (before.ends_with("/api/v1/scorecards/")) {
             out += missing ? "scd_missing" : backlog.scorecard;
+            // Market and competition.
+        } else if (before.ends_with("/api/v1/personas/")) {
+            out += missing ? "per_missing" : backlog.persona;
+        } else if (before.ends_with("/api/v1/competitors/")) {
+            out += missing ? "cmp_missing" : backlog.competitor;
+        } else if (before.ends_with("/api/v1/comparison-rows/")) {
+            out += missing ? "cmr_missing" : backlog.comparison_row;
+        } else if (before.ends_with("/api/v1/market-notes/")) {
+            out += missing ? "mkn_missing" : backlog.market_note;
         } else {
             return std::nullopt;
         }
@@ -463,6 +480,18 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
                       Token("alice"));
     ASSERT_EQ(scorecard.status, 201) << scorecard.body;
     backlog.scorecard = StrAt(scorecard.Json(), {"id"});
+    // Market and competition on X2 (the walk's PATCH and PUT bodies are empty: they change
+    // nothing or are refused).
+    const auto market = [&](const std::string& collection, const std::string& body) {
+        const HttpResult r = client().Post(
+            "/api/v1/products/" + ids.x2 + "/" + collection, body, Token("alice"));
+        EXPECT_EQ(r.status, 201) << r.body;
+        return StrAt(r.Json(), {"id"});
+    };
+    backlog.persona = market("personas", R"({"name":"Walk persona"})");
+    backlog.competitor = market("competitors", R"({"name":"Walk competitor"})");
+    backlog.comparison_row = market("comparison/rows", R"({"capability":"Walk capability"})");
+    backlog.market_note = market("market-notes", R"({"title":"Walk note"})");
 
     int walked = 0;
     int product_scoped = 0;
@@ -608,6 +637,50 @@ TEST_F(RoleWalkTest, StakeholderAndDecisionRoutesNameTheActionsOfTheStrategyTabl
         EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
             << method << " " << path;
     }
+}
+
+// Market and competition is in the walk above with the actions of docs/strategy.md's table:
+// the walk checks every role against these (PM writes; PO, Scrum Master, team and executive
+// read; the stakeholder neither).
+TEST_F(RoleWalkTest, MarketRoutesNameTheActionsOfTheStrategyTable) {
+    const HttpResult doc = client().Get("/api/v1/openapi.json");
+    ASSERT_EQ(doc.status, 200);
+    const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+        {"/api/v1/products/{id}/personas", "post", "market.write"},
+        {"/api/v1/products/{id}/personas", "get", "market.read"},
+        {"/api/v1/personas/{id}", "get", "market.read"},
+        {"/api/v1/personas/{id}", "patch", "market.write"},
+        {"/api/v1/personas/{id}", "delete", "market.write"},
+        {"/api/v1/products/{id}/competitors", "post", "market.write"},
+        {"/api/v1/products/{id}/competitors", "get", "market.read"},
+        {"/api/v1/competitors/{id}", "get", "market.read"},
+        {"/api/v1/competitors/{id}", "patch", "market.write"},
+        {"/api/v1/competitors/{id}", "delete", "market.write"},
+        {"/api/v1/products/{id}/comparison", "get", "market.read"},
+        {"/api/v1/products/{id}/comparison/rows", "post", "market.write"},
+        {"/api/v1/comparison-rows/{id}", "patch", "market.write"},
+        {"/api/v1/comparison-rows/{id}", "delete", "market.write"},
+        {"/api/v1/comparison-rows/{id}/cells/{competitor_id}", "put", "market.write"},
+        {"/api/v1/comparison-rows/{id}/cells/{competitor_id}", "delete", "market.write"},
+        {"/api/v1/products/{id}/market-notes", "post", "market.write"},
+        {"/api/v1/products/{id}/market-notes", "get", "market.read"},
+        {"/api/v1/market-notes/{id}", "get", "market.read"},
+        {"/api/v1/market-notes/{id}", "patch", "market.write"},
+        {"/api/v1/market-notes/{id}", "delete", "market.write"},
+    };
+    for (const auto& [path, method, action] : expected) {
+        EXPECT_EQ(StrAt(doc.Json(), {"paths", path, method, "x-action"}), action)
+            << method << " " << path;
+    }
+    // The matrix the walk applies: the PM alone writes, the stakeholder alone may not read.
+    using domain::Role;
+    for (const Role role :
+         {Role::kProductOwner, Role::kScrumMaster, Role::kTeamMember, Role::kExecutive}) {
+        EXPECT_TRUE(domain::RoleAllows(role, domain::Action::kMarketRead));
+        EXPECT_FALSE(domain::RoleAllows(role, domain::Action::kMarketWrite));
+    }
+    EXPECT_TRUE(domain::RoleAllows(Role::kProductManager, domain::Action::kMarketWrite));
+    EXPECT_FALSE(domain::RoleAllows(Role::kStakeholder, domain::Action::kMarketRead));
 }
 
 // The strategy routes are in the walk above with the actions of docs/strategy.md's table.
