@@ -21,6 +21,7 @@
 #include "cli/flags.hpp"
 #include "cli/goal_commands.hpp"
 #include "cli/items_commands.hpp"
+#include "cli/market_commands.hpp"
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
@@ -318,6 +319,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     FeedbackCommands feedback(cli);
     StrategyCommands strategy(cli);
     GoalCommands goals(cli);
+    MarketCommands market(cli);
 
     cli.add_subcommand("version", "Print the version");
 
@@ -401,6 +403,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = goals.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = market.RunIfParsed()) {
         return *code;
     }
     if (token_create->parsed()) {
