@@ -47,9 +47,7 @@ std::string CellText(const std::string& value) {
 
 // Reads GET /api/v1/products/{id}/<path> for the product of `f`; nullopt (with the session's
 // exit code) on failure.
-std::optional<ApiReply> Read(client::Session& s,
-                                     const MarketFlags& f,
-                                     const std::string& path) {
+std::optional<ApiReply> Read(client::Session& s, const MarketFlags& f, const std::string& path) {
     if (!s.Open()) {
         return std::nullopt;
     }
@@ -76,8 +74,7 @@ int Competitors(const MarketFlags& f) {
             }
             data.push_back(one->json);
         }
-        std::cout << boost::json::serialize(boost::json::object{{"data", std::move(data)}})
-                  << "\n";
+        std::cout << boost::json::serialize(boost::json::object{{"data", std::move(data)}}) << "\n";
         return kExitOk;
     }
     const auto data = Array(list->json, "data");
@@ -183,9 +180,8 @@ MarketCommands::MarketCommands(CLI::App& cli) : state_(std::make_unique<State>()
         Flag(*cmd, "product", flags.product, "Product key (X2) or id")->required();
         return cmd;
     };
-    s.competitors_cmd = add("competitors",
-                            "Print the competitors: threat, summary counts, positioning",
-                            s.competitors);
+    s.competitors_cmd = add(
+        "competitors", "Print the competitors: threat, summary counts, positioning", s.competitors);
     s.personas_cmd = add("personas", "Print the personas: segment and role", s.personas);
     s.matrix_cmd = add("matrix",
                        "Print the comparison matrix: a row per capability, a column per "

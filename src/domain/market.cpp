@@ -28,13 +28,15 @@ void CheckRequiredLine(Issues& issues,
 }
 
 // At most 30 one-line entries of 1–500 characters, each named `<field>.<i>`.
-void CheckStringList(Issues& issues, const std::string& field, const std::vector<std::string>& list) {
+void CheckStringList(Issues& issues,
+                     const std::string& field,
+                     const std::vector<std::string>& list) {
     if (list.size() > kMaxMarketListEntries) {
         issues.push_back({field, "must hold at most 30 entries"});
     }
     for (std::size_t i = 0; i < list.size() && i < kMaxMarketListEntries; ++i) {
-        CheckRequiredLine(issues, field + "." + std::to_string(i), list[i],
-                          kMaxMarketListEntryLength);
+        CheckRequiredLine(
+            issues, field + "." + std::to_string(i), list[i], kMaxMarketListEntryLength);
     }
 }
 

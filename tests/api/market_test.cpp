@@ -51,20 +51,19 @@ protected:
         return StrAt(r.Json(), {"id"});
     }
     static void SetStatus(const std::string& item, const std::string& status) {
-        const HttpResult r =
-            client().Patch("/api/v1/items/" + item,
-                           json::serialize(json::object{{"status", status}}),
-                           Token("bob"));
+        const HttpResult r = client().Patch("/api/v1/items/" + item,
+                                            json::serialize(json::object{{"status", status}}),
+                                            Token("bob"));
         EXPECT_EQ(r.status, 200) << r.body;
     }
     static HttpResult Put(const std::string& target,
                           const std::string& body,
                           const std::string& handle) {
-        return client().Request("PUT",
-                                target,
-                                body,
-                                {{"Authorization", "Bearer " + Token(handle)},
-                                 {"Content-Type", "application/json"}});
+        return client().Request(
+            "PUT",
+            target,
+            body,
+            {{"Authorization", "Bearer " + Token(handle)}, {"Content-Type", "application/json"}});
     }
     static std::vector<std::string> Strings(const json::array& list,
                                             std::initializer_list<std::string_view> path) {
@@ -174,18 +173,19 @@ TEST_F(MarketTest, PersonasWithLinksFiltersAndVersions) {
         client().Patch(one, R"({"quote":"Too late"})", Token("alice"), "\"1\"");
     ExpectError(stale, 412, "precondition_failed");
     EXPECT_EQ(IntAt(stale.Json(), {"current", "version"}), 2);
-    const HttpResult same = client().Patch(one, R"({"name":"Ingrid, inspection lead"})",
-                                           Token("alice"));
+    const HttpResult same =
+        client().Patch(one, R"({"name":"Ingrid, inspection lead"})", Token("alice"));
     EXPECT_EQ(IntAt(same.Json(), {"version"}), 2);  // a change to nothing writes nothing
 
     // A link whose object is deleted later is dropped from the answer.
-    ASSERT_EQ(client()
-                  .Patch(one,
-                         json::serialize(json::object{
-                             {"links", json::array{json::object{{"type", "item"}, {"id", story}}}}}),
-                         Token("alice"))
-                  .status,
-              200);
+    ASSERT_EQ(
+        client()
+            .Patch(one,
+                   json::serialize(json::object{
+                       {"links", json::array{json::object{{"type", "item"}, {"id", story}}}}}),
+                   Token("alice"))
+            .status,
+        200);
     ASSERT_EQ(client().Delete("/api/v1/items/" + story, Token("bob")).status, 204);
     const HttpResult after = client().Get(one, Token("alice"));
     EXPECT_TRUE(ArrAt(after.Json(), {"links"}).empty()) << after.body;
@@ -198,21 +198,27 @@ TEST_F(MarketTest, PersonaFieldsAreCheckedOneByOne) {
     const std::string p = NewProduct("MKB");
     const std::string other = NewProduct("MKC");
     const std::string foreign = Key(other, "feature", "Not ours");
-    const HttpResult bad = client().Post(
-        "/api/v1/products/" + p + "/personas",
-        json::serialize(json::object{
-            {"segment", std::string(201, 's')},
-            {"goals", json::array{"fine", ""}},
-            {"pains", json::array{42}},
-            {"links",
-             json::array{json::object{{"type", "item"}, {"id", foreign}},
-                         json::object{{"type", "feedback"}, {"id", "cfb_missing"}},
-                         json::object{{"type", "goal"}, {"id", "gol_1"}}}},
-            {"mood", "happy"}}),
-        Token("alice"));
+    const HttpResult bad =
+        client().Post("/api/v1/products/" + p + "/personas",
+                      json::serialize(json::object{
+                          {"segment", std::string(201, 's')},
+                          {"goals", json::array{"fine", ""}},
+                          {"pains", json::array{42}},
+                          {"links",
+                           json::array{json::object{{"type", "item"}, {"id", foreign}},
+                                       json::object{{"type", "feedback"}, {"id", "cfb_missing"}},
+                                       json::object{{"type", "goal"}, {"id", "gol_1"}}}},
+                          {"mood", "happy"}}),
+                      Token("alice"));
     ExpectInvalid(bad,
-                  {"name", "segment", "goals.1", "pains.0", "links.0.id", "links.1.id",
-                   "links.2.type", "mood"});
+                  {"name",
+                   "segment",
+                   "goals.1",
+                   "pains.0",
+                   "links.0.id",
+                   "links.1.id",
+                   "links.2.type",
+                   "mood"});
     EXPECT_NE(bad.body.find("must be an item of the product"), std::string::npos) << bad.body;
     EXPECT_NE(bad.body.find("must be feedback of the product"), std::string::npos) << bad.body;
     const HttpResult list = client().Get("/api/v1/products/" + p + "/personas", Token("alice"));
@@ -243,11 +249,11 @@ TEST_F(MarketTest, CompetitorsAreUniqueByNameAndSummarised) {
     EXPECT_EQ(StrAt(birds, {"website"}), "");
 
     // A second one of the same name, in any case, is a conflict; so is renaming onto it.
-    ExpectError(client().Post("/api/v1/products/" + p + "/competitors",
-                              R"({"name":"AEROVISTA"})",
-                              Token("alice")),
-                409,
-                "conflict");
+    ExpectError(
+        client().Post(
+            "/api/v1/products/" + p + "/competitors", R"({"name":"AEROVISTA"})", Token("alice")),
+        409,
+        "conflict");
     ExpectError(client().Patch("/api/v1/competitors/" + StrAt(birds, {"id"}),
                                R"({"name":"aerovista"})",
                                Token("alice")),
@@ -286,8 +292,8 @@ TEST_F(MarketTest, CompetitorsAreUniqueByNameAndSummarised) {
         "/api/v1/competitors/" + id, R"({"threat":"medium"})", Token("alice"), "\"1\"");
     ASSERT_EQ(changed.status, 200) << changed.body;
     EXPECT_EQ(IntAt(changed.Json(), {"version"}), 2);
-    const HttpResult stale = client().Patch(
-        "/api/v1/competitors/" + id, R"({"threat":"low"})", Token("alice"), "\"1\"");
+    const HttpResult stale =
+        client().Patch("/api/v1/competitors/" + id, R"({"threat":"low"})", Token("alice"), "\"1\"");
     ExpectError(stale, 412, "precondition_failed");
     EXPECT_EQ(StrAt(stale.Json(), {"current", "threat"}), "medium");
 }
@@ -318,7 +324,8 @@ TEST_F(MarketTest, TheMatrixSummarisesTheWorkedExample) {
     const std::string done = Key(p, "epic", "Thermal inspection");
     SetStatus(done, "done");
     const std::string planned = Key(p, "feature", "Night flights");
-    const std::string c = StrAt(Made(p, "competitors", {{"name", "C"}, {"threat", "high"}}), {"id"});
+    const std::string c =
+        StrAt(Made(p, "competitors", {{"name", "C"}, {"threat", "high"}}), {"id"});
     const std::string d = StrAt(Made(p, "competitors", {{"name", "D"}}), {"id"});
 
     // The label defaults to the item's title; rows go after the last.
@@ -327,23 +334,23 @@ TEST_F(MarketTest, TheMatrixSummarisesTheWorkedExample) {
     EXPECT_EQ(StrAt(r1, {"item", "key"}), done);
     EXPECT_EQ(StrAt(r1, {"item", "type"}), "epic");
     EXPECT_EQ(StrAt(r1, {"ours"}), "shipped");
-    const json::value r2 =
-        Made(p, "comparison/rows", {{"capability", "Night inspection"}, {"item_id", ItemId(planned)}});
+    const json::value r2 = Made(
+        p, "comparison/rows", {{"capability", "Night inspection"}, {"item_id", ItemId(planned)}});
     EXPECT_EQ(StrAt(r2, {"ours"}), "planned");
     EXPECT_GT(IntAt(r2, {"position"}), IntAt(r1, {"position"}));
     const json::value r3 = Made(p, "comparison/rows", {{"capability", "Swappable payloads"}});
     EXPECT_TRUE(At(r3, {"item"})->is_null());
     EXPECT_TRUE(At(r3, {"ours"})->is_null());
 
-    const auto cell = [&](const json::value& row, const std::string& competitor,
-                          const std::string& value) {
-        const HttpResult r = Put("/api/v1/comparison-rows/" + StrAt(row, {"id"}) + "/cells/" +
-                                     competitor,
-                                 json::serialize(json::object{{"value", value}, {"note", "seen"}}),
-                                 "alice");
-        EXPECT_EQ(r.status, 200) << r.body;
-        return r;
-    };
+    const auto cell =
+        [&](const json::value& row, const std::string& competitor, const std::string& value) {
+            const HttpResult r =
+                Put("/api/v1/comparison-rows/" + StrAt(row, {"id"}) + "/cells/" + competitor,
+                    json::serialize(json::object{{"value", value}, {"note", "seen"}}),
+                    "alice");
+            EXPECT_EQ(r.status, 200) << r.body;
+            return r;
+        };
     const HttpResult set = cell(r1, c, "missing");
     // The whole row answers, with the cell.
     EXPECT_EQ(StrAt(set.Json(), {"cells", c, "value"}), "missing");
@@ -412,7 +419,8 @@ TEST_F(MarketTest, RowsAndCellsAreChecked) {
                   {"position"});
     ExpectInvalid(client().Post(rows, R"({"item_id":"MKG-999"})", Token("alice")), {"item_id"});
 
-    const json::value row = Made(p, "comparison/rows", {{"capability", "Payloads"}, {"position", 5}});
+    const json::value row =
+        Made(p, "comparison/rows", {{"capability", "Payloads"}, {"position", 5}});
     EXPECT_EQ(IntAt(row, {"position"}), 5);
     const std::string one = "/api/v1/comparison-rows/" + StrAt(row, {"id"});
     const HttpResult linked = client().Patch(
@@ -458,11 +466,10 @@ TEST_F(MarketTest, DeletingACompetitorOrPersonaTakesAlongWhatTheContractSays) {
                   "alice")
                   .status,
               200);
-    const json::value note = Made(p,
-                                  "market-notes",
-                                  {{"title", "AeroVista courts utilities"},
-                                   {"competitor_id", c},
-                                   {"persona_id", persona}});
+    const json::value note = Made(
+        p,
+        "market-notes",
+        {{"title", "AeroVista courts utilities"}, {"competitor_id", c}, {"persona_id", persona}});
     EXPECT_EQ(StrAt(note, {"competitor", "name"}), "AeroVista");
     EXPECT_EQ(StrAt(note, {"persona", "name"}), "Ingrid");
 
@@ -488,17 +495,16 @@ TEST_F(MarketTest, NotesAreFilteredAndPaged) {
     const std::string p = NewProduct("MKJ");
     const std::string c = StrAt(Made(p, "competitors", {{"name", "AeroVista"}}), {"id"});
     const std::string persona = StrAt(Made(p, "personas", {{"name", "Ingrid"}}), {"id"});
-    const json::value first = Made(p,
-                                   "market-notes",
-                                   {{"title", "BVLOS rules relaxed"},
-                                    {"kind", "trend"},
-                                    {"body", "EASA eases **beyond line of sight** flights."},
-                                    {"date", "2026-10-01"},
-                                    {"sources",
-                                     json::array{json::object{{"title", "EASA"},
-                                                              {"url", "https://easa.example"}}}},
-                                    {"impact", "high"},
-                                    {"tags", json::array{"Regulation", "BVLOS", "regulation"}}});
+    const json::value first = Made(
+        p,
+        "market-notes",
+        {{"title", "BVLOS rules relaxed"},
+         {"kind", "trend"},
+         {"body", "EASA eases **beyond line of sight** flights."},
+         {"date", "2026-10-01"},
+         {"sources", json::array{json::object{{"title", "EASA"}, {"url", "https://easa.example"}}}},
+         {"impact", "high"},
+         {"tags", json::array{"Regulation", "BVLOS", "regulation"}}});
     EXPECT_EQ(StrAt(first, {"kind"}), "trend");
     EXPECT_EQ(StrAt(first, {"impact"}), "high");
     EXPECT_EQ(Strings(ArrAt(first, {"tags"}), {}),
@@ -525,9 +531,9 @@ TEST_F(MarketTest, NotesAreFilteredAndPaged) {
     std::string cursor;
     int pages = 0;
     do {
-        const HttpResult page = client().Get(
-            base + "?limit=3" + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)),
-            Token("dave"));
+        const HttpResult page =
+            client().Get(base + "?limit=3" + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)),
+                         Token("dave"));
         ASSERT_EQ(page.status, 200) << page.body;
         for (const auto& t : Strings(ArrAt(page.Json(), {"data"}), {"title"})) {
             titles.push_back(t);
@@ -577,8 +583,14 @@ TEST_F(MarketTest, NotesAreFilteredAndPaged) {
             {"tags", json::array{std::string(41, 't')}}}),
         Token("alice"));
     ExpectInvalid(bad,
-                  {"title", "kind", "date", "sources.0.url", "impact", "competitor_id",
-                   "persona_id", "tags.0"});
+                  {"title",
+                   "kind",
+                   "date",
+                   "sources.0.url",
+                   "impact",
+                   "competitor_id",
+                   "persona_id",
+                   "tags.0"});
     EXPECT_NE(bad.body.find("must be a competitor of the product"), std::string::npos);
 
     // Versions, clearing the impact, deleting.
@@ -612,12 +624,11 @@ TEST_F(MarketTest, RolesOfTheStrategyTable) {
                     "forbidden");
         ExpectError(client().Delete("/api/v1/competitors/" + c, Token(who)), 403, "forbidden");
     }
-    for (const std::string& path :
-         {"/api/v1/products/" + p + "/personas",
-          "/api/v1/products/" + p + "/competitors",
-          "/api/v1/products/" + p + "/comparison",
-          "/api/v1/products/" + p + "/market-notes",
-          "/api/v1/competitors/" + c}) {
+    for (const std::string& path : {"/api/v1/products/" + p + "/personas",
+                                    "/api/v1/products/" + p + "/competitors",
+                                    "/api/v1/products/" + p + "/comparison",
+                                    "/api/v1/products/" + p + "/market-notes",
+                                    "/api/v1/competitors/" + c}) {
         ExpectError(client().Get(path, Token("erin")), 403, "forbidden");
     }
     ExpectError(client().Get("/api/v1/products/" + p + "/market-notes?kind=rumour", Token("erin")),
@@ -663,9 +674,9 @@ TEST_F(MarketTest, EveryWriteIsAnEvent) {
     const std::string row =
         StrAt(Made(p, "comparison/rows", {{"capability", "Thermal camera"}}), {"id"});
     const std::string note = StrAt(Made(p, "market-notes", {{"title", "A note"}}), {"id"});
-    ASSERT_EQ(Put("/api/v1/comparison-rows/" + row + "/cells/" + c, R"({"value":"has"})", "alice")
-                  .status,
-              200);
+    ASSERT_EQ(
+        Put("/api/v1/comparison-rows/" + row + "/cells/" + c, R"({"value":"has"})", "alice").status,
+        200);
     ASSERT_EQ(client().Delete("/api/v1/market-notes/" + note, Token("alice")).status, 204);
     const HttpResult r =
         client().Get("/api/v1/products/" + p + "/history?limit=200", Token("alice"));
@@ -687,26 +698,27 @@ TEST_F(MarketTest, EveryWriteIsAnEvent) {
 // throughline market competitors|personas|matrix --product KEY [--json], as `handle`.
 TEST_F(MarketTest, CommandLinePrintsCompetitorsPersonasAndTheMatrix) {
     const std::string p = NewProduct("MKO");
-    const std::string c = StrAt(Made(p, "competitors", {{"name", "AeroVista"}, {"threat", "high"}}),
-                                {"id"});
+    const std::string c =
+        StrAt(Made(p, "competitors", {{"name", "AeroVista"}, {"threat", "high"}}), {"id"});
     const std::string d = StrAt(Made(p, "competitors", {{"name", "Birdseye"}}), {"id"});
     Made(p, "personas", {{"name", "Ingrid"}, {"segment", "Energy utilities"}});
-    const std::string r1 = StrAt(Made(p, "comparison/rows", {{"capability", "Thermal camera"}}),
-                                 {"id"});
+    const std::string r1 =
+        StrAt(Made(p, "comparison/rows", {{"capability", "Thermal camera"}}), {"id"});
     Made(p, "comparison/rows", {{"capability", "Swappable payloads"}});
     ASSERT_EQ(Put("/api/v1/comparison-rows/" + r1 + "/cells/" + c, R"({"value":"better"})", "alice")
                   .status,
               200);
-    ASSERT_EQ(Put("/api/v1/comparison-rows/" + r1 + "/cells/" + d, R"({"value":"partial"})", "alice")
-                  .status,
-              200);
+    ASSERT_EQ(
+        Put("/api/v1/comparison-rows/" + r1 + "/cells/" + d, R"({"value":"partial"})", "alice")
+            .status,
+        200);
     const auto tl = [&](std::vector<std::string> args, const std::string& handle) {
         args.insert(args.begin(), TL_SERVER_BINARY);
-        return RunCommand(std::move(args),
-                          std::chrono::seconds(60),
-                          {"THROUGHLINE_URL=http://127.0.0.1:" +
-                               std::to_string(env().server().port()),
-                           "THROUGHLINE_TOKEN=" + Token(handle)});
+        return RunCommand(
+            std::move(args),
+            std::chrono::seconds(60),
+            {"THROUGHLINE_URL=http://127.0.0.1:" + std::to_string(env().server().port()),
+             "THROUGHLINE_TOKEN=" + Token(handle)});
     };
     const CommandResult matrix = tl({"market", "matrix", "--product", "MKO"}, "dave");
     ASSERT_EQ(matrix.exit_code, 0) << matrix.output;
@@ -727,8 +739,7 @@ TEST_F(MarketTest, CommandLinePrintsCompetitorsPersonasAndTheMatrix) {
     ASSERT_EQ(competitors.exit_code, 0) << competitors.output;
     EXPECT_NE(competitors.output.find("AeroVista"), std::string::npos) << competitors.output;
     EXPECT_NE(competitors.output.find("high"), std::string::npos) << competitors.output;
-    const CommandResult json =
-        tl({"market", "competitors", "--product", "MKO", "--json"}, "dave");
+    const CommandResult json = tl({"market", "competitors", "--product", "MKO", "--json"}, "dave");
     ASSERT_EQ(json.exit_code, 0) << json.output;
     const json::value parsed = json::parse(json.output);
     ASSERT_EQ(ArrAt(parsed, {"data"}).size(), 2u) << json.output;

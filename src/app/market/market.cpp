@@ -66,9 +66,9 @@ Result<void> Event(storage::Tx& tx,
 }
 
 Error Stale(std::string_view what, std::int64_t version) {
-    return MakeError(ErrorCode::kPreconditionFailed,
-                     "the " + std::string(what) + " was changed since version " +
-                         std::to_string(version));
+    return MakeError(
+        ErrorCode::kPreconditionFailed,
+        "the " + std::string(what) + " was changed since version " + std::to_string(version));
 }
 
 // The first `max` code points of `text`.
@@ -535,10 +535,12 @@ Result<void> ApplyNote(storage::Tx& tx,
 }
 
 bool SameNote(const domain::MarketNote& a, const domain::MarketNote& b) {
-    const bool same_sources = std::equal(
-        a.sources.begin(), a.sources.end(), b.sources.begin(), b.sources.end(), [](auto& x, auto& y) {
-            return x.title == y.title && x.url == y.url;
-        });
+    const bool same_sources =
+        std::equal(a.sources.begin(),
+                   a.sources.end(),
+                   b.sources.begin(),
+                   b.sources.end(),
+                   [](auto& x, auto& y) { return x.title == y.title && x.url == y.url; });
     return a.title == b.title && a.kind == b.kind && a.body == b.body && a.date == b.date &&
            same_sources && a.impact == b.impact && a.competitor_id == b.competitor_id &&
            a.persona_id == b.persona_id && a.tags == b.tags;
@@ -659,8 +661,8 @@ json::object ToJson(const ComparisonRowView& v) {
 json::object ToJson(const ComparisonView& v) {
     json::array competitors;
     for (const auto& c : v.competitors) {
-        competitors.push_back(json::object{
-            {"id", c.id}, {"name", c.name}, {"threat", domain::ToString(c.threat)}});
+        competitors.push_back(
+            json::object{{"id", c.id}, {"name", c.name}, {"threat", domain::ToString(c.threat)}});
     }
     json::array rows;
     for (const auto& r : v.rows) {
@@ -777,8 +779,7 @@ Result<PersonaView> GetPersona(AppContext& ctx, const Actor& actor, const std::s
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto loaded, LoadPersona(tx, actor, id, Action::kMarketRead));
         TL_ASSIGN_OR_RETURN(
-            view,
-            BuildPersonaView(tx, actor.workspace_id, loaded.second, std::move(loaded.first)));
+            view, BuildPersonaView(tx, actor.workspace_id, loaded.second, std::move(loaded.first)));
         return {};
     }));
     return view;
@@ -833,8 +834,7 @@ Result<void> DeletePersona(AppContext& ctx, const Actor& actor, const std::strin
         auto& [p, product] = loaded;
         TL_ASSIGN_OR_RETURN(auto before, BuildPersonaView(tx, actor.workspace_id, product, p));
         TL_TRY(tx.DeletePersona(actor.workspace_id, p.id));
-        return Event(
-            tx, actor, now, "persona", p.id, p.product_id, "deleted", ToJson(before), {});
+        return Event(tx, actor, now, "persona", p.id, p.product_id, "deleted", ToJson(before), {});
     });
 }
 
@@ -1221,7 +1221,8 @@ Result<MarketNoteView> CreateMarketNote(AppContext& ctx,
         TL_TRY(tx.InsertMarketNote(n));
         UserNames names(tx, actor.workspace_id);
         TL_ASSIGN_OR_RETURN(view, BuildNoteView(tx, actor.workspace_id, n, names));
-        return Event(tx, actor, now, "market_note", n.id, n.product_id, "created", {}, ToJson(view));
+        return Event(
+            tx, actor, now, "market_note", n.id, n.product_id, "created", {}, ToJson(view));
     }));
     return view;
 }

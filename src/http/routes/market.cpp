@@ -254,8 +254,7 @@ void AddPersonaRoutes(Router& router) {
                    filter.q = std::string(req.Query("q").value_or(""));
                    filter.item = std::string(req.Query("item").value_or(""));
                    TL_ASSIGN_OR_RETURN(
-                       auto list,
-                       app::ListPersonas(call.app, call.actor, req.Param("id"), filter));
+                       auto list, app::ListPersonas(call.app, call.actor, req.Param("id"), filter));
                    json::array data;
                    for (const auto& p : list) {
                        data.push_back(app::ToJson(p));
@@ -308,30 +307,30 @@ void AddCompetitorRoutes(Router& router) {
                        app::CreateCompetitor(call.app, call.actor, req.Param("id"), input));
                    return CompetitorAnswer(201, view);
                });
-    router.Add("GET",
-               "/api/v1/products/{id}/competitors",
-               Action::kMarketRead,
-               [](Request& req, Call& call) -> Result<Response> {
-                   app::CompetitorFilter filter;
-                   filter.q = std::string(req.Query("q").value_or(""));
-                   if (auto t = req.Query("threat"); t && !t->empty()) {
-                       filter.threat = domain::ParseMarketRating(*t);
-                       if (!filter.threat) {
-                           // Authorise before reporting a bad filter.
-                           TL_TRY(app::ListCompetitors(call.app, call.actor, req.Param("id"), {}));
-                           return Fail(ValidationFailed(
-                               {{"threat", "must be one of " + std::string(kRatings)}}));
-                       }
-                   }
-                   TL_ASSIGN_OR_RETURN(
-                       auto list,
-                       app::ListCompetitors(call.app, call.actor, req.Param("id"), filter));
-                   json::array data;
-                   for (const auto& c : list) {
-                       data.push_back(app::ToJson(c, false));
-                   }
-                   return PageAnswer(std::move(data), "");
-               });
+    router.Add(
+        "GET",
+        "/api/v1/products/{id}/competitors",
+        Action::kMarketRead,
+        [](Request& req, Call& call) -> Result<Response> {
+            app::CompetitorFilter filter;
+            filter.q = std::string(req.Query("q").value_or(""));
+            if (auto t = req.Query("threat"); t && !t->empty()) {
+                filter.threat = domain::ParseMarketRating(*t);
+                if (!filter.threat) {
+                    // Authorise before reporting a bad filter.
+                    TL_TRY(app::ListCompetitors(call.app, call.actor, req.Param("id"), {}));
+                    return Fail(
+                        ValidationFailed({{"threat", "must be one of " + std::string(kRatings)}}));
+                }
+            }
+            TL_ASSIGN_OR_RETURN(
+                auto list, app::ListCompetitors(call.app, call.actor, req.Param("id"), filter));
+            json::array data;
+            for (const auto& c : list) {
+                data.push_back(app::ToJson(c, false));
+            }
+            return PageAnswer(std::move(data), "");
+        });
     router.Add("GET",
                "/api/v1/competitors/{id}",
                Action::kMarketRead,
@@ -371,8 +370,8 @@ void AddComparisonRoutes(Router& router) {
                "/api/v1/products/{id}/comparison",
                Action::kMarketRead,
                [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(
-                       auto view, app::GetComparison(call.app, call.actor, req.Param("id")));
+                   TL_ASSIGN_OR_RETURN(auto view,
+                                       app::GetComparison(call.app, call.actor, req.Param("id")));
                    return JsonAnswer(200, app::ToJson(view));
                });
     router.Add("POST",
@@ -386,24 +385,24 @@ void AddComparisonRoutes(Router& router) {
                        app::CreateComparisonRow(call.app, call.actor, req.Param("id"), input));
                    return RowAnswer(201, view);
                });
-    router.Add("PATCH",
-               "/api/v1/comparison-rows/{id}",
-               Action::kMarketWrite,
-               [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
-                   TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
-                   auto input = ReadRow(in);
-                   auto view = app::UpdateComparisonRow(
-                       call.app, call.actor, req.Param("id"), input, if_match);
-                   if (!view && view.error().code == ErrorCode::kPreconditionFailed) {
-                       TL_ASSIGN_OR_RETURN(
-                           auto current,
-                           app::GetComparisonRow(call.app, call.actor, req.Param("id")));
-                       return StaleVersion(view.error(), app::ToJson(current));
-                   }
-                   TL_TRY(view);
-                   return RowAnswer(200, *view);
-               });
+    router.Add(
+        "PATCH",
+        "/api/v1/comparison-rows/{id}",
+        Action::kMarketWrite,
+        [](Request& req, Call& call) -> Result<Response> {
+            TL_ASSIGN_OR_RETURN(auto if_match, IfMatchVersion(req));
+            TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
+            auto input = ReadRow(in);
+            auto view =
+                app::UpdateComparisonRow(call.app, call.actor, req.Param("id"), input, if_match);
+            if (!view && view.error().code == ErrorCode::kPreconditionFailed) {
+                TL_ASSIGN_OR_RETURN(auto current,
+                                    app::GetComparisonRow(call.app, call.actor, req.Param("id")));
+                return StaleVersion(view.error(), app::ToJson(current));
+            }
+            TL_TRY(view);
+            return RowAnswer(200, *view);
+        });
     router.Add("DELETE",
                "/api/v1/comparison-rows/{id}",
                Action::kMarketWrite,
@@ -411,20 +410,19 @@ void AddComparisonRoutes(Router& router) {
                    TL_TRY(app::DeleteComparisonRow(call.app, call.actor, req.Param("id")));
                    return Response::NoContent();
                });
-    router.Add("PUT",
-               "/api/v1/comparison-rows/{id}/cells/{competitor_id}",
-               Action::kMarketWrite,
-               [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
-                   auto input = ReadCell(in);
-                   TL_ASSIGN_OR_RETURN(auto view,
-                                       app::SetComparisonCell(call.app,
-                                                              call.actor,
-                                                              req.Param("id"),
-                                                              req.Param("competitor_id"),
-                                                              input));
-                   return RowAnswer(200, view);
-               });
+    router.Add(
+        "PUT",
+        "/api/v1/comparison-rows/{id}/cells/{competitor_id}",
+        Action::kMarketWrite,
+        [](Request& req, Call& call) -> Result<Response> {
+            TL_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(req.body));
+            auto input = ReadCell(in);
+            TL_ASSIGN_OR_RETURN(
+                auto view,
+                app::SetComparisonCell(
+                    call.app, call.actor, req.Param("id"), req.Param("competitor_id"), input));
+            return RowAnswer(200, view);
+        });
     router.Add("DELETE",
                "/api/v1/comparison-rows/{id}/cells/{competitor_id}",
                Action::kMarketWrite,
@@ -449,45 +447,45 @@ void AddMarketNoteRoutes(Router& router) {
                        app::CreateMarketNote(call.app, call.actor, req.Param("id"), input));
                    return NoteAnswer(201, view);
                });
-    router.Add(
-        "GET",
-        "/api/v1/products/{id}/market-notes",
-        Action::kMarketRead,
-        [](Request& req, Call& call) -> Result<Response> {
-            app::MarketNoteQuery query;
-            domain::Issues issues;
-            auto page_params = ReadPageParams(req);
-            if (!page_params) {
-                issues = page_params.error().details;
-            } else {
-                query.limit = page_params->limit;
-                query.cursor = page_params->cursor;
-            }
-            if (auto k = req.Query("kind"); k && !k->empty()) {
-                query.kind = domain::ParseMarketNoteKind(*k);
-                if (!query.kind) {
-                    issues.push_back({"kind", "must be one of " + std::string(kKinds)});
-                }
-            }
-            query.competitor_id = std::string(req.Query("competitor").value_or(""));
-            query.persona_id = std::string(req.Query("persona").value_or(""));
-            query.tag = std::string(req.Query("tag").value_or(""));
-            query.q = std::string(req.Query("q").value_or(""));
-            if (!issues.empty()) {
-                // Authorise before reporting bad parameters.
-                app::MarketNoteQuery probe;
-                probe.limit = 1;
-                TL_TRY(app::ListMarketNotes(call.app, call.actor, req.Param("id"), probe));
-                return Fail(ValidationFailed(std::move(issues)));
-            }
-            TL_ASSIGN_OR_RETURN(auto page,
-                                app::ListMarketNotes(call.app, call.actor, req.Param("id"), query));
-            json::array data;
-            for (const auto& n : page.notes) {
-                data.push_back(app::ToJson(n));
-            }
-            return PageAnswer(std::move(data), page.next_cursor);
-        });
+    router.Add("GET",
+               "/api/v1/products/{id}/market-notes",
+               Action::kMarketRead,
+               [](Request& req, Call& call) -> Result<Response> {
+                   app::MarketNoteQuery query;
+                   domain::Issues issues;
+                   auto page_params = ReadPageParams(req);
+                   if (!page_params) {
+                       issues = page_params.error().details;
+                   } else {
+                       query.limit = page_params->limit;
+                       query.cursor = page_params->cursor;
+                   }
+                   if (auto k = req.Query("kind"); k && !k->empty()) {
+                       query.kind = domain::ParseMarketNoteKind(*k);
+                       if (!query.kind) {
+                           issues.push_back({"kind", "must be one of " + std::string(kKinds)});
+                       }
+                   }
+                   query.competitor_id = std::string(req.Query("competitor").value_or(""));
+                   query.persona_id = std::string(req.Query("persona").value_or(""));
+                   query.tag = std::string(req.Query("tag").value_or(""));
+                   query.q = std::string(req.Query("q").value_or(""));
+                   if (!issues.empty()) {
+                       // Authorise before reporting bad parameters.
+                       app::MarketNoteQuery probe;
+                       probe.limit = 1;
+                       TL_TRY(app::ListMarketNotes(call.app, call.actor, req.Param("id"), probe));
+                       return Fail(ValidationFailed(std::move(issues)));
+                   }
+                   TL_ASSIGN_OR_RETURN(
+                       auto page,
+                       app::ListMarketNotes(call.app, call.actor, req.Param("id"), query));
+                   json::array data;
+                   for (const auto& n : page.notes) {
+                       data.push_back(app::ToJson(n));
+                   }
+                   return PageAnswer(std::move(data), page.next_cursor);
+               });
     router.Add("GET",
                "/api/v1/market-notes/{id}",
                Action::kMarketRead,

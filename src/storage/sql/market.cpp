@@ -379,8 +379,7 @@ Result<void> SqlTx::DeletePersona(const std::string& workspace_id, const std::st
     return {};
 }
 
-Result<domain::Persona> SqlTx::GetPersona(const std::string& workspace_id,
-                                          const std::string& id) {
+Result<domain::Persona> SqlTx::GetPersona(const std::string& workspace_id, const std::string& id) {
     TL_ASSIGN_OR_RETURN(
         auto rows,
         conn_.Query(std::string(kPersonaColumns) + "WHERE p.workspace_id = ? AND p.id = ?",
@@ -399,13 +398,13 @@ Result<std::vector<domain::Persona>> SqlTx::ListPersonas(
     const std::optional<domain::PersonaLink>& linked) {
     std::vector<SqlRow> rows;
     if (linked) {
-        TL_ASSIGN_OR_RETURN(rows,
-                            conn_.Query(std::string(kPersonaColumns) +
-                                            std::string(kPersonasLinkedTo),
-                                        {workspace_id,
-                                         product_id,
-                                         std::string(domain::ToString(linked->type)),
-                                         linked->id}));
+        TL_ASSIGN_OR_RETURN(
+            rows,
+            conn_.Query(std::string(kPersonaColumns) + std::string(kPersonasLinkedTo),
+                        {workspace_id,
+                         product_id,
+                         std::string(domain::ToString(linked->type)),
+                         linked->id}));
     } else {
         TL_ASSIGN_OR_RETURN(
             rows,
@@ -537,10 +536,9 @@ Result<void> SqlTx::DeleteComparisonRow(const std::string& workspace_id, const s
 
 Result<domain::ComparisonRow> SqlTx::GetComparisonRow(const std::string& workspace_id,
                                                       const std::string& id) {
-    TL_ASSIGN_OR_RETURN(
-        auto rows,
-        conn_.Query(std::string(kRowColumns) + "WHERE workspace_id = ? AND id = ?",
-                    {workspace_id, id}));
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(std::string(kRowColumns) + "WHERE workspace_id = ? AND id = ?",
+                                    {workspace_id, id}));
     if (rows.empty()) {
         return Fail(NotFound("comparison row"));
     }
@@ -579,9 +577,7 @@ Result<bool> SqlTx::DeleteComparisonCell(const std::string& workspace_id,
 }
 
 Result<std::vector<domain::ComparisonCell>> SqlTx::ListComparisonCells(
-    const std::string& workspace_id,
-    const std::string& product_id,
-    const std::string& row_id) {
+    const std::string& workspace_id, const std::string& product_id, const std::string& row_id) {
     std::string sql = std::string(kCellColumns) + "WHERE workspace_id = ? AND product_id = ? ";
     SqlParams params{workspace_id, product_id};
     if (!row_id.empty()) {
@@ -644,10 +640,9 @@ Result<void> SqlTx::DeleteMarketNote(const std::string& workspace_id, const std:
 
 Result<domain::MarketNote> SqlTx::GetMarketNote(const std::string& workspace_id,
                                                 const std::string& id) {
-    TL_ASSIGN_OR_RETURN(
-        auto rows,
-        conn_.Query(std::string(kNoteColumns) + "WHERE workspace_id = ? AND id = ?",
-                    {workspace_id, id}));
+    TL_ASSIGN_OR_RETURN(auto rows,
+                        conn_.Query(std::string(kNoteColumns) + "WHERE workspace_id = ? AND id = ?",
+                                    {workspace_id, id}));
     if (rows.empty()) {
         return Fail(NotFound("market note"));
     }
