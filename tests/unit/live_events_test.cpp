@@ -106,16 +106,18 @@ TEST(EventVisibility, AccountsAndTokensArePrivateTeamsAndWorkspaceShared) {
 TEST(EventVisibility, MarketEventsNeedMarketRead) {
     Actor erin{"u1", "ws1", "Erin", "erin@example.com", false, "t1"};
     Actor dave{"u2", "ws1", "Dave", "dave@example.com", false, "t2"};
-    const std::vector<domain::RoleAssignment> roles = {
-        {"r1", "ws1", "p1", "u1", domain::Role::kStakeholder, 1},
+    // Each user's own assignments, as the feed reads them.
+    const std::vector<domain::RoleAssignment> erin_roles = {
+        {"r1", "ws1", "p1", "u1", domain::Role::kStakeholder, 1}};
+    const std::vector<domain::RoleAssignment> dave_roles = {
         {"r2", "ws1", "p1", "u2", domain::Role::kTeamMember, 1}};
-    EXPECT_TRUE(EventVisibleTo(Event("p1", "item", "i1"), erin, roles));
-    EXPECT_TRUE(EventVisibleTo(Event("p1", "decision", "d1"), erin, roles));
+    EXPECT_TRUE(EventVisibleTo(Event("p1", "item", "i1"), erin, erin_roles));
+    EXPECT_TRUE(EventVisibleTo(Event("p1", "decision", "d1"), erin, erin_roles));
     for (const char* type :
          {"stakeholder", "persona", "competitor", "comparison_row", "market_note"}) {
         EXPECT_EQ(ReadActionOf(type), domain::Action::kMarketRead) << type;
-        EXPECT_FALSE(EventVisibleTo(Event("p1", type, "x1"), erin, roles)) << type;
-        EXPECT_TRUE(EventVisibleTo(Event("p1", type, "x1"), dave, roles)) << type;
+        EXPECT_FALSE(EventVisibleTo(Event("p1", type, "x1"), erin, erin_roles)) << type;
+        EXPECT_TRUE(EventVisibleTo(Event("p1", type, "x1"), dave, dave_roles)) << type;
     }
     EXPECT_EQ(ReadActionOf("item"), domain::Action::kProductRead);
     const auto hidden = HiddenEntityTypes({domain::Role::kStakeholder}, false);
