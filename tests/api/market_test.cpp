@@ -535,10 +535,11 @@ TEST_F(MarketTest, NotesAreFilteredAndPaged) {
             client().Get(base + "?limit=3" + (cursor.empty() ? "" : "&cursor=" + UrlEncode(cursor)),
                          Token("dave"));
         ASSERT_EQ(page.status, 200) << page.body;
-        for (const auto& t : Strings(ArrAt(page.Json(), {"data"}), {"title"})) {
+        const json::value body = page.Json();
+        for (const auto& t : Strings(ArrAt(body, {"data"}), {"title"})) {
             titles.push_back(t);
         }
-        const json::value* next = At(page.Json(), {"next_cursor"});
+        const json::value* next = At(body, {"next_cursor"});
         cursor = next != nullptr && next->is_string() ? std::string(next->as_string()) : "";
         ++pages;
     } while (!cursor.empty() && pages < 10);
