@@ -157,8 +157,8 @@ struct ComparisonRowView {
 };
 
 struct ComparisonView {
-    std::vector<domain::Competitor> competitors;  // by name
-    std::vector<ComparisonRowView> rows;          // by position
+    std::vector<domain::Competitor> competitors;     // by name
+    std::vector<ComparisonRowView> rows;             // by position
     std::vector<domain::ComparisonSummary> summary;  // one per competitor, in their order
 };
 
