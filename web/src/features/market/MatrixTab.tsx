@@ -46,7 +46,7 @@ function AddRowForm({ productId, onAdded }: { productId: string; onAdded: (row: 
   }
 
   return (
-    <form className="card form-grid wide" aria-label="Add a capability" onSubmit={onSubmit}>
+    <form className="card form-grid wide" aria-label="Add a capability" onSubmit={onSubmit} noValidate>
       <div className="field-grid">
         <label className="field">
           Capability <input value={capability} onChange={(e) => setCapability(e.target.value)} />

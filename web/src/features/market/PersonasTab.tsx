@@ -87,7 +87,7 @@ function PersonaForm({
   }
 
   return (
-    <form className="card form-grid wide" aria-label={label} onSubmit={onSubmit}>
+    <form className="card form-grid wide" aria-label={label} onSubmit={onSubmit} noValidate>
       <label className="field">
         Name <input value={name} required onChange={(e) => setName(e.target.value)} />
         {errors.name && <span className="field-error">{errors.name}</span>}

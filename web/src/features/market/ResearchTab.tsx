@@ -85,7 +85,7 @@ export function NoteForm({
   }
 
   return (
-    <form className="card form-grid wide" aria-label={label} onSubmit={onSubmit}>
+    <form className="card form-grid wide" aria-label={label} onSubmit={onSubmit} noValidate>
       <label className="field">
         Title <input value={title} required onChange={(e) => setTitle(e.target.value)} />
         {errors.title && <span className="field-error">{errors.title}</span>}
