@@ -49,7 +49,10 @@ export function CompetitorForm({
       });
     } catch (err) {
       const apiErr = toApiError(err);
-      setErrors(apiErr.issuesByField());
+      const byField = apiErr.issuesByField();
+      // A second competitor of the same name is a 409: it is the name's problem.
+      if (apiErr.status === 409 && !byField.name) byField.name = apiErr.message;
+      setErrors(byField);
       setError(apiErr.message);
     }
   }
