@@ -140,3 +140,38 @@ describe('MatrixTab', () => {
     expect(window.confirm).toHaveBeenCalled();
   });
 });
+
+describe('MatrixTab: editing a row', () => {
+  it('renames a row and links it to another item with If-Match, showing a 422 under the item field', async () => {
+    const renamed = {
+      ...r2,
+      capability: 'Thermal imaging',
+      item: { id: 'itm_15', key: 'X2-15', title: 'Thermal imaging', type: 'feature', status: 'done' },
+      ours: 'shipped' as const,
+      version: 2,
+    };
+    const api = mockApi({
+      'GET /me': { body: aliceMe },
+      'GET /products/p-x2/comparison': [{ body: comparison }, { body: { ...comparison, rows: [r1, renamed, comparison.rows[2]] } }],
+      'PATCH /comparison-rows/row_2': [
+        apiError(422, 'validation_failed', 'invalid row', [{ field: 'item_id', issue: 'must be an epic or feature' }]),
+        { body: renamed },
+      ],
+    });
+    renderApp(matrixUrl);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Thermal camera' }));
+    const form = screen.getByRole('form', { name: 'Edit Thermal camera' });
+    expect(within(form).getByLabelText(/Epic or feature/)).toHaveValue('X2-14');
+    fireEvent.change(within(form).getByLabelText(/^Capability/), { target: { value: 'Thermal imaging' } });
+    fireEvent.change(within(form).getByLabelText(/Epic or feature/), { target: { value: 'X2-1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save row' }));
+    expect(await within(within(form).getByLabelText(/Epic or feature/).closest('label')!).findByText('must be an epic or feature')).toBeInTheDocument();
+    fireEvent.change(within(form).getByLabelText(/Epic or feature/), { target: { value: 'X2-15' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save row' }));
+    expect(await screen.findByRole('rowheader', { name: /Thermal imaging/ })).toHaveTextContent('X2-15');
+    expect(cellOf('Thermal imaging', 'Ours')).toHaveTextContent('Shipped');
+    const patch = api.callsTo('PATCH', '/comparison-rows/row_2')[1];
+    expect(patch.body).toEqual({ capability: 'Thermal imaging', item_id: 'X2-15' });
+    expect((patch.init?.headers as Record<string, string>)['If-Match']).toBe('"1"');
+  });
+});

@@ -72,11 +72,65 @@ function AddRowForm({ productId, onAdded }: { productId: string; onAdded: (row: 
   );
 }
 
+/** Renames a row or changes its linked item (PATCH with If-Match). */
+function EditRowForm({
+  row,
+  onSaved,
+  onCancel,
+}: {
+  row: ComparisonRow;
+  onSaved: (row: ComparisonRow) => void;
+  onCancel: () => void;
+}) {
+  const [capability, setCapability] = useState(row.capability);
+  const [itemKey, setItemKey] = useState(row.item?.key ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    setError(null);
+    try {
+      onSaved(await marketApi.updateRow(row.id, row.version, { capability: capability.trim(), item_id: itemKey.trim() || null }));
+    } catch (err) {
+      const apiErr = toApiError(err);
+      setErrors(apiErr.issuesByField());
+      setError(apiErr.status === 412 ? 'Someone changed this row meanwhile: reload and try again.' : apiErr.message);
+    }
+  }
+
+  return (
+    <form className="inline-form" aria-label={`Edit ${row.capability}`} onSubmit={onSubmit} noValidate>
+      <label className="field">
+        Capability <input value={capability} onChange={(e) => setCapability(e.target.value)} />
+        {errors.capability && <span className="field-error">{errors.capability}</span>}
+      </label>
+      <label className="field">
+        Epic or feature (key) <input value={itemKey} placeholder="X2-12" onChange={(e) => setItemKey(e.target.value)} />
+        {errors.item_id && <span className="field-error">{errors.item_id}</span>}
+      </label>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Save row
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
 /** The feature comparison matrix: a row per capability of ours, a column per competitor. */
 export function MatrixTab({ productId, canWrite }: { productId: string; canWrite: boolean }) {
   const m = useAsync((signal) => marketApi.comparison(productId, signal), [productId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
 
   useLiveEvents(
     (e) => e.product_id === productId && (e.entity_type === 'comparison_row' || e.entity_type === 'competitor'),
@@ -173,11 +227,25 @@ export function MatrixTab({ productId, canWrite }: { productId: string; canWrite
               {rows.map((row, index) => (
                 <tr key={row.id}>
                   <th scope="row">
-                    {row.capability}
-                    {row.item && (
-                      <div className="muted">
-                        <Link to={`${base}/items/${encodeURIComponent(row.item.key)}`}>{row.item.key}</Link> {row.item.title}
-                      </div>
+                    {editing === row.id ? (
+                      <EditRowForm
+                        row={row}
+                        onCancel={() => setEditing(null)}
+                        onSaved={(next) => {
+                          replaceRow(next);
+                          setEditing(null);
+                          m.refresh();
+                        }}
+                      />
+                    ) : (
+                      <>
+                        {row.capability}
+                        {row.item && (
+                          <div className="muted">
+                            <Link to={`${base}/items/${encodeURIComponent(row.item.key)}`}>{row.item.key}</Link> {row.item.title}
+                          </div>
+                        )}
+                      </>
                     )}
                   </th>
                   <td>{row.ours ? OURS_LABELS[row.ours] : <span className="muted">—</span>}</td>
@@ -207,6 +275,15 @@ export function MatrixTab({ productId, canWrite }: { productId: string; canWrite
                   })}
                   {canWrite && (
                     <td className="row-actions">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Edit ${row.capability}`}
+                        disabled={busy || editing === row.id}
+                        onClick={() => setEditing(row.id)}
+                      >
+                        Edit
+                      </button>
                       <button
                         type="button"
                         aria-label={`Move ${row.capability} up`}
