@@ -13,6 +13,8 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage';
 import { ItemRoute, PokerRoute, ProductPage, ReleaseRoute, SprintRoute, TestPlanRoute } from './features/product/ProductPage';
 // Customer voice, stakeholders and decisions.
 import { DecisionRoute, IdeaRoute, StakeholderRoute } from './features/product/ProductPage';
+// Market and competition.
+import { CompetitorRoute } from './features/product/ProductPage';
 import { RequireSession } from './features/session/RequireSession';
 import { SessionProvider } from './features/session/SessionContext';
 import { SharedRoadmapPage } from './features/roadmap/SharedRoadmapPage';
@@ -107,6 +109,8 @@ export function App() {
             <Route path="products/:productId/ideas/:ideaId" element={<IdeaRoute />} />
             <Route path="products/:productId/stakeholders/:stakeholderId" element={<StakeholderRoute />} />
             <Route path="products/:productId/decisions/:decisionId" element={<DecisionRoute />} />
+            {/* Market and competition. */}
+            <Route path="products/:productId/market/competitors/:competitorId" element={<CompetitorRoute />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -49,6 +49,7 @@ describe('AppShell', () => {
       'Feedback',
       'Ideas',
       'Stakeholders',
+      'Market',
       'Decisions',
       'Portfolio',
     ]);
@@ -145,5 +146,6 @@ describe('AppShell', () => {
     expect(within(nav).getByRole('link', { name: 'Ideas' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Decisions' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Stakeholders' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Market' })).not.toBeInTheDocument();
   });
 });

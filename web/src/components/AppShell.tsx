@@ -29,6 +29,8 @@ const VOICE_LINKS: readonly (readonly [string, string, (roles: readonly Role[]) 
   ['feedback', 'Feedback', canReadVoice],
   ['ideas', 'Ideas', canReadVoice],
   ['stakeholders', 'Stakeholders', canReadMarket],
+  // Market and competition: personas, competitors, the comparison matrix, research.
+  ['market', 'Market', canReadMarket],
   ['decisions', 'Decisions', canReadVoice],
 ];
 

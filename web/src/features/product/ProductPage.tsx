@@ -30,6 +30,9 @@ import { FeedbackPage } from '../voice/FeedbackPage';
 import { IdeaPage } from '../voice/IdeaPage';
 import { IdeasPage } from '../voice/IdeasPage';
 import { RoadmapPage } from '../roadmap/RoadmapPage';
+// Market and competition.
+import { CompetitorPage } from '../market/CompetitorPage';
+import { MarketPage } from '../market/MarketPage';
 
 // The settings page is visited rarely and mostly by one person per product: it loads on demand.
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -84,6 +87,9 @@ export function ProductPage() {
     // The roadmap (docs/strategy.md, "Roadmap").
     case 'roadmap':
       return <RoadmapPage key={productId} productId={productId} />;
+    // Market and competition: competitors, the comparison matrix, personas, research (?tab=).
+    case 'market':
+      return <MarketPage key={productId} productId={productId} />;
     // Prioritisation.
     case 'prioritisation':
       return <PrioritisationPage key={productId} productId={productId} />;
@@ -140,4 +146,12 @@ export function StakeholderRoute() {
 export function DecisionRoute() {
   const { productId = '', decisionId = '' } = useParams();
   return <DecisionPage key={decisionId} productId={productId} decisionId={decisionId} />;
+}
+
+// Market and competition.
+
+/** /products/:productId/market/competitors/:competitorId — one competitor, its comparison and notes. */
+export function CompetitorRoute() {
+  const { productId = '', competitorId = '' } = useParams();
+  return <CompetitorPage key={competitorId} productId={productId} competitorId={competitorId} />;
 }
