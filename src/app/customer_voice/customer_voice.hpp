@@ -25,11 +25,6 @@
 
 namespace tl::app {
 
-// The token id of an actor writing for the demo seed (demo_voice.cpp): it is authorised by its
-// roles as anyone, and its objects name it as their author, but its events carry no actor, as
-// the seed's other events.
-inline constexpr std::string_view kSeedToken = "seed";
-
 struct CustomerView {
     domain::Customer customer;
     std::vector<domain::CustomerContact> contacts;  // oldest first
