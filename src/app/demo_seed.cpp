@@ -7,6 +7,7 @@
 #include "app/crypto.hpp"
 #include "app/demo_backlog.hpp"
 #include "app/demo_delivery.hpp"
+#include "app/demo_prioritisation.hpp"
 #include "app/demo_retro.hpp"
 #include "app/demo_stakeholders.hpp"
 #include "app/demo_strategy.hpp"
@@ -134,6 +135,7 @@ Result<bool> SeedDemo(AppContext& ctx) {
     // The strategy before the decision log, which links its goal and initiative.
     TL_TRY(SeedDemoStrategy(ctx, ws.id, x2_product, ids));
     TL_TRY(SeedDemoVoice(ctx, ws.id, x2_product, x2_items, ids));
+    TL_TRY(SeedDemoPrioritisation(ctx, ws.id, x2_product, x2_items, ids));
     TL_TRY(SeedDemoStakeholders(ctx, ws.id, x2_product, x2_items, ids));
     return true;
 }

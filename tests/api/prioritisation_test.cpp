@@ -502,5 +502,40 @@ TEST_F(PrioritisationTest, EveryEndpointAnswersAsTheRoleTableSays) {
     EXPECT_EQ(client().Delete("/api/v1/scorecards/" + id, Token("alice")).status, 204);
 }
 
+// The demo's X2: ten features scored under every model, and the "Inspection market fit"
+// scorecard; by RICE a few features sit well away from the Product Owner's rank.
+TEST_F(PrioritisationTest, TheDemoRanksX2FeaturesWithDisagreements) {
+    const std::string x2 = Ids().x2;
+    for (const char* model : {"rice", "wsjf", "value_effort", "moscow", "kano"}) {
+        const json::value ranked = Ranked(x2, std::string("model=") + model);
+        EXPECT_GE(IntAt(ranked, {"counts", "scored"}), 10) << model;
+    }
+    const json::value rice = Ranked(x2, "model=rice");
+    EXPECT_GE(IntAt(rice, {"counts", "disagreements"}), 2);
+    EXPECT_LE(IntAt(rice, {"counts", "disagreements"}), 5);
+    // The mission planner rises from the last of the scored features to the top three.
+    bool planner = false;
+    for (const auto& i : ArrAt(rice, {"items"})) {
+        if (StrAt(i, {"title"}) == "Mission planner") {
+            planner = true;
+            EXPECT_LE(Num(i, {"model_position"}), 3) << json::serialize(i);
+            EXPECT_GE(Num(i, {"manual_position"}), 8) << json::serialize(i);
+            EXPECT_TRUE(IsTrue(i, {"disagrees"}));
+        }
+    }
+    EXPECT_TRUE(planner) << json::serialize(rice);
+
+    const HttpResult cards = client().Get("/api/v1/products/" + x2 + "/scorecards", Token("erin"));
+    ASSERT_EQ(cards.status, 200) << cards.body;
+    const json::value list = cards.Json();
+    const json::array data = ArrAt(list, {"data"});
+    ASSERT_EQ(data.size(), 1u) << cards.body;
+    EXPECT_EQ(StrAt(data[0], {"name"}), "Inspection market fit");
+    EXPECT_EQ(ArrAt(data[0], {"criteria"}).size(), 4u);
+    const json::value fit = Ranked(x2, "model=" + StrAt(data[0], {"model"}));
+    EXPECT_GE(IntAt(fit, {"counts", "scored"}), 10);
+    EXPECT_EQ(StrAt(fit, {"scorecard", "name"}), "Inspection market fit");
+}
+
 }  // namespace
 }  // namespace tl::test
