@@ -60,6 +60,7 @@ struct IdeaView {
     std::string customer_name;
     TargetBrief item;
     domain::IdeaTally tally;
+    std::string my_vote_id;  // the reader's own vote (not one cast for a customer); empty: none
     bool show_revenue = false;
 };
 
