@@ -21,6 +21,7 @@
 #include "cli/flags.hpp"
 #include "cli/goal_commands.hpp"
 #include "cli/items_commands.hpp"
+#include "cli/prio_commands.hpp"
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
@@ -316,6 +317,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     ReleaseCommands releases(cli);
     SprintCommands sprints(cli);
     FeedbackCommands feedback(cli);
+    PrioCommands prio(cli);
     StrategyCommands strategy(cli);
     GoalCommands goals(cli);
 
@@ -395,6 +397,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = feedback.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = prio.RunIfParsed()) {
         return *code;
     }
     if (auto code = strategy.RunIfParsed()) {
