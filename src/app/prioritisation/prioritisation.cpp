@@ -439,6 +439,9 @@ Result<void> RecordChange(storage::Tx& tx,
                           const domain::ItemScore& s,
                           std::string change,
                           bool deleted) {
+    // Changes within one millisecond keep their order (the history reads newest first).
+    TL_ASSIGN_OR_RETURN(auto latest, tx.ListScoreChanges(s.workspace_id, s.item_id, s.model, 1));
+    now = StampAfter(now, latest, &domain::ScoreChange::at);
     domain::ScoreChange c;
     c.id = NewId("sch", now);
     c.workspace_id = s.workspace_id;
