@@ -21,4 +21,13 @@ Result<void> RecordEvent(storage::Tx& tx,
     return tx.AppendEvent(e);
 }
 
+std::string EventActorId(const Actor& actor) { return actor.seed ? std::string() : actor.user_id; }
+
+Result<void> RecordEvent(storage::Tx& tx,
+                         const Actor& actor,
+                         std::int64_t now_ms,
+                         const AuditEntry& entry) {
+    return RecordEvent(tx, actor.workspace_id, EventActorId(actor), now_ms, entry);
+}
+
 }  // namespace tl::app

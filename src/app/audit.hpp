@@ -27,4 +27,13 @@ Result<void> RecordEvent(storage::Tx& tx,
                          std::int64_t now_ms,
                          const AuditEntry& entry);
 
+// The actor id an event of `actor` carries: the user's, or empty for the demo seed.
+std::string EventActorId(const Actor& actor);
+
+// Appends the event of `actor`'s write (no actor for the demo seed, see Actor::seed).
+Result<void> RecordEvent(storage::Tx& tx,
+                         const Actor& actor,
+                         std::int64_t now_ms,
+                         const AuditEntry& entry);
+
 }  // namespace tl::app

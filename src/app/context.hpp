@@ -69,6 +69,7 @@ struct Actor {
     std::string email;
     bool is_admin = false;
     std::string token_id;  // the session or API token used
+    bool seed = false;     // demo seeding: the events written carry no actor
 };
 
 }  // namespace tl::app

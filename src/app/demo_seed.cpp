@@ -7,6 +7,7 @@
 #include "app/crypto.hpp"
 #include "app/demo_backlog.hpp"
 #include "app/demo_delivery.hpp"
+#include "app/demo_prioritisation.hpp"
 #include "app/demo_retro.hpp"
 #include "app/demo_market.hpp"
 #include "app/demo_stakeholders.hpp"
@@ -135,6 +136,7 @@ Result<bool> SeedDemo(AppContext& ctx) {
     // The strategy before the decision log, which links its goal and initiative.
     TL_TRY(SeedDemoStrategy(ctx, ws.id, x2_product, ids));
     TL_TRY(SeedDemoVoice(ctx, ws.id, x2_product, x2_items, ids));
+    TL_TRY(SeedDemoPrioritisation(ctx, ws.id, x2_product, x2_items, ids));
     TL_TRY(SeedDemoStakeholders(ctx, ws.id, x2_product, x2_items, ids));
     // After the customer voice, whose feedback the personas link.
     TL_TRY(SeedDemoMarket(ctx, ws.id, x2_product, x2_items, ids));

@@ -251,7 +251,7 @@ Result<void> SeedDemoVoice(AppContext& ctx,
         Actor a;
         a.user_id = users.at(handle);
         a.workspace_id = workspace_id;
-        a.token_id = std::string(kSeedToken);  // the seed's events carry no actor
+        a.seed = true;  // the seed's events carry no actor
         return a;
     };
     auto item_id = [&](const std::string& title) -> Result<std::string> {

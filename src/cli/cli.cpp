@@ -22,6 +22,7 @@
 #include "cli/goal_commands.hpp"
 #include "cli/items_commands.hpp"
 #include "cli/market_commands.hpp"
+#include "cli/prio_commands.hpp"
 #include "cli/release_commands.hpp"
 #include "cli/sprint_commands.hpp"
 #include "cli/store_opener.hpp"
@@ -317,6 +318,7 @@ int Run(int argc, char** argv, const StoreOpener& open) {
     ReleaseCommands releases(cli);
     SprintCommands sprints(cli);
     FeedbackCommands feedback(cli);
+    PrioCommands prio(cli);
     StrategyCommands strategy(cli);
     GoalCommands goals(cli);
     MarketCommands market(cli);
@@ -397,6 +399,9 @@ int Run(int argc, char** argv, const StoreOpener& open) {
         return *code;
     }
     if (auto code = feedback.RunIfParsed()) {
+        return *code;
+    }
+    if (auto code = prio.RunIfParsed()) {
         return *code;
     }
     if (auto code = strategy.RunIfParsed()) {

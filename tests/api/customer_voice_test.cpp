@@ -310,8 +310,9 @@ TEST_F(CustomerVoiceTest, IdeasAreDecidedByThePmAndPoAndVotedOnceEach) {
     const json::value dave_vote = Created(client().Post(votes, "{}", Token("dave")));
     EXPECT_EQ(IntAt(dave_vote, {"idea", "votes"}), 1);
     EXPECT_TRUE(IsTrue(dave_vote, {"idea", "voted"}));
+    EXPECT_EQ(StrAt(dave_vote, {"idea", "my_vote_id"}), StrAt(dave_vote, {"id"}));
     ExpectError(client().Post(votes, "{}", Token("dave")), 409, "conflict");
-    Created(client().Post(votes, "", Token("carol")));
+    const json::value carol_vote = Created(client().Post(votes, "", Token("carol")));
     const std::string for_customer = json::serialize(json::object{{"customer_id", customer}});
     const json::value customer_vote = Created(client().Post(votes, for_customer, Token("carol")));
     EXPECT_EQ(StrAt(customer_vote, {"customer", "id"}), customer);
@@ -324,10 +325,22 @@ TEST_F(CustomerVoiceTest, IdeasAreDecidedByThePmAndPoAndVotedOnceEach) {
     EXPECT_EQ(IntAt(as_alice, {"votes"}), 2);
     EXPECT_EQ(IntAt(as_alice, {"customer_votes"}), 1);
     EXPECT_FALSE(IsTrue(as_alice, {"voted"}));
+    EXPECT_TRUE(IsNull(as_alice, {"my_vote_id"}));
     EXPECT_EQ(Num(as_alice, {"revenue_at_stake"}), 650000);  // the one customer, counted once
+    // my_vote_id is the reader's own vote, never one cast for a customer.
+    const json::value as_dave = Ok(client().Get("/api/v1/ideas/" + id, Token("dave")));
+    EXPECT_EQ(StrAt(as_dave, {"my_vote_id"}), StrAt(dave_vote, {"id"}));
+    const json::value as_carol = Ok(client().Get("/api/v1/ideas/" + id, Token("carol")));
+    EXPECT_EQ(StrAt(as_carol, {"my_vote_id"}), StrAt(carol_vote, {"id"}));
+    const json::value listed = Ok(client().Get(Path(p, "/ideas"), Token("dave")));
+    for (const auto& i : ArrAt(listed, {"data"})) {
+        if (StrAt(i, {"id"}) == id) {
+            EXPECT_EQ(StrAt(i, {"my_vote_id"}), StrAt(dave_vote, {"id"}));
+        }
+    }
 
     // Taking votes back: one's own; a customer's by the PM or PO.
-    const std::string dave_vote_id = StrAt(dave_vote, {"id"});
+    const std::string dave_vote_id = StrAt(as_dave, {"my_vote_id"});
     ExpectError(
         client().Delete("/api/v1/idea-votes/" + dave_vote_id, Token("carol")), 403, "forbidden");
     EXPECT_EQ(client().Delete("/api/v1/idea-votes/" + dave_vote_id, Token("dave")).status, 204);
@@ -340,6 +353,7 @@ TEST_F(CustomerVoiceTest, IdeasAreDecidedByThePmAndPoAndVotedOnceEach) {
     EXPECT_EQ(IntAt(after, {"votes"}), 1);
     EXPECT_EQ(IntAt(after, {"customer_votes"}), 0);
     EXPECT_FALSE(IsTrue(after, {"voted"}));
+    EXPECT_TRUE(IsNull(after, {"my_vote_id"}));
 
     // Decisions are the PM's and PO's; a declined idea needs a reason.
     const std::string one = "/api/v1/ideas/" + id;

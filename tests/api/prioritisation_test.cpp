@@ -3,7 +3,9 @@
 // the manual rank with a disagreement; score history after two changes; a scorecard's weight
 // change recomputing its stored scores; bad inputs naming their fields; who may do what per
 // endpoint; and the events live pages follow.
+#include <chrono>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -500,6 +502,88 @@ TEST_F(PrioritisationTest, EveryEndpointAnswersAsTheRoleTableSays) {
         ExpectError(client().Delete("/api/v1/scorecards/" + id, Token(who)), 403, "forbidden");
     }
     EXPECT_EQ(client().Delete("/api/v1/scorecards/" + id, Token("alice")).status, 204);
+}
+
+// The demo's X2: ten features scored under every model, and the "Inspection market fit"
+// scorecard; by RICE a few features sit well away from the Product Owner's rank.
+TEST_F(PrioritisationTest, TheDemoRanksX2FeaturesWithDisagreements) {
+    const std::string x2 = Ids().x2;
+    for (const char* model : {"rice", "wsjf", "value_effort", "moscow", "kano"}) {
+        const json::value ranked = Ranked(x2, std::string("model=") + model);
+        EXPECT_GE(IntAt(ranked, {"counts", "scored"}), 10) << model;
+    }
+    const json::value rice = Ranked(x2, "model=rice");
+    EXPECT_GE(IntAt(rice, {"counts", "disagreements"}), 2);
+    EXPECT_LE(IntAt(rice, {"counts", "disagreements"}), 5);
+    // The mission planner rises from the last of the scored features to the top three.
+    bool planner = false;
+    for (const auto& i : ArrAt(rice, {"items"})) {
+        if (StrAt(i, {"title"}) == "Mission planner") {
+            planner = true;
+            EXPECT_LE(Num(i, {"model_position"}), 3) << json::serialize(i);
+            EXPECT_GE(Num(i, {"manual_position"}), 8) << json::serialize(i);
+            EXPECT_TRUE(IsTrue(i, {"disagrees"}));
+        }
+    }
+    EXPECT_TRUE(planner) << json::serialize(rice);
+
+    const HttpResult cards = client().Get("/api/v1/products/" + x2 + "/scorecards", Token("erin"));
+    ASSERT_EQ(cards.status, 200) << cards.body;
+    const json::value list = cards.Json();
+    const json::array data = ArrAt(list, {"data"});
+    ASSERT_EQ(data.size(), 1u) << cards.body;
+    EXPECT_EQ(StrAt(data[0], {"name"}), "Inspection market fit");
+    EXPECT_EQ(ArrAt(data[0], {"criteria"}).size(), 4u);
+    const json::value fit = Ranked(x2, "model=" + StrAt(data[0], {"model"}));
+    EXPECT_GE(IntAt(fit, {"counts", "scored"}), 10);
+    EXPECT_EQ(StrAt(fit, {"scorecard", "name"}), "Inspection market fit");
+}
+
+// The command line's ranked view: the model order beside the manual rank, "!" on the
+// disagreements; a scorecard by its name; --json; a bad model or type.
+TEST_F(PrioritisationTest, TheCommandLinePrintsTheRankedViewWithItsDisagreements) {
+    const std::vector<std::string> as_erin = {
+        "THROUGHLINE_URL=http://127.0.0.1:" + std::to_string(env().server().port()),
+        "THROUGHLINE_TOKEN=" + Token("erin")};
+    auto tl = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), TL_SERVER_BINARY);
+        return RunCommand(std::move(args), std::chrono::seconds(60), as_erin);
+    };
+    const auto rice = tl({"prio", "rank", "--product", "X2"});
+    ASSERT_EQ(rice.exit_code, 0) << rice.output;
+    EXPECT_NE(rice.output.find("X2 by rice"), std::string::npos) << rice.output;
+    EXPECT_NE(rice.output.find("MANUAL"), std::string::npos) << rice.output;
+    const json::value view = Ranked(Ids().x2, "model=rice");
+    int marked = 0;
+    std::istringstream lines(rice.output);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("!")) {
+            ++marked;
+        }
+        if (line.find("Mission planner") != std::string::npos) {
+            EXPECT_TRUE(line.starts_with("!")) << line;
+        }
+    }
+    EXPECT_EQ(marked, IntAt(view, {"counts", "disagreements"})) << rice.output;
+    EXPECT_NE(rice.output.find(std::to_string(IntAt(view, {"counts", "disagreements"})) +
+                               " disagreeing with the manual rank"),
+              std::string::npos)
+        << rice.output;
+
+    const auto fit = tl({"prio", "rank", "--product", "X2", "--model", "inspection market fit"});
+    ASSERT_EQ(fit.exit_code, 0) << fit.output;
+    EXPECT_NE(fit.output.find("X2 by scorecard \"Inspection market fit\""), std::string::npos)
+        << fit.output;
+
+    const auto as_json = tl({"prio", "rank", "--product", "X2", "--model", "wsjf", "--json"});
+    ASSERT_EQ(as_json.exit_code, 0) << as_json.output;
+    const json::value parsed = json::parse(as_json.output);
+    EXPECT_EQ(StrAt(parsed, {"model"}), "wsjf");
+    EXPECT_GE(IntAt(parsed, {"counts", "scored"}), 10);
+
+    EXPECT_EQ(tl({"prio", "rank", "--product", "X2", "--model", "colour"}).exit_code, 1);
+    EXPECT_EQ(tl({"prio", "rank", "--product", "X2", "--type", "task"}).exit_code, 2);
+    EXPECT_EQ(tl({"prio", "rank", "--product", "NOPE"}).exit_code, 1);
 }
 
 }  // namespace

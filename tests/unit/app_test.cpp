@@ -1,5 +1,6 @@
 // Use cases against a real SQLite store in a temp dir, with a clock the test moves.
 #include <filesystem>
+#include <map>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include "app/backlog/items.hpp"
 #include "app/demo_seed.hpp"
 #include "app/history.hpp"
+#include "app/prioritisation/prioritisation.hpp"
 #include "app/products/products.hpp"
 #include "app/serialize.hpp"
 #include "app/teams/teams.hpp"
@@ -85,6 +87,52 @@ FakeClock* AppTest::clock_ = nullptr;
 TEST_F(AppTest, SeedingTwiceChangesNothing) {
     auto ctx = Ctx();
     EXPECT_FALSE(SeedDemo(ctx).value());
+}
+
+// The demo's voice and scores are written through the use cases as the demo people, who are
+// named as their authors; their events, as all the seed's, carry no actor.
+TEST_F(AppTest, TheSeedsEventsCarryNoActor) {
+    auto ctx = Ctx();
+    auto alice = As("alice");
+    const std::string x2 = ProductId("X2");
+    std::map<std::string, int> seeded;  // entity type → events without an actor
+    std::int64_t before = 0;
+    for (int page = 0; page < 100; ++page) {
+        auto history = ProductHistory(ctx, alice, x2, before, 200).value();
+        for (const auto& e : history.entries) {
+            const auto& type = e.event.entity_type;
+            if (type == "item_score" || type == "scorecard" || type == "idea" ||
+                type == "customer") {
+                EXPECT_EQ(e.event.actor_id, "") << type << " " << e.event.action;
+                EXPECT_EQ(e.actor_name, "");
+                ++seeded[type];
+            }
+        }
+        before = history.next_before;
+        if (before == 0) {
+            break;
+        }
+    }
+    EXPECT_GE(seeded["item_score"], 60);
+    EXPECT_EQ(seeded["scorecard"], 1);
+    EXPECT_GE(seeded["idea"], 3);
+    EXPECT_GE(seeded["customer"], 5);
+
+    // A score's author is the Product Owner who set it.
+    PrioritisationQuery rice;
+    rice.model = "rice";
+    const auto ranked = Prioritisation(ctx, alice, x2, rice).value();
+    const auto& first = ranked.at("items").as_array().at(0).as_object();
+    ASSERT_FALSE(first.at("score").is_null());
+    const auto scores = GetItemScores(ctx, alice, std::string(first.at("id").as_string())).value();
+    bool found = false;
+    for (const auto& s : scores.at("scores").as_array()) {
+        if (s.at("model") == "rice") {
+            found = true;
+            EXPECT_EQ(s.at("updated_by").at("name"), "Bob Okafor");
+        }
+    }
+    EXPECT_TRUE(found);
 }
 
 TEST_F(AppTest, EachDemoUserLandsOnTheirHome) {

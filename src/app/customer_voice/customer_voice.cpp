@@ -52,8 +52,7 @@ Result<void> Event(storage::Tx& tx,
                    json::object before,
                    json::object after) {
     return RecordEvent(tx,
-                       actor.workspace_id,
-                       actor.token_id == kSeedToken ? std::string() : actor.user_id,
+                       actor,
                        now,
                        {std::move(entity_type),
                         entity_id,
@@ -99,6 +98,7 @@ json::object CustomerSnapshot(const CustomerView& v) {
 json::object IdeaSnapshot(const IdeaView& v) {
     json::object o = ToJson(v);
     o.erase("voted");
+    o.erase("my_vote_id");
     o.erase("revenue_at_stake");
     return o;
 }
@@ -269,6 +269,11 @@ Result<IdeaView> LoadIdeaView(storage::Tx& tx,
     ProductKeys keys(tx, actor.workspace_id);
     v.item = ItemBriefById(tx, actor.workspace_id, idea.item_id, keys);
     v.tally = domain::TallyIdea(idea, *voice, actor.user_id);
+    for (const auto& vote : voice->votes) {
+        if (vote.idea_id == idea.id && vote.customer_id.empty() && vote.user_id == actor.user_id) {
+            v.my_vote_id = vote.id;
+        }
+    }
     v.show_revenue = show_revenue;
     v.idea = std::move(idea);
     return v;
@@ -416,6 +421,7 @@ json::object ToJson(const IdeaView& v) {
         {"revenue_at_stake",
          v.show_revenue ? json::value(v.tally.revenue_at_stake) : json::value(nullptr)},
         {"voted", v.tally.voted},
+        {"my_vote_id", StringOrNull(v.my_vote_id)},
         {"feedback_count", v.tally.feedback_count},
         {"version", i.version},
         {"created_at", i.created_at},

@@ -25,11 +25,6 @@
 
 namespace tl::app {
 
-// The token id of an actor writing for the demo seed (demo_voice.cpp): it is authorised by its
-// roles as anyone, and its objects name it as their author, but its events carry no actor, as
-// the seed's other events.
-inline constexpr std::string_view kSeedToken = "seed";
-
 struct CustomerView {
     domain::Customer customer;
     std::vector<domain::CustomerContact> contacts;  // oldest first
@@ -65,6 +60,7 @@ struct IdeaView {
     std::string customer_name;
     TargetBrief item;
     domain::IdeaTally tally;
+    std::string my_vote_id;  // the reader's own vote (not one cast for a customer); empty: none
     bool show_revenue = false;
 };
 

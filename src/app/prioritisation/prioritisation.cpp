@@ -423,8 +423,7 @@ Result<void> RecordScoreEvent(storage::Tx& tx,
                               json::object before,
                               json::object after) {
     return RecordEvent(tx,
-                       actor.workspace_id,
-                       actor.user_id,
+                       actor,
                        now,
                        {"item_score",
                         item.id,
@@ -440,6 +439,9 @@ Result<void> RecordChange(storage::Tx& tx,
                           const domain::ItemScore& s,
                           std::string change,
                           bool deleted) {
+    // Changes within one millisecond keep their order (the history reads newest first).
+    TL_ASSIGN_OR_RETURN(auto latest, tx.ListScoreChanges(s.workspace_id, s.item_id, s.model, 1));
+    now = StampAfter(now, latest, &domain::ScoreChange::at);
     domain::ScoreChange c;
     c.id = NewId("sch", now);
     c.workspace_id = s.workspace_id;
@@ -837,8 +839,7 @@ Result<ScorecardView> CreateScorecard(AppContext& ctx,
         out.created_by_name = actor.name;
         return RecordEvent(
             tx,
-            actor.workspace_id,
-            actor.user_id,
+            actor,
             now,
             {"scorecard", card.id, product_id, "created", {}, ToJson(card, actor.name)});
     }));
@@ -887,8 +888,7 @@ Result<ScorecardView> UpdateScorecard(AppContext& ctx,
         out.card = next;
         out.created_by_name = before.created_by_name;
         TL_TRY(RecordEvent(tx,
-                           actor.workspace_id,
-                           actor.user_id,
+                           actor,
                            now,
                            {"scorecard",
                             next.id,
@@ -911,8 +911,7 @@ Result<void> DeleteScorecard(AppContext& ctx, const Actor& actor, const std::str
         TL_ASSIGN_OR_RETURN(auto view, ViewOf(tx, current));
         TL_TRY(tx.DeleteScorecard(actor.workspace_id, id));
         return RecordEvent(tx,
-                           actor.workspace_id,
-                           actor.user_id,
+                           actor,
                            now,
                            {"scorecard",
                             id,

@@ -132,4 +132,7 @@ export const prioritisationApi = {
   ): Promise<Scorecard> {
     return send<Scorecard>('PATCH', `/scorecards/${enc(id)}`, changes, { 'If-Match': `"${version}"` });
   },
+  deleteScorecard(id: string): Promise<void> {
+    return send<void>('DELETE', `/scorecards/${enc(id)}`);
+  },
 };

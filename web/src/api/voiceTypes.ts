@@ -122,6 +122,8 @@ export interface Idea {
   customer_votes: number;
   revenue_at_stake: number | null;
   voted: boolean;
+  /** The id of the reader's own vote (never one cast for a customer), to take it back; null when none. */
+  my_vote_id: string | null;
   feedback_count: number;
   version: number;
   created_at: number;

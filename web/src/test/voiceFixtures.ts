@@ -86,6 +86,7 @@ export function idea(id: string, title: string, fields: Partial<Idea> = {}): Ide
     customer_votes: 0,
     revenue_at_stake: 0,
     voted: false,
+    my_vote_id: null,
     feedback_count: 0,
     version: 1,
     created_at: T,

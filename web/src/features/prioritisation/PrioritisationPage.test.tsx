@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { RankedItem, RankedView, Scorecard } from '../../api/prioritisation';
 import { page, productForBob } from '../../test/backlogFixtures';
-import { bobMe } from '../../test/fixtures';
+import { aliceMe, bobMe, productX2 } from '../../test/fixtures';
 import { apiError, mockApi } from '../../test/mockApi';
 import { daveMe, productForDave } from '../../test/releaseFixtures';
 import { renderApp } from '../../test/renderApp';
@@ -115,6 +115,8 @@ describe('prioritisationModel', () => {
 });
 
 describe('PrioritisationPage', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('shows the model order beside the manual rank and flags disagreements in words', async () => {
     const api = mockApi(routes({ 'GET /products/p-x2/prioritisation': { body: wsjfView } }));
     renderApp('/products/p-x2/prioritisation?model=wsjf');
@@ -184,6 +186,95 @@ describe('PrioritisationPage', () => {
     expect(screen.getByRole('table', { name: 'Items by model, beside the manual rank' })).toHaveTextContent('Time sink');
   });
 
+  it('lets the Product Manager create, edit and delete a scorecard', async () => {
+    const created: Scorecard = {
+      ...card,
+      id: 'scd_2',
+      name: 'Market fit',
+      model: 'scorecard:scd_2',
+      criteria: [
+        { id: 'crt_x', name: 'Demand', weight: 40 },
+        { id: 'crt_y', name: 'Effort inverse', weight: 10 },
+      ],
+    };
+    const api = mockApi({
+      'GET /me': { body: aliceMe },
+      'GET /products/p-x2': { body: productX2 },
+      'GET /products/p-x2/scorecards': [
+        page([card]),
+        page([card, created]),
+        page([{ ...card, version: 2, criteria: [{ id: 'crt_a', name: 'Revenue', weight: 5 }] }, created]),
+        page([created]),
+      ],
+      'GET /products/p-x2/prioritisation': { body: wsjfView },
+      'POST /products/p-x2/scorecards': [
+        apiError(400, 'validation_failed', 'the request has invalid fields', [
+          { field: 'criteria.1.weight', issue: 'must be above 0 and at most 100' },
+        ]),
+        { status: 201, body: created },
+      ],
+      'PATCH /scorecards/scd_1': { body: { ...card, version: 2 } },
+      'DELETE /scorecards/scd_1': { status: 204 },
+    });
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const { user } = renderApp('/products/p-x2/prioritisation?model=wsjf');
+    const section = await screen.findByRole('region', { name: 'Scorecards' });
+    expect(await within(section).findByText('Drone fit')).toBeInTheDocument();
+    expect(section).toHaveTextContent('Revenue 3 · Fit 2');
+
+    // A new scorecard of two criteria; the server's field error shows beside the weight.
+    await user.click(within(section).getByRole('button', { name: 'New scorecard' }));
+    const form = within(section).getByRole('form', { name: 'New scorecard' });
+    await user.type(within(form).getByLabelText('Name'), 'Market fit');
+    await user.type(within(form).getByLabelText('Criterion 1'), 'Demand');
+    await user.type(within(form).getByLabelText('Weight of criterion 1'), '40');
+    await user.click(within(form).getByRole('button', { name: 'Add criterion' }));
+    await user.type(within(form).getByLabelText('Criterion 2'), 'Effort inverse');
+    await user.type(within(form).getByLabelText(/^Weight of criterion 2/), '0');
+    await user.click(within(form).getByRole('button', { name: 'Save scorecard' }));
+    expect(await within(form).findByText('must be above 0 and at most 100')).toBeInTheDocument();
+    await user.clear(within(form).getByLabelText(/^Weight of criterion 2/));
+    await user.type(within(form).getByLabelText(/^Weight of criterion 2/), '10');
+    await user.click(within(form).getByRole('button', { name: 'Save scorecard' }));
+    expect(await within(section).findByText('Scorecard “Market fit” saved.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/products/p-x2/scorecards')[1].body).toEqual({
+      name: 'Market fit',
+      criteria: [
+        { name: 'Demand', weight: 40 },
+        { name: 'Effort inverse', weight: 10 },
+      ],
+    });
+    expect(await within(screen.getByLabelText('Model')).findByRole('option', { name: 'Scorecard: Market fit' })).toBeInTheDocument();
+
+    // Editing keeps a criterion by its id, drops a removed one, and sends If-Match.
+    await user.click(within(section).getByRole('button', { name: 'Edit Drone fit' }));
+    const edit = within(section).getByRole('form', { name: 'Edit scorecard Drone fit' });
+    expect(within(edit).getByLabelText('Criterion 1')).toHaveValue('Revenue');
+    await user.clear(within(edit).getByLabelText('Weight of criterion 1'));
+    await user.type(within(edit).getByLabelText('Weight of criterion 1'), '5');
+    await user.click(within(edit).getByRole('button', { name: 'Remove criterion 2' }));
+    await user.click(within(edit).getByRole('button', { name: 'Save scorecard' }));
+    await waitFor(() => expect(api.callsTo('PATCH', '/scorecards/scd_1')).toHaveLength(1));
+    const patch = api.callsTo('PATCH', '/scorecards/scd_1')[0];
+    expect(patch.body).toEqual({ name: 'Drone fit', criteria: [{ id: 'crt_a', name: 'Revenue', weight: 5 }] });
+    expect(new Headers(patch.init?.headers).get('If-Match')).toBe('"1"');
+    expect(await within(section).findByText('Revenue 5')).toBeInTheDocument();
+
+    await user.click(await within(section).findByRole('button', { name: 'Delete Drone fit' }));
+    expect(await within(section).findByText('Scorecard “Drone fit” deleted.')).toBeInTheDocument();
+    expect(api.callsTo('DELETE', '/scorecards/scd_1')).toHaveLength(1);
+    await waitFor(() => expect(within(section).queryByText('Drone fit')).toBeNull());
+  });
+
+  it('shows the Product Owner the scorecards as models but no scorecard editor', async () => {
+    mockApi(routes({ 'GET /products/p-x2/prioritisation': { body: wsjfView } }));
+    renderApp('/products/p-x2/prioritisation?model=wsjf');
+    await screen.findByRole('table', { name: 'Items by model, beside the manual rank' });
+    expect(await within(screen.getByLabelText('Model')).findByRole('option', { name: 'Scorecard: Drone fit' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Scorecards' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New scorecard' })).toBeNull();
+  });
+
   it('shows team members the ranking without editors', async () => {
     mockApi({
       'GET /me': { body: daveMe },
@@ -194,5 +285,7 @@ describe('PrioritisationPage', () => {
     renderApp('/products/p-x2/prioritisation?model=wsjf');
     await screen.findByRole('table', { name: 'Items by model, beside the manual rank' });
     expect(screen.queryByRole('button', { name: /Score X2-/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Scorecards' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'New scorecard' })).toBeNull();
   });
 });

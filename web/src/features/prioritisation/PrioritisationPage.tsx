@@ -1,6 +1,7 @@
 // A product's prioritisation: the items in the order a model suggests beside the Product Owner's
 // manual rank, disagreements flagged in words (not colour alone), an editor for an item's inputs
-// (PM and PO), and for value vs effort the 2×2 chart with its data as a table.
+// (PM and PO), the scorecards' editor (PM), and for value vs effort the 2×2 chart with its data
+// as a table.
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -23,6 +24,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
+import { canWriteStrategy } from '../strategy/strategyLabels';
 import {
   BUILTIN_MODELS,
   chartPoints,
@@ -36,6 +38,7 @@ import {
   quadrantSummary,
   type ChartPoint,
 } from './prioritisationModel';
+import { ScorecardEditor } from './ScorecardEditor';
 
 const LIVE_TYPES = new Set(['item_score', 'scorecard', 'item']);
 const TYPES = ['epic', 'feature', 'story', 'bug'];
@@ -212,6 +215,7 @@ export function PrioritisationPage({ productId }: { productId: string }) {
   const me = useMe();
   const roles = me.products.find((p) => p.id === productId)?.my_roles ?? [];
   const mayScore = roles.includes('product_owner') || roles.includes('product_manager');
+  const mayEditCards = canWriteStrategy(roles);
   const [params, setParams] = useSearchParams();
   const model = params.get('model') ?? 'rice';
   const type = params.get('type') ?? '';
@@ -381,6 +385,19 @@ export function PrioritisationPage({ productId }: { productId: string }) {
           )}
           {model === 'value_effort' && <ValueEffortChart points={chartPoints(view.items)} />}
         </>
+      )}
+      {mayEditCards && cards.data && (
+        <ScorecardEditor
+          productId={productId}
+          cards={cards.data}
+          onChanged={() => {
+            cards.refresh();
+            ranked.refresh();
+          }}
+          onDeleted={(c) => {
+            if (model === `scorecard:${c.id}`) setParam('model', '');
+          }}
+        />
       )}
     </section>
   );

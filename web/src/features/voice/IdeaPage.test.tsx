@@ -12,7 +12,7 @@ afterEach(() => window.localStorage.clear());
 describe('IdeaPage', () => {
   it('lets a stakeholder vote and take the vote back, and shows linked feedback, without deciding', async () => {
     const base = idea('ide_1', 'Thermal camera', { problem: 'Night **search**', votes: 1 });
-    const voted = { ...base, votes: 2, voted: true, version: 1 };
+    const voted = { ...base, votes: 2, voted: true, my_vote_id: 'ivt_9', version: 1 };
     const api = mockApi({
       'GET /me': { body: erinMe },
       'GET /products/p-x2': { body: productAs(['stakeholder']) },
@@ -55,6 +55,39 @@ describe('IdeaPage', () => {
     await user.click(screen.getByRole('button', { name: 'Take back my vote' }));
     expect(await screen.findByRole('button', { name: 'Vote' })).toBeInTheDocument();
     expect(api.callsTo('DELETE', '/idea-votes/ivt_9')).toHaveLength(1);
+    expect(window.localStorage.length).toBe(0);
+  });
+
+  it('takes back a vote cast elsewhere by the idea’s my_vote_id', async () => {
+    const voted = idea('ide_1', 'Thermal camera', { votes: 3, voted: true, my_vote_id: 'ivt_other' });
+    const api = mockApi({
+      'GET /me': { body: erinMe },
+      'GET /products/p-x2': { body: productAs(['stakeholder']) },
+      'GET /ideas/ide_1': [{ body: voted }, { body: { ...voted, votes: 2, voted: false, my_vote_id: null } }],
+      'GET /products/p-x2/feedback': page([]),
+      'GET /products/p-x2/customers': page([]),
+      'DELETE /idea-votes/ivt_other': { status: 204 },
+    });
+    const { user } = renderApp('/products/p-x2/ideas/ide_1');
+    expect(await screen.findByText('You voted for this idea.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Take back my vote' }));
+    expect(await screen.findByText('Your vote is taken back.')).toBeInTheDocument();
+    expect(api.callsTo('DELETE', '/idea-votes/ivt_other')).toHaveLength(1);
+    expect(await screen.findByRole('button', { name: 'Vote' })).toBeInTheDocument();
+    expect(screen.getByTestId('idea-votes')).toHaveTextContent('2');
+  });
+
+  it('offers no take-back when the reader has not voted, though others have', async () => {
+    mockApi({
+      'GET /me': { body: erinMe },
+      'GET /products/p-x2': { body: productAs(['stakeholder']) },
+      'GET /ideas/ide_1': { body: idea('ide_1', 'Thermal camera', { votes: 4 }) },
+      'GET /products/p-x2/feedback': page([]),
+      'GET /products/p-x2/customers': page([]),
+    });
+    renderApp('/products/p-x2/ideas/ide_1');
+    expect(await screen.findByRole('button', { name: 'Vote' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Take back my vote' })).not.toBeInTheDocument();
   });
 
   it('lets the PM decline an idea with a reason and record a customer vote', async () => {

@@ -11,7 +11,7 @@ import { useAsync } from '../../components/useAsync';
 import { Markdown } from '../items/Markdown';
 import { useLiveEvents } from '../live/LiveEvents';
 import { useMe } from '../session/SessionContext';
-import { forgetVote, rememberedCustomerVotes, rememberedVote, rememberVote } from './myVotes';
+import { forgetCustomerVote, rememberCustomerVote, rememberedCustomerVotes } from './myVotes';
 import {
   canReadMarket,
   canTriage,
@@ -173,7 +173,7 @@ export function IdeaPage({ productId, ideaId }: { productId: string; ideaId: str
   if (!idea.data) return <Loading />;
   const i = idea.data;
   const base = `/products/${encodeURIComponent(productId)}`;
-  const myVoteId = rememberedVote(me.user.id, i.id);
+  const myVoteId = i.my_vote_id;
   const mayEdit = decides || i.proposer.id === me.user.id;
   const customerVotes = decides ? rememberedCustomerVotes(me.user.id, i.id) : [];
 
@@ -194,25 +194,23 @@ export function IdeaPage({ productId, ideaId }: { productId: string; ideaId: str
   const vote = () =>
     act(async () => {
       const v = await voiceApi.vote(i.id);
-      rememberVote(me.user.id, i.id, v.id);
       if (v.idea) idea.setData(() => v.idea!);
     }, 'Your vote is counted.');
   const unvote = (voteId: string) =>
     act(async () => {
       await voiceApi.unvote(voteId);
-      forgetVote(me.user.id, i.id);
     }, 'Your vote is taken back.');
   const voteForCustomer = () =>
     act(async () => {
       const v = await voiceApi.vote(i.id, customerId);
-      rememberVote(me.user.id, i.id, v.id, customerId);
+      rememberCustomerVote(me.user.id, i.id, customerId, v.id);
       if (v.idea) idea.setData(() => v.idea!);
       setCustomerId('');
     }, 'The customer’s vote is counted.');
   const unvoteCustomer = (cid: string, voteId: string) =>
     act(async () => {
       await voiceApi.unvote(voteId);
-      forgetVote(me.user.id, i.id, cid);
+      forgetCustomerVote(me.user.id, i.id, cid);
     }, 'The customer’s vote is taken back.');
 
   async function remove() {

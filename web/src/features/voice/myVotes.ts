@@ -1,5 +1,6 @@
-// The ids of the votes this browser cast, so a vote can be taken back later: the API answers an
-// idea with `voted` but not with the vote's id, which only POST /ideas/{id}/votes returns.
+// The ids of the votes this browser recorded on behalf of customers, so the PM or PO can take
+// one back later: an idea answers its customer votes as a count, and only POST
+// /ideas/{id}/votes returns a vote's id. (One's own vote is the idea's `my_vote_id`.)
 const key = (userId: string, ideaId: string, customerId?: string) =>
   `throughline.ideaVote.${userId}.${ideaId}${customerId ? `.${customerId}` : ''}`;
 
@@ -11,15 +12,11 @@ function storage(): Storage | null {
   }
 }
 
-export function rememberVote(userId: string, ideaId: string, voteId: string, customerId?: string): void {
+export function rememberCustomerVote(userId: string, ideaId: string, customerId: string, voteId: string): void {
   storage()?.setItem(key(userId, ideaId, customerId), voteId);
 }
 
-export function rememberedVote(userId: string, ideaId: string, customerId?: string): string | null {
-  return storage()?.getItem(key(userId, ideaId, customerId)) ?? null;
-}
-
-export function forgetVote(userId: string, ideaId: string, customerId?: string): void {
+export function forgetCustomerVote(userId: string, ideaId: string, customerId: string): void {
   storage()?.removeItem(key(userId, ideaId, customerId));
 }
 
