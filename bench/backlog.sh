@@ -17,8 +17,9 @@
 #   report   GET /api/v1/sprints/{id}/report
 #   burndown GET /api/v1/sprints/{id}/burndown
 #
-# With BENCH_STRATEGY=1, after the largest size (and the sprint step): the generated epics are
-# aligned to SkyLift AI's initiatives by turns, every fifth epic to one of its goals directly
+# With BENCH_STRATEGY=1, after the largest size (and the sprint step): SkyLift AI gets 3 goals
+# and 8 initiatives (dated over the next year, on the roadmap's timeline), the generated epics
+# are aligned to its initiatives by turns, every fifth epic to one of its goals directly
 # instead (so about four in five generated items sit below an initiative, with their features
 # and stories), 1,000 open items go into a release and 200 into a sprint of Kestrel; then,
 # with BENCH_STRATEGY_CONNECTIONS (default 4) connections and a 60 s request timeout:
@@ -302,7 +303,27 @@ strategy_bench() {
   echo "--- $backend, strategy reads in the $size-item product"
   wait_quiet
   local connections=${BENCH_STRATEGY_CONNECTIONS:-4}
-  local goals initiatives ini_case="" goal_case="" k start
+  local goals initiatives ini_case="" goal_case="" k start year body
+  # The demo's strategy is another product's: SkyLift AI gets 3 goals and 8 initiatives on the
+  # roadmap's timeline, each serving a goal (every fourth a second one too).
+  year=$(date -u +%Y)
+  for k in 0 1 2; do
+    goals[k]=$(curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/goals" "${auth[@]}" \
+      -H 'Content-Type: application/json' \
+      -d "{\"objective\":\"Bench goal $k\",\"horizon\":\"year\",\"start_date\":\"$((year + k))-01-01\"}" |
+      jq -r .id)
+  done
+  for k in 0 1 2 3 4 5 6 7; do
+    body="\"${goals[$((k % 3))]}\""
+    if ((k % 4 == 3)); then
+      body+=",\"${goals[$(((k + 1) % 3))]}\""
+    fi
+    curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/initiatives" "${auth[@]}" \
+      -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Bench initiative $k\",\"goal_ids\":[$body],\"status\":\"planned\",\"start_date\":\"$(date -u -d "@$(($(date -u +%s) + k * 45 * 86400))" +%F)\",\"end_date\":\"$(date -u -d "@$(($(date -u +%s) + (k * 45 + 120) * 86400))" +%F)\"}" \
+      >/dev/null
+  done
+  goals=()
   mapfile -t goals < <(curl -sf --max-time 30 "$base/api/v1/products/$product/goals" "${auth[@]}" |
     jq -r '.data[].id')
   mapfile -t initiatives < <(curl -sf --max-time 30 \
@@ -362,21 +383,21 @@ SQL
     [iniwork]="$base/api/v1/initiatives/${initiatives[0]}/work"
     [relalign]="$base/api/v1/releases/$release/alignment"
     [spralign]="$base/api/v1/sprints/$sprint/alignment")
-  # One request of each first: its time and what it answers, so the figures mean something. A
-  # read that does not answer within the probe's time is not loaded (it would only pile up on
-  # the server's threads); the roadmaps go last, as the slowest reads.
-  local probe=${BENCH_STRATEGY_PROBE_TIMEOUT:-120} status answered=()
+  # Each read is first asked once (its time and what it answers, so the figures mean something),
+  # then loaded. One that does not answer within the probe's time is not loaded: its request
+  # keeps the server busy, so the roadmaps, the slowest reads, go last.
+  local probe=${BENCH_STRATEGY_PROBE_TIMEOUT:-120} status
   for k in goalwork iniwork relalign spralign roadmap portfolio; do
     url=${urls[$k]}
     wait_quiet
-    status=$(curl -s --max-time "$probe" -o "$work/strategy.json" -w '%{http_code} %{time_total} %{size_download}' \
-      "$url" "${auth[@]}" || true)
+    echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    status=$(curl -s --max-time "$probe" -o "$work/strategy.json" \
+      -w '%{http_code} %{time_total} %{size_download}' "$url" "${auth[@]}" || true)
     if [ "${status%% *}" != 200 ]; then
       echo "  $k: no answer within ${probe} s (HTTP ${status%% *}), not loaded"
       notes+=("$backend $size $k: no answer within ${probe} s (load average $(cut -d' ' -f1-3 /proc/loadavg)), not measured")
       continue
     fi
-    answered+=("$k")
     read -r _ t bytes <<<"$status"
     echo -n "  $k: one request in $t s, $bytes bytes"
     case "$k" in
@@ -387,11 +408,7 @@ SQL
       goalwork | iniwork) jq -r '"; \(.totals.items) items, \(.totals.points) points"' "$work/strategy.json" ;;
       *) jq -r '"; \(.items) items, \(.unaligned.items) unaligned"' "$work/strategy.json" ;;
     esac
-  done
-  for k in "${answered[@]}"; do
-    wait_quiet
-    echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-    load "$k" "${urls[$k]}" --timeout 60s "${auth[@]}"
+    load "$k" "$url" --timeout 60s "${auth[@]}"
   done
 }
 
