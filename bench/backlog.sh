@@ -17,6 +17,20 @@
 #   report   GET /api/v1/sprints/{id}/report
 #   burndown GET /api/v1/sprints/{id}/burndown
 #
+# With BENCH_STRATEGY=1, after the largest size (and the sprint step): SkyLift AI gets 3 goals
+# and 8 initiatives (dated over the next year, on the roadmap's timeline), the generated epics
+# are aligned to its initiatives by turns, every fifth epic to one of its goals directly
+# instead (so about four in five generated items sit below an initiative, with their features
+# and stories), 1,000 open items go into a release and 200 into a sprint of Kestrel; then,
+# with BENCH_STRATEGY_CONNECTIONS (default 4) connections and a 60 s request timeout:
+#
+#   roadmap    GET /api/v1/products/{id}/roadmap
+#   portfolio  GET /api/v1/roadmap
+#   goalwork   GET /api/v1/goals/{id}/work          (the first goal: its initiatives' work too)
+#   iniwork    GET /api/v1/initiatives/{id}/work    (the first initiative)
+#   relalign   GET /api/v1/releases/{id}/alignment
+#   spralign   GET /api/v1/sprints/{id}/alignment
+#
 # The items are not created over HTTP: one SQL transaction per size (sqlite3 or psql) inserts
 # them with their labels, acceptance criteria, search documents and the product's key counter.
 # Rank keys are 5 base-36 digits, n * 36 + 18 for item n, so they are valid (never ending in
@@ -32,6 +46,7 @@
 #   BENCH_FILL_TIMEOUT=600 (seconds per fill)   BENCH_PG_BIN=/usr/lib/postgresql/15/bin
 #   BENCH_SKIP_BUILD=1 uses build/release as it is; BENCH_BIN=path runs another build.
 #   BENCH_SPRINT=1 adds the sprint report and burndown (above).
+#   BENCH_STRATEGY=1 adds the roadmap, work and alignment reads (above).
 #   CMAKE_BUILD_PARALLEL_LEVEL=2 limits the build's parallel jobs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -241,14 +256,9 @@ function request()
 end
 LUA
 
-# The sprint step (BENCH_SPRINT=1) on the product filled to $size: 200 open story-level items
-# (no epics, features or done ones, by the fill's rules) from the middle of the backlog go into
-# a sprint of Kestrel, which starts; then 10 re-estimates, 5 items out, 5 in and up to 10 bugs
-# done make the scope changes and the done series the report and burndown read.
-sprint_bench() {
-  echo "--- $backend, sprint of 200 items in the $size-item product"
-  # Slow requests of the previous loads that wrk gave up on are still running on the server's
-  # threads; wait until it answers at once again, so they do not count against the sprint.
+# Slow requests of the previous loads that wrk gave up on are still running on the server's
+# threads; waits until it answers at once again, so they do not count against the next step.
+wait_quiet() {
   local quick=0 deadline=$((SECONDS + 120)) t
   while ((quick < 3 && SECONDS < deadline)); do
     t=$(curl -s -o /dev/null --max-time 10 -w '%{time_total}' "$base/healthz" || echo 10)
@@ -259,6 +269,156 @@ sprint_bench() {
       sleep 0.5
     fi
   done
+}
+
+# SQL from stdin against the benchmark's database, bounded in time.
+run_sql() {
+  if [ "$backend" = sqlite ]; then
+    timeout "$fill_timeout" sqlite3 -bail -cmd '.timeout 10000' "$work/data/throughline.db" \
+      >/dev/null
+  else
+    timeout "$fill_timeout" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U tl \
+      -d throughline_bench >/dev/null
+    timeout "$fill_timeout" psql -X -q -h 127.0.0.1 -p "$pg_port" -U tl -d throughline_bench \
+      -c 'ANALYZE' >/dev/null
+  fi
+}
+
+# Open story-level items of the fill (no epics, features or done ones) from item $1 on, as a
+# JSON list of $2 keys.
+open_keys() {
+  local n=$1 want=$2 keys=()
+  while ((${#keys[@]} < want)); do
+    n=$((n + 1))
+    if ((n % 50 == 1 || n % 10 == 2 || n % 5 == 4)); then
+      continue
+    fi
+    keys+=("\"AI-$n\"")
+  done
+  (IFS=,; echo "${keys[*]}")
+}
+
+# The strategy step (BENCH_STRATEGY=1) on the product filled to $size: see the header.
+strategy_bench() {
+  echo "--- $backend, strategy reads in the $size-item product"
+  wait_quiet
+  local connections=${BENCH_STRATEGY_CONNECTIONS:-4}
+  local goals initiatives ini_case="" goal_case="" k start year body
+  # The demo's strategy is another product's: SkyLift AI gets 3 goals and 8 initiatives on the
+  # roadmap's timeline, each serving a goal (every fourth a second one too).
+  year=$(date -u +%Y)
+  for k in 0 1 2; do
+    goals[k]=$(curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/goals" "${auth[@]}" \
+      -H 'Content-Type: application/json' \
+      -d "{\"objective\":\"Bench goal $k\",\"horizon\":\"year\",\"start_date\":\"$((year + k))-01-01\"}" |
+      jq -r .id)
+  done
+  for k in 0 1 2 3 4 5 6 7; do
+    body="\"${goals[$((k % 3))]}\""
+    if ((k % 4 == 3)); then
+      body+=",\"${goals[$(((k + 1) % 3))]}\""
+    fi
+    curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/initiatives" "${auth[@]}" \
+      -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Bench initiative $k\",\"goal_ids\":[$body],\"status\":\"planned\",\"start_date\":\"$(date -u -d "@$(($(date -u +%s) + k * 45 * 86400))" +%F)\",\"end_date\":\"$(date -u -d "@$(($(date -u +%s) + (k * 45 + 120) * 86400))" +%F)\"}" \
+      >/dev/null
+  done
+  goals=()
+  mapfile -t goals < <(curl -sf --max-time 30 "$base/api/v1/products/$product/goals" "${auth[@]}" |
+    jq -r '.data[].id')
+  mapfile -t initiatives < <(curl -sf --max-time 30 \
+    "$base/api/v1/products/$product/initiatives" "${auth[@]}" | jq -r '.data[].id')
+  if ((${#goals[@]} == 0 || ${#initiatives[@]} == 0)); then
+    echo "bench: the product AI has no goals or initiatives to align the items to" >&2
+    exit 1
+  fi
+  for k in "${!initiatives[@]}"; do
+    ini_case+=" WHEN $k THEN '${initiatives[$k]}'"
+  done
+  for k in "${!goals[@]}"; do
+    goal_case+=" WHEN $k THEN '${goals[$k]}'"
+  done
+  start=$(date +%s%N)
+  run_sql <<SQL
+BEGIN;
+UPDATE items SET initiative_id = CASE (item_number / 50) % ${#initiatives[@]}$ini_case END
+WHERE id LIKE 'itm_bench%' AND item_type = 'epic' AND (item_number / 50) % 5 <> 4;
+UPDATE items SET goal_id = CASE (item_number / 250) % ${#goals[@]}$goal_case END
+WHERE id LIKE 'itm_bench%' AND item_type = 'epic' AND (item_number / 50) % 5 = 4;
+COMMIT;
+SQL
+  echo "  aligned $(((size + 49) / 50)) epics in $((($(date +%s%N) - start) / 1000000)) ms"
+  local release sprint team today planned
+  release=$(curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/releases" \
+    "${auth[@]}" -H 'Content-Type: application/json' \
+    -d '{"version":"9.0","name":"Bench release"}' | jq -r .id)
+  for k in 0 1 2 3 4; do
+    planned=$(curl -s --max-time 120 -o "$work/plan.json" -w '%{http_code}' -X POST \
+      "$base/api/v1/releases/$release/items" "${auth[@]}" -H 'Content-Type: application/json' \
+      -d "{\"items\":[$(open_keys $((size / 5 + k * 400)) 200)]}")
+    if [ "$planned" != 200 ]; then
+      echo "bench: planning the release answered $planned: $(head -c 300 "$work/plan.json")" >&2
+      exit 1
+    fi
+  done
+  team=$(curl -sf --max-time 10 "$base/api/v1/teams?limit=200" "${auth[@]}" |
+    jq -r '.data[] | select(.name == "Kestrel") | .id')
+  today=$(date -u +%s)
+  sprint=$(curl -sf --max-time 30 -X POST "$base/api/v1/products/$product/sprints" "${auth[@]}" \
+    -H 'Content-Type: application/json' \
+    -d "{\"team_id\":\"$team\",\"name\":\"Strategy bench sprint\",\"goal\":\"Measure\",\"start_date\":\"$(date -u -d "@$((today + 30 * 86400))" +%F)\",\"end_date\":\"$(date -u -d "@$((today + 43 * 86400))" +%F)\"}" |
+    jq -r .id)
+  planned=$(curl -s --max-time 120 -o "$work/plan.json" -w '%{http_code}' -X POST \
+    "$base/api/v1/sprints/$sprint/items" "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "{\"items\":[$(open_keys $((size * 3 / 5)) 200)]}")
+  if [ "$planned" != 200 ]; then
+    echo "bench: planning the sprint answered $planned: $(head -c 300 "$work/plan.json")" >&2
+    exit 1
+  fi
+  local url t bytes
+  local -A urls=(
+    [roadmap]="$base/api/v1/products/$product/roadmap"
+    [portfolio]="$base/api/v1/roadmap"
+    [goalwork]="$base/api/v1/goals/${goals[0]}/work"
+    [iniwork]="$base/api/v1/initiatives/${initiatives[0]}/work"
+    [relalign]="$base/api/v1/releases/$release/alignment"
+    [spralign]="$base/api/v1/sprints/$sprint/alignment")
+  # Each read is first asked once (its time and what it answers, so the figures mean something),
+  # then loaded. One that does not answer within the probe's time is not loaded: its request
+  # keeps the server busy, so the roadmaps, the slowest reads, go last.
+  local probe=${BENCH_STRATEGY_PROBE_TIMEOUT:-120} status
+  for k in goalwork iniwork relalign spralign roadmap portfolio; do
+    url=${urls[$k]}
+    wait_quiet
+    echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    status=$(curl -s --max-time "$probe" -o "$work/strategy.json" \
+      -w '%{http_code} %{time_total} %{size_download}' "$url" "${auth[@]}" || true)
+    if [ "${status%% *}" != 200 ]; then
+      echo "  $k: no answer within ${probe} s (HTTP ${status%% *}), not loaded"
+      notes+=("$backend $size $k: no answer within ${probe} s (load average $(cut -d' ' -f1-3 /proc/loadavg)), not measured")
+      continue
+    fi
+    read -r _ t bytes <<<"$status"
+    echo -n "  $k: one request in $t s, $bytes bytes"
+    case "$k" in
+      roadmap | portfolio)
+        jq -r '[.lanes[].initiatives[].work]
+          | "; \(length) initiatives on the timeline, \(map(.items) | add // 0) items below them"' \
+          "$work/strategy.json" ;;
+      goalwork | iniwork) jq -r '"; \(.totals.items) items, \(.totals.points) points"' "$work/strategy.json" ;;
+      *) jq -r '"; \(.items) items, \(.unaligned.items) unaligned"' "$work/strategy.json" ;;
+    esac
+    load "$k" "$url" --timeout 60s "${auth[@]}"
+  done
+}
+
+# The sprint step (BENCH_SPRINT=1) on the product filled to $size: 200 open story-level items
+# (no epics, features or done ones, by the fill's rules) from the middle of the backlog go into
+# a sprint of Kestrel, which starts; then 10 re-estimates, 5 items out, 5 in and up to 10 bugs
+# done make the scope changes and the done series the report and burndown read.
+sprint_bench() {
+  echo "--- $backend, sprint of 200 items in the $size-item product"
+  wait_quiet
   local team today start_day end_day sprint keys=() extra=() n
   team=$(curl -sf --max-time 10 "$base/api/v1/teams?limit=200" "${auth[@]}" |
     jq -r '.data[] | select(.name == "Kestrel") | .id')
@@ -402,12 +562,16 @@ for backend in $backends; do
   if [ -n "${BENCH_SPRINT:-}" ]; then
     sprint_bench
   fi
+  if [ -n "${BENCH_STRATEGY:-}" ]; then
+    strategy_bench
+  fi
   echo "-- server RSS after load: $(ps -o rss= -p "$server_pid" | awk '{printf "%.1f MiB", $1/1024}')"
   stop_server
   stop_postgres
 done
 
-echo "==== summary (wrk -t2 -c$connections -d$duration, loopback)"
+echo "==== summary (wrk -t2 -c$connections -d$duration, loopback; the strategy reads with" \
+  "-c${BENCH_STRATEGY_CONNECTIONS:-4} --timeout 60s; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
 printf '%s\n' "${summary[@]}"
 if ((${#notes[@]} > 0)); then
   printf '%s\n' "${notes[@]}"

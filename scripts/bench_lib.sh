@@ -9,9 +9,16 @@ if [ "$(id -u)" -eq 0 ]; then
   pg_as=(runuser -u postgres --)  # initdb refuses root
 fi
 
+# The server finishes the requests under way before it exits; one that takes unbounded time
+# (a benchmark's request that wrk gave up on) is cut short after 30 s with SIGKILL.
 stop_server() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 30))
+    while kill -0 "$server_pid" 2>/dev/null && ((SECONDS < deadline)); do
+      sleep 0.2
+    done
+    kill -KILL "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
     server_pid=""
   fi

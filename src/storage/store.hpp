@@ -152,6 +152,19 @@ struct WorkTotals {
     double done_points = 0;
 };
 
+// What ListWork reads below (docs/strategy.md, "Work"): with a goal, the items naming it (via
+// "goal") and those naming no goal but one of the initiatives (via "initiative", the goal's
+// initiatives); without, the items naming one of the initiatives (via "initiative").
+struct WorkScope {
+    std::string goal_id;
+    std::vector<std::string> initiative_ids;
+};
+// An item of the work, with the way its aligning item (itself or an ancestor) got in.
+struct WorkEntry {
+    domain::Item item;
+    std::string via;  // "goal" or "initiative"
+};
+
 // Prioritisation: which of a product's items the ranked comparison reads, and each one as it
 // reads it (no criteria, labels or fields).
 struct PrioritisationFilter {
@@ -808,13 +821,20 @@ public:
     // The product's items naming a goal or an initiative, in rank order.
     virtual Result<std::vector<domain::Item>> ListAlignedItems(const std::string& workspace_id,
                                                                const std::string& product_id) = 0;
+    // The work of a scope in one recursive query: the product's items the scope names and their
+    // descendants (four levels down) that name no goal or initiative of their own, each with
+    // the `via` of the item it descends from, in rank order. The items are read without their
+    // criteria, labels and custom field values.
+    virtual Result<std::vector<WorkEntry>> ListWork(const std::string& workspace_id,
+                                                    const std::string& product_id,
+                                                    const WorkScope& scope) = 0;
 
     // ---- Roadmap (docs/strategy.md, "Roadmap") ----
-    // The work below each of a product's initiatives, in one query: the items naming it and
-    // their descendants (four levels down) that name no goal or initiative of their own.
-    // Initiatives without work are absent.
+    // The work below each initiative of the products (a product's roadmap, or the portfolio's),
+    // in one query per 100 products: the items naming it and their descendants (four levels
+    // down) that name no goal or initiative of their own. Initiatives without work are absent.
     virtual Result<std::map<std::string, WorkTotals>> InitiativeWorkTotals(
-        const std::string& workspace_id, const std::string& product_id) = 0;
+        const std::string& workspace_id, const std::vector<std::string>& product_ids) = 0;
     // Published links. The token hash is unique (kConflict).
     virtual Result<void> InsertRoadmapShare(const domain::RoadmapShare& s) = 0;
     virtual Result<domain::RoadmapShare> GetRoadmapShare(const std::string& workspace_id,

@@ -3,9 +3,13 @@
 // updates and their orders; initiatives with their goal lists; the aligned items of a product;
 // and what deleting a goal, a key result or an initiative takes with it. Compiled into both
 // storage suites; the backend is the suite's.
+#include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -360,7 +364,7 @@ TEST_P(StrategyStore, RoadmapTimeframesWorkTotalsAndLinks) {
         TL_ASSIGN_OR_RETURN(auto reread, tx.GetInitiative("ws1", "ini2"));
         EXPECT_EQ(reread.timeframe, domain::Timeframe::kLater);
 
-        TL_ASSIGN_OR_RETURN(auto totals, tx.InitiativeWorkTotals("ws1", "p1"));
+        TL_ASSIGN_OR_RETURN(auto totals, tx.InitiativeWorkTotals("ws1", {"p1"}));
         EXPECT_EQ(totals.size(), 2u);  // ini3 has none
         EXPECT_EQ(totals["ini1"].items, 5);
         EXPECT_DOUBLE_EQ(totals["ini1"].points, 11);
@@ -369,7 +373,7 @@ TEST_P(StrategyStore, RoadmapTimeframesWorkTotalsAndLinks) {
         EXPECT_EQ(totals["ini2"].items, 1);
         EXPECT_DOUBLE_EQ(totals["ini2"].points, 0);
         EXPECT_EQ(totals["ini2"].done_items, 1);
-        TL_ASSIGN_OR_RETURN(auto other, tx.InitiativeWorkTotals("ws1", "p2"));
+        TL_ASSIGN_OR_RETURN(auto other, tx.InitiativeWorkTotals("ws1", {"p2"}));
         EXPECT_TRUE(other.empty());
 
         domain::RoadmapShare share{"rms1", "ws1", "p1", "hash-1", "u1", 100};
@@ -406,6 +410,224 @@ TEST_P(StrategyStore, RoadmapTimeframesWorkTotalsAndLinks) {
     });
     ASSERT_FALSE(taken);
     EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
+}
+
+// The work below each aligning item as it was read before ListWork: the aligned items of the
+// product, then one ListChildren per item found, four levels down, skipping children that name
+// a goal or initiative of their own. `via_of` says how an aligned item counts ("" for not).
+template <typename Via>
+Result<std::vector<std::pair<std::string, std::string>>> WalkWork(Tx& tx,
+                                                                  const std::string& product,
+                                                                  Via via_of) {
+    std::vector<std::pair<std::string, std::string>> out;  // (id, via)
+    TL_ASSIGN_OR_RETURN(auto aligned, tx.ListAlignedItems("ws1", product));
+    std::vector<std::pair<std::string, std::string>> frontier;
+    for (const auto& item : aligned) {
+        const std::string via = via_of(item);
+        if (!via.empty()) {
+            frontier.emplace_back(item.id, via);
+        }
+    }
+    for (int depth = 0; !frontier.empty(); ++depth) {
+        out.insert(out.end(), frontier.begin(), frontier.end());
+        if (depth == 4) {
+            break;
+        }
+        std::vector<std::pair<std::string, std::string>> next;
+        for (const auto& [id, via] : frontier) {
+            TL_ASSIGN_OR_RETURN(auto children, tx.ListChildren("ws1", id));
+            for (const auto& c : children) {
+                if (c.goal_id.empty() && c.initiative_id.empty()) {
+                    next.emplace_back(c.id, via);
+                }
+            }
+        }
+        frontier = std::move(next);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Sorted(const std::vector<WorkEntry>& work) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& e : work) {
+        out.emplace_back(e.item.id, e.via);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// InitiativeWorkTotals for several products at once and ListWork against the walk above, on a
+// hand-built tree: five levels below an epic (the fifth is past the walk's depth), children
+// naming a goal or an initiative of their own (aligned by themselves), an item naming both a
+// goal and an initiative, an initiative of a second product, and items of another workspace.
+TEST_P(StrategyStore, WorkTotalsAndListWorkMatchTheWalk) {
+    ASSERT_TRUE(store_->Write([&](Tx& tx) -> Result<void> {
+        TL_TRY(tx.InsertGoal(Goal("g1", "p1", "2027-01-01")));
+        TL_TRY(tx.InsertGoal(Goal("g2", "p1", "2027-04-01")));
+        auto g3 = Goal("g3", "p2", "2027-01-01");
+        TL_TRY(tx.InsertGoal(g3));
+        domain::Initiative ini;
+        ini.workspace_id = "ws1";
+        ini.name = "Initiative";
+        ini.created_at = ini.updated_at = 10;
+        for (const auto& [id, product, goals] :
+             {std::tuple{"ini1", "p1", std::vector<std::string>{"g1"}},
+              std::tuple{"ini2", "p1", std::vector<std::string>{"g1", "g2"}},
+              std::tuple{"ini3", "p1", std::vector<std::string>{}},
+              std::tuple{"ini4", "p2", std::vector<std::string>{"g3"}}}) {
+            ini.id = id;
+            ini.product_id = product;
+            ini.goal_ids = goals;
+            TL_TRY(tx.InsertInitiative(ini));
+        }
+        struct Row {
+            const char* id;
+            const char* product;
+            const char* parent;
+            const char* goal;
+            const char* initiative;
+            std::optional<double> points;
+            bool done;
+        };
+        const std::vector<Row> rows = {
+            // ini1: e1 > f1 > s1 > t1 > u1 > v1 (v1 is five levels below e1).
+            {"e1", "p1", "", "", "ini1", 2, false},
+            {"f1", "p1", "e1", "", "", std::nullopt, false},
+            {"s1", "p1", "f1", "", "", 5, true},
+            {"t1", "p1", "s1", "", "", 1, false},
+            {"u1", "p1", "t1", "", "", 3, true},
+            {"v1", "p1", "u1", "", "", 8, false},
+            {"s2", "p1", "f1", "", "", 2, false},
+            // Below ini1, naming a goal of its own: counted for g2 only, with its child.
+            {"s3", "p1", "f1", "g2", "", 13, false},
+            {"t3", "p1", "s3", "", "", 1, true},
+            // Below ini1, naming another initiative: counted for ini2, with its child.
+            {"f4", "p1", "e1", "", "ini2", std::nullopt, false},
+            {"s4", "p1", "f4", "", "", 3, true},
+            // ini2 and goal g2 both: g2's by goal, ini2's, not g1's.
+            {"e5", "p1", "", "g2", "ini2", 1, false},
+            {"s5", "p1", "e5", "", "", 5, false},
+            // Aligned to g1 directly.
+            {"s6", "p1", "", "g1", "", 2, true},
+            // Unaligned.
+            {"s7", "p1", "", "", "", 8, false},
+            {"s8", "p1", "s7", "", "", 1, false},
+            // ini4 of the second product.
+            {"e9", "p2", "", "", "ini4", std::nullopt, false},
+            {"s9", "p2", "e9", "", "", 5, true},
+        };
+        std::int64_t n = 0;
+        for (const auto& r : rows) {
+            ++n;
+            auto item = Item(r.id, n, std::string(1, static_cast<char>('a' + n)));
+            item.product_id = r.product;
+            item.parent_id = r.parent;
+            item.goal_id = r.goal;
+            item.initiative_id = r.initiative;
+            item.points = r.points;
+            item.category = r.done ? domain::StatusCategory::kDone : domain::StatusCategory::kToDo;
+            TL_TRY(tx.InsertItem(item));
+        }
+        // The same tree shape in another workspace: never counted.
+        auto other = Item("x1", 1, "b");
+        other.workspace_id = "ws2";
+        other.product_id = "p3";
+        other.parent_id = "e1";
+        other.points = 40;
+        TL_TRY(tx.InsertItem(other));
+        return {};
+    }));
+    ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
+        TL_ASSIGN_OR_RETURN(auto totals, tx.InitiativeWorkTotals("ws1", {"p1", "p2"}));
+        TL_ASSIGN_OR_RETURN(auto one, tx.InitiativeWorkTotals("ws1", {"p1"}));
+        TL_ASSIGN_OR_RETURN(auto items, tx.GetItems("ws1", {"e1", "f1", "s1", "t1", "u1", "v1",
+                                                            "s2", "s3", "t3", "f4", "s4", "e5",
+                                                            "s5", "s6", "s7", "s8", "e9", "s9"}));
+        std::map<std::string, domain::Item> by_id;
+        for (const auto& i : items) {
+            by_id[i.id] = i;
+        }
+        for (const auto& [ini, product] :
+             {std::pair{"ini1", "p1"},
+              std::pair{"ini2", "p1"},
+              std::pair{"ini3", "p1"},
+              std::pair{"ini4", "p2"}}) {
+            const std::string id = ini;
+            TL_ASSIGN_OR_RETURN(auto walked, WalkWork(tx, product, [&](const domain::Item& i) {
+                                    return i.initiative_id == id ? std::string("initiative")
+                                                                 : std::string();
+                                }));
+            WorkTotals expected;
+            for (const auto& [item_id, via] : walked) {
+                const auto& i = by_id.at(item_id);
+                ++expected.items;
+                expected.points += i.points.value_or(0);
+                if (i.category == domain::StatusCategory::kDone) {
+                    ++expected.done_items;
+                    expected.done_points += i.points.value_or(0);
+                }
+            }
+            const WorkTotals got = totals.count(id) > 0 ? totals.at(id) : WorkTotals{};
+            EXPECT_EQ(got.items, expected.items) << id;
+            EXPECT_DOUBLE_EQ(got.points, expected.points) << id;
+            EXPECT_EQ(got.done_items, expected.done_items) << id;
+            EXPECT_DOUBLE_EQ(got.done_points, expected.done_points) << id;
+            EXPECT_EQ(one.count(id), product == std::string("p1") && id != "ini3" ? 1u : 0u)
+                << id;
+
+            TL_ASSIGN_OR_RETURN(auto work, tx.ListWork("ws1", product, WorkScope{"", {id}}));
+            EXPECT_EQ(Sorted(work), walked) << id;
+        }
+        // The figures the walk gives, written out: ini1 is e1, f1, s1, t1, u1 and s2 (v1 is too
+        // deep; s3 and f4 are aligned by themselves).
+        EXPECT_EQ(totals.at("ini1").items, 6);
+        EXPECT_DOUBLE_EQ(totals.at("ini1").points, 13);
+        EXPECT_EQ(totals.at("ini1").done_items, 2);
+        EXPECT_DOUBLE_EQ(totals.at("ini1").done_points, 8);
+        EXPECT_EQ(totals.at("ini2").items, 4);  // f4, s4, e5, s5
+        EXPECT_EQ(totals.at("ini4").items, 2);
+        EXPECT_EQ(totals.count("ini3"), 0u);
+
+        // A goal's work: the items naming it, and those naming no goal and one of its initiatives.
+        TL_ASSIGN_OR_RETURN(auto initiatives, tx.ListInitiatives("ws1", "p1"));
+        for (const std::string goal : {"g1", "g2"}) {
+            WorkScope scope{goal, {}};
+            for (const auto& i : initiatives) {
+                if (std::find(i.goal_ids.begin(), i.goal_ids.end(), goal) != i.goal_ids.end()) {
+                    scope.initiative_ids.push_back(i.id);
+                }
+            }
+            TL_ASSIGN_OR_RETURN(auto walked, WalkWork(tx, "p1", [&](const domain::Item& i) {
+                                    if (!i.goal_id.empty()) {
+                                        return i.goal_id == goal ? std::string("goal")
+                                                                 : std::string();
+                                    }
+                                    return std::find(scope.initiative_ids.begin(),
+                                                     scope.initiative_ids.end(),
+                                                     i.initiative_id) != scope.initiative_ids.end()
+                                               ? std::string("initiative")
+                                               : std::string();
+                                }));
+            TL_ASSIGN_OR_RETURN(auto work, tx.ListWork("ws1", "p1", scope));
+            EXPECT_EQ(Sorted(work), walked) << goal;
+            // In rank order, with the items' columns.
+            for (std::size_t k = 1; k < work.size(); ++k) {
+                EXPECT_LT(work[k - 1].item.rank, work[k].item.rank);
+            }
+            if (goal == "g2") {
+                const std::vector<std::pair<std::string, std::string>> expected = {
+                    {"e5", "goal"}, {"f4", "initiative"}, {"s3", "goal"}, {"s4", "initiative"},
+                    {"s5", "goal"}, {"t3", "goal"}};
+                EXPECT_EQ(Sorted(work), expected);
+            }
+        }
+        TL_ASSIGN_OR_RETURN(auto none, tx.ListWork("ws1", "p1", WorkScope{}));
+        EXPECT_TRUE(none.empty());
+        TL_ASSIGN_OR_RETURN(auto elsewhere, tx.ListWork("ws1", "p2", WorkScope{"", {"ini1"}}));
+        EXPECT_TRUE(elsewhere.empty());
+        return {};
+    }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends,

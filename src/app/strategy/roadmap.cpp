@@ -78,7 +78,8 @@ json::array PeriodsJson(const Window& w) {
     return out;
 }
 
-// One product's roadmap facts, read in four queries (and one per distinct owner's name).
+// One product's roadmap facts, read in three queries, and the work below its initiatives (read
+// for all the roadmap's products at once).
 struct ProductFacts {
     domain::Product product;
     std::vector<domain::Goal> goals;
@@ -87,14 +88,20 @@ struct ProductFacts {
     std::map<std::string, storage::WorkTotals> work;
 };
 
-Result<ProductFacts> LoadFacts(storage::Tx& tx, const domain::Product& product) {
+Result<ProductFacts> LoadFacts(storage::Tx& tx,
+                               const domain::Product& product,
+                               const std::map<std::string, storage::WorkTotals>& work) {
     ProductFacts f;
     f.product = product;
     const std::string& ws = product.workspace_id;
     TL_ASSIGN_OR_RETURN(f.goals, tx.ListGoals(ws, product.id));
     TL_ASSIGN_OR_RETURN(f.initiatives, tx.ListInitiatives(ws, product.id));
     TL_ASSIGN_OR_RETURN(f.releases, tx.ListReleases(ws, product.id));
-    TL_ASSIGN_OR_RETURN(f.work, tx.InitiativeWorkTotals(ws, product.id));
+    for (const auto& i : f.initiatives) {
+        if (auto it = work.find(i.id); it != work.end()) {
+            f.work.emplace(it->first, it->second);
+        }
+    }
     return f;
 }
 
@@ -277,7 +284,8 @@ Result<json::object> RoadmapOf(storage::Tx& tx,
                                const domain::Product& product,
                                const Window& w,
                                bool is_public) {
-    TL_ASSIGN_OR_RETURN(auto facts, LoadFacts(tx, product));
+    TL_ASSIGN_OR_RETURN(auto work, tx.InitiativeWorkTotals(product.workspace_id, {product.id}));
+    TL_ASSIGN_OR_RETURN(auto facts, LoadFacts(tx, product, work));
     UserNames names(tx, product.workspace_id);
     const auto placed = PlaceAll(facts, w);
     json::object o = WindowJson(w);
@@ -340,10 +348,15 @@ Result<json::object> PortfolioRoadmap(AppContext& ctx,
                 break;
             }
         }
+        std::vector<std::string> product_ids;
+        for (const auto& p : products) {
+            product_ids.push_back(p.id);
+        }
+        TL_ASSIGN_OR_RETURN(auto work, tx.InitiativeWorkTotals(actor.workspace_id, product_ids));
         UserNames names(tx, actor.workspace_id);
         json::array lanes;
         for (const auto& product : products) {
-            TL_ASSIGN_OR_RETURN(auto facts, LoadFacts(tx, product));
+            TL_ASSIGN_OR_RETURN(auto facts, LoadFacts(tx, product, work));
             const auto placed = PlaceAll(facts, window);
             json::array initiatives;
             for (const auto& p : placed) {

@@ -333,68 +333,44 @@ WorkView MakeWork(std::vector<WorkItem> items) {
     return w;
 }
 
-// The work below the aligning items that `via_of` accepts ("" rejects): each with every
-// descendant that names no goal or initiative of its own.
-template <typename Via>
+// The work of a scope, read in one query (storage::Tx::ListWork).
 Result<WorkView> CollectWork(storage::Tx& tx,
                              const std::string& ws,
                              const domain::Product& product,
-                             Via via_of) {
-    TL_ASSIGN_OR_RETURN(auto aligned, tx.ListAlignedItems(ws, product.id));
+                             const storage::WorkScope& scope) {
+    TL_ASSIGN_OR_RETURN(auto entries, tx.ListWork(ws, product.id, scope));
     std::vector<WorkItem> out;
-    std::vector<std::pair<std::string, std::string>> frontier;  // (item id, via)
-    for (auto& item : aligned) {
-        std::string via = via_of(item);
-        if (via.empty()) {
-            continue;
-        }
-        frontier.emplace_back(item.id, via);
-        out.push_back({item, domain::ItemKey(product.key, item.number), via});
-    }
-    // The hierarchy is at most four deep.
-    for (int depth = 0; depth < 4 && !frontier.empty(); ++depth) {
-        std::vector<std::pair<std::string, std::string>> next;
-        for (const auto& [id, via] : frontier) {
-            TL_ASSIGN_OR_RETURN(auto children, tx.ListChildren(ws, id));
-            for (auto& c : children) {
-                if (!c.goal_id.empty() || !c.initiative_id.empty()) {
-                    continue;
-                }
-                next.emplace_back(c.id, via);
-                out.push_back({c, domain::ItemKey(product.key, c.number), via});
-            }
-        }
-        frontier = std::move(next);
+    out.reserve(entries.size());
+    for (auto& e : entries) {
+        std::string key = domain::ItemKey(product.key, e.item.number);
+        out.push_back({std::move(e.item), std::move(key), std::move(e.via)});
     }
     return MakeWork(std::move(out));
 }
 
+// The items naming the goal, or naming no goal and an initiative serving it.
 Result<WorkView> WorkOfGoal(storage::Tx& tx,
                             const std::string& ws,
                             const domain::Product& product,
                             const domain::Goal& goal) {
     TL_ASSIGN_OR_RETURN(auto initiatives, tx.ListInitiatives(ws, product.id));
-    std::set<std::string> serving;
+    storage::WorkScope scope;
+    scope.goal_id = goal.id;
     for (const auto& i : initiatives) {
         if (std::find(i.goal_ids.begin(), i.goal_ids.end(), goal.id) != i.goal_ids.end()) {
-            serving.insert(i.id);
+            scope.initiative_ids.push_back(i.id);
         }
     }
-    return CollectWork(tx, ws, product, [&](const domain::Item& item) -> std::string {
-        if (!item.goal_id.empty()) {
-            return item.goal_id == goal.id ? "goal" : "";
-        }
-        return serving.count(item.initiative_id) > 0 ? "initiative" : "";
-    });
+    return CollectWork(tx, ws, product, scope);
 }
 
 Result<WorkView> WorkOfInitiative(storage::Tx& tx,
                                   const std::string& ws,
                                   const domain::Product& product,
                                   const domain::Initiative& initiative) {
-    return CollectWork(tx, ws, product, [&](const domain::Item& item) -> std::string {
-        return item.initiative_id == initiative.id ? "initiative" : "";
-    });
+    storage::WorkScope scope;
+    scope.initiative_ids.push_back(initiative.id);
+    return CollectWork(tx, ws, product, scope);
 }
 
 json::object ItemBriefJson(const domain::Item& i, const std::string& key) {

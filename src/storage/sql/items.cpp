@@ -15,6 +15,7 @@ constexpr std::string_view kItemColumns =
     "i.status, i.category, i.points, i.assignee_id, i.parent_id, i.goal_id, i.initiative_id, "
     "i.sprint_id, i.release_id, i.rank_key, i.ready_checks, i.done_checks, i.accepted_at, "
     "i.accepted_by, i.created_by, i.version, i.created_at, i.updated_at, i.priority, i.done_at";
+constexpr std::size_t kItemColumnCount = 27;
 
 // The columns an update rewrites, in this order, in both statements (ItemColumnValues).
 #define TL_ITEM_MUTABLE_COLUMNS                                                            \
@@ -418,6 +419,65 @@ Result<std::vector<domain::Item>> SqlTx::ListAlignedItems(const std::string& wor
                           "(i.goal_id IS NOT NULL OR i.initiative_id IS NOT NULL) "
                           "ORDER BY i.rank_key",
                       {workspace_id, product_id});
+}
+
+// The seed is the scope's aligning items, read by items_by_goal and items_by_initiative; each
+// step goes from the rows found to their children by items_by_parent; the plan is pinned as in
+// InitiativeWorkTotals (storage/sql/roadmap.cpp): SQLite's unary plus keeps the other terms off
+// the indexes they would otherwise pick without statistics, and the children's "no goal, no
+// initiative" term is a COALESCE, which no index serves.
+Result<std::vector<WorkEntry>> SqlTx::ListWork(const std::string& workspace_id,
+                                               const std::string& product_id,
+                                               const WorkScope& scope) {
+    std::vector<WorkEntry> out;
+    if (scope.goal_id.empty() && scope.initiative_ids.empty()) {
+        return out;
+    }
+    const std::string plus = conn_.Backend() == "sqlite" ? "+" : "";
+    std::vector<std::string> seeds;
+    SqlParams params;
+    if (!scope.goal_id.empty()) {
+        seeds.push_back("SELECT s.id, 'goal' AS via FROM items s WHERE s.workspace_id = ? AND "
+                        "s.goal_id = ? AND " +
+                        plus + "s.product_id = ?");
+        params.insert(params.end(), {workspace_id, scope.goal_id, product_id});
+    }
+    if (!scope.initiative_ids.empty()) {
+        // A goal's initiatives count for it only with items naming no other goal.
+        seeds.push_back("SELECT s.id, 'initiative' AS via FROM items s WHERE s.workspace_id = ? "
+                        "AND s.initiative_id IN (" +
+                        Placeholders(scope.initiative_ids.size()) + ") AND " + plus +
+                        "s.product_id = ?" +
+                        (scope.goal_id.empty() ? "" : " AND " + plus + "s.goal_id IS NULL"));
+        params.push_back(workspace_id);
+        params.insert(params.end(), scope.initiative_ids.begin(), scope.initiative_ids.end());
+        params.push_back(product_id);
+    }
+    std::string seed = seeds[0];
+    for (std::size_t k = 1; k < seeds.size(); ++k) {
+        seed += " UNION ALL " + seeds[k];
+    }
+    params.insert(params.end(), {workspace_id, workspace_id});
+    const std::string sql =
+        "WITH RECURSIVE tree (id, via, depth) AS ("
+        "  SELECT a.id, a.via, 0 FROM (" +
+        seed +
+        ") a"
+        "  UNION ALL"
+        "  SELECT c.id, w.via, w.depth + 1 FROM tree w CROSS JOIN items c"
+        "   WHERE c.workspace_id = ? AND c.parent_id = w.id"
+        "     AND COALESCE(c.goal_id, c.initiative_id) IS NULL AND w.depth < 4"
+        ") "
+        "SELECT " +
+        std::string(kItemColumns) +
+        ", t.via FROM tree t CROSS JOIN items i WHERE i.id = t.id AND " +
+        WorkspaceTermForIds(conn_.Backend(), "i.") + " ORDER BY i.rank_key, i.id";
+    TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(sql, params));
+    out.reserve(rows.size());
+    for (const auto& r : rows) {
+        out.push_back({ItemFromRow(r), r.Text(kItemColumnCount)});
+    }
+    return out;
 }
 
 Result<std::map<std::string, domain::Rollup>> SqlTx::RollupsOf(

@@ -453,10 +453,13 @@ public:
                                                             const std::string& product_id) override;
     Result<std::vector<domain::Item>> ListAlignedItems(const std::string& workspace_id,
                                                        const std::string& product_id) override;
+    Result<std::vector<WorkEntry>> ListWork(const std::string& workspace_id,
+                                            const std::string& product_id,
+                                            const WorkScope& scope) override;
 
     // Roadmap.
     Result<std::map<std::string, WorkTotals>> InitiativeWorkTotals(
-        const std::string& workspace_id, const std::string& product_id) override;
+        const std::string& workspace_id, const std::vector<std::string>& product_ids) override;
     Result<void> InsertRoadmapShare(const domain::RoadmapShare& s) override;
     Result<domain::RoadmapShare> GetRoadmapShare(const std::string& workspace_id,
                                                  const std::string& id) override;
