@@ -347,7 +347,9 @@ TEST_F(StrategyTest, WorkTraceAndAlignmentFollowTheChain) {
     const std::string p = NewProduct("SA");
     const std::string other = NewProduct("SB");
     const std::string g1 = NewGoal(p, "Lead inspection");
-    const std::string g2 = NewGoal(p, "Fly 45 minutes");
+    // Goals list by start date, then creation: G2 starts later, so G1 comes first even when
+    // both are created in the same millisecond.
+    const std::string g2 = NewGoal(p, "Fly 45 minutes", {}, "year", "2027-02-01");
     const std::string g3 = NewGoal(p, "Idle goal");
     const std::string foreign_goal = NewGoal(other, "Elsewhere");
     ExpectInvalid(client().Post("/api/v1/products/" + p + "/initiatives",
