@@ -287,15 +287,15 @@ TEST_P(StoreContract, EventsAreNewestFirstAndPageByCursor) {
         return tx.AppendEvent(other);
     }));
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
-        TL_ASSIGN_OR_RETURN(auto first, tx.ListEvents("ws1", {"p1", "", "", 0, 3}));
+        TL_ASSIGN_OR_RETURN(auto first, tx.ListEvents("ws1", {"p1", "", "", 0, 3, {}}));
         EXPECT_EQ(first.size(), 3u);
         EXPECT_EQ(first[0].changes, "{\"n\":4}");
-        TL_ASSIGN_OR_RETURN(auto rest, tx.ListEvents("ws1", {"p1", "", "", first.back().seq, 3}));
+        TL_ASSIGN_OR_RETURN(auto rest, tx.ListEvents("ws1", {"p1", "", "", first.back().seq, 3, {}}));
         EXPECT_EQ(rest.size(), 2u);
         EXPECT_EQ(rest.back().changes, "{\"n\":0}");
-        TL_ASSIGN_OR_RETURN(auto of_entity, tx.ListEvents("ws1", {"", "product", "p1", 0, 50}));
+        TL_ASSIGN_OR_RETURN(auto of_entity, tx.ListEvents("ws1", {"", "product", "p1", 0, 50, {}}));
         EXPECT_EQ(of_entity.size(), 5u);
-        TL_ASSIGN_OR_RETURN(auto leak, tx.ListEvents("ws1", {"", "user", "u3", 0, 50}));
+        TL_ASSIGN_OR_RETURN(auto leak, tx.ListEvents("ws1", {"", "user", "u3", 0, 50, {}}));
         EXPECT_TRUE(leak.empty());
         return {};
     }));
@@ -606,7 +606,7 @@ TEST_P(StoreContract, ConcurrentWritersLoseNothing) {
     }
     EXPECT_EQ(failures.load(), 0);
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
-        TL_ASSIGN_OR_RETURN(auto events, tx.ListEvents("ws1", {"p1", "", "", 0, 1000}));
+        TL_ASSIGN_OR_RETURN(auto events, tx.ListEvents("ws1", {"p1", "", "", 0, 1000, {}}));
         EXPECT_EQ(events.size(), static_cast<std::size_t>(kThreads * kEach));
         return {};
     }));
