@@ -35,7 +35,7 @@ test('the PM adds a competitor and a comparison row, rates the competitor better
   const form = page.getByRole('form', { name: 'New competitor' });
   await form.getByLabel(/^Name/).fill(competitorName);
   await form.getByLabel(/^Website/).fill('https://rotorix.example');
-  await form.getByLabel('Threat', { exact: true }).selectOption('high');
+  await form.getByLabel(/^Threat/).selectOption('high');
   await form.getByLabel(/^Pricing/).fill('from 9,900 EUR');
   await form.getByRole('button', { name: 'Add strength' }).click();
   await form.getByLabel('Strength 1', { exact: true }).fill('Cheap airframes');
