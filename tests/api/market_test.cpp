@@ -3,6 +3,7 @@
 // matrix against the hand-worked example of docs/strategy.md, cells set and cleared, market
 // notes filtered and paged, versions and If-Match, validation field by field, what deletes take
 // along, the roles of docs/strategy.md, and market events hidden from stakeholders.
+#include <array>
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -753,6 +754,70 @@ TEST_F(MarketTest, CommandLinePrintsCompetitorsPersonasAndTheMatrix) {
     // The stakeholder may not read the market: the server says no.
     const CommandResult refused = tl({"market", "matrix", "--product", "MKO"}, "erin");
     EXPECT_EQ(refused.exit_code, 1) << refused.output;
+}
+
+}  // namespace
+}  // namespace tl::test
+
+namespace tl::test {
+namespace {
+
+// The demo's market (demo_market.cpp) as Carol, the Scrum Master, reads it: three personas
+// linked to X2 items and feedback, three competitors, the ten-row matrix with each competitor's
+// counts worked out by hand from the seed, and five notes newest first.
+TEST_F(MarketTest, TheDemoHoldsSkyLiftsMarket) {
+    const std::string x2 = Ids().x2;
+    const HttpResult personas = client().Get("/api/v1/products/" + x2 + "/personas", Token("carol"));
+    ASSERT_EQ(personas.status, 200) << personas.body;
+    const json::array& ps = ArrAt(personas.Json(), {"data"});
+    ASSERT_EQ(ps.size(), 3u);
+    EXPECT_EQ(StrAt(ps[0], {"name"}), "Ines, grid inspection lead");
+    int item_links = 0;
+    int feedback_links = 0;
+    for (const auto& l : ArrAt(ps[0], {"links"})) {
+        (StrAt(l, {"type"}) == "item" ? item_links : feedback_links) += 1;
+    }
+    EXPECT_EQ(item_links, 4);
+    EXPECT_EQ(feedback_links, 2);
+
+    const HttpResult matrix = client().Get("/api/v1/products/" + x2 + "/comparison", Token("carol"));
+    ASSERT_EQ(matrix.status, 200) << matrix.body;
+    const json::value m = matrix.Json();
+    const json::array& competitors = ArrAt(m, {"competitors"});
+    ASSERT_EQ(competitors.size(), 3u);
+    EXPECT_EQ(StrAt(competitors[0], {"name"}), "DJI Matrice 350 RTK");
+    EXPECT_EQ(StrAt(competitors[1], {"name"}), "Parrot ANAFI USA");
+    EXPECT_EQ(StrAt(competitors[2], {"name"}), "Skydio X10");
+    const json::array& rows = ArrAt(m, {"rows"});
+    ASSERT_EQ(rows.size(), 10u);
+    EXPECT_EQ(StrAt(rows[0], {"item", "title"}), "High-density battery pack");
+    ASSERT_NE(At(rows[9], {"item"}), nullptr);
+    EXPECT_TRUE(At(rows[9], {"item"})->is_null());
+    // has, partial, missing, better, unknown per competitor, in the competitors' order.
+    const std::vector<std::array<std::int64_t, 5>> expected = {
+        {7, 1, 1, 1, 0}, {4, 2, 3, 0, 1}, {3, 2, 0, 3, 2}};
+    const json::array& summary = ArrAt(m, {"summary"});
+    ASSERT_EQ(summary.size(), 3u);
+    for (std::size_t c = 0; c < 3; ++c) {
+        EXPECT_EQ(StrAt(summary[c], {"competitor_id"}), StrAt(competitors[c], {"id"}));
+        const auto& e = expected[c];
+        EXPECT_EQ(IntAt(summary[c], {"has"}), e[0]) << c;
+        EXPECT_EQ(IntAt(summary[c], {"partial"}), e[1]) << c;
+        EXPECT_EQ(IntAt(summary[c], {"missing"}), e[2]) << c;
+        EXPECT_EQ(IntAt(summary[c], {"better"}), e[3]) << c;
+        EXPECT_EQ(IntAt(summary[c], {"unknown"}), e[4]) << c;
+    }
+
+    const HttpResult notes = client().Get("/api/v1/products/" + x2 + "/market-notes", Token("carol"));
+    ASSERT_EQ(notes.status, 200) << notes.body;
+    const json::array& ns = ArrAt(notes.Json(), {"data"});
+    ASSERT_EQ(ns.size(), 5u);
+    EXPECT_EQ(StrAt(ns[0], {"title"}), "Matrice 350 RTK: 55 minutes on the spec sheet");
+    EXPECT_EQ(StrAt(ns[0], {"competitor", "name"}), "DJI Matrice 350 RTK");
+    EXPECT_FALSE(ArrAt(ns[0], {"sources"}).empty());
+
+    // The stakeholder reads none of it.
+    EXPECT_EQ(client().Get("/api/v1/products/" + x2 + "/comparison", Token("erin")).status, 403);
 }
 
 }  // namespace
