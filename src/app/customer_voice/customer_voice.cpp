@@ -9,6 +9,7 @@
 #include "app/audit.hpp"
 #include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
+#include "app/field_issues.hpp"
 #include "app/serialize.hpp"
 #include "app/user_names.hpp"
 #include "domain/sprint.hpp"
@@ -19,19 +20,6 @@ namespace json = boost::json;
 using domain::Action;
 
 namespace {
-
-bool Names(const domain::Issues& issues, std::string_view field) {
-    return std::any_of(
-        issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
-}
-
-void Append(domain::Issues& issues, domain::Issues more) {
-    for (auto& i : more) {
-        if (!Names(issues, i.field)) {
-            issues.push_back(std::move(i));
-        }
-    }
-}
 
 bool MayReadRevenue(const Actor& actor, const std::vector<domain::Role>& roles) {
     return domain::Allows(roles, actor.is_admin, Action::kMarketRead);
@@ -511,7 +499,7 @@ Result<CustomerView> CreateCustomer(AppContext& ctx,
         if (!input.name && !Names(issues, "name")) {
             issues.push_back({"name", "is required"});
         }
-        Append(issues, domain::ValidateCustomer(c));
+        MergeIssues(issues, domain::ValidateCustomer(c));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
@@ -587,7 +575,7 @@ Result<CustomerView> UpdateCustomer(AppContext& ctx,
         domain::Issues issues = input.issues;
         domain::Customer next = current;
         ApplyCustomer(input, next);
-        Append(issues, domain::ValidateCustomer(next));
+        MergeIssues(issues, domain::ValidateCustomer(next));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
@@ -701,7 +689,7 @@ Result<domain::CustomerContact> AddContact(AppContext& ctx,
         if (!input.name && !Names(issues, "name")) {
             issues.push_back({"name", "is required"});
         }
-        Append(issues, domain::ValidateContact(k));
+        MergeIssues(issues, domain::ValidateContact(k));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
@@ -725,7 +713,7 @@ Result<domain::CustomerContact> UpdateContact(AppContext& ctx,
         next = current;
         ApplyContact(input, next);
         next.email = domain::NormalizeEmail(next.email);
-        Append(issues, domain::ValidateContact(next));
+        MergeIssues(issues, domain::ValidateContact(next));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
@@ -863,7 +851,7 @@ Result<CustomerFeedbackView> CreateCustomerFeedback(AppContext& ctx,
         if (!input.source && !Names(issues, "source")) {
             issues.push_back({"source", "is required"});
         }
-        Append(issues, domain::ValidateCustomerFeedback(f));
+        MergeIssues(issues, domain::ValidateCustomerFeedback(f));
         TL_TRY(CheckFeedbackRefs(tx, actor.workspace_id, f, issues));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
@@ -968,7 +956,7 @@ Result<CustomerFeedbackView> UpdateCustomerFeedback(AppContext& ctx,
         if (next.kind == domain::FeedbackKind::kQualitative && input.kind && !input.score) {
             next.score.reset();  // becoming qualitative drops the score
         }
-        Append(issues, domain::ValidateCustomerFeedback(next));
+        MergeIssues(issues, domain::ValidateCustomerFeedback(next));
         if (next.customer_id != current.customer_id || next.contact_id != current.contact_id) {
             if (input.customer_id && !input.contact_id && next.customer_id != current.customer_id) {
                 next.contact_id.clear();  // the old customer's contact goes with it
@@ -1178,7 +1166,7 @@ Result<IdeaView> CreateIdea(AppContext& ctx,
         if (!input.title && !Names(issues, "title")) {
             issues.push_back({"title", "is required"});
         }
-        Append(issues, domain::ValidateIdea(idea));
+        MergeIssues(issues, domain::ValidateIdea(idea));
         TL_TRY(CheckCustomerRef(tx, actor.workspace_id, product.id, idea.customer_id, issues));
         TL_ASSIGN_OR_RETURN(
             auto item,
@@ -1292,7 +1280,7 @@ Result<IdeaView> UpdateIdea(AppContext& ctx,
         if (input.decline_reason) {
             next.decline_reason = *input.decline_reason;
         }
-        Append(issues, domain::ValidateIdea(next));
+        MergeIssues(issues, domain::ValidateIdea(next));
         if (next.customer_id != current.customer_id) {
             TL_TRY(CheckCustomerRef(
                 tx, actor.workspace_id, next.product_id, next.customer_id, issues));

@@ -6,6 +6,7 @@
 #include "app/audit.hpp"
 #include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
+#include "app/field_issues.hpp"
 #include "app/serialize.hpp"
 #include "app/user_names.hpp"
 
@@ -14,11 +15,6 @@ namespace tl::app {
 namespace json = boost::json;
 
 namespace {
-
-bool Names(const domain::Issues& issues, std::string_view field) {
-    return std::any_of(
-        issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
-}
 
 // What a link names, for the answer and for checking that it belongs to the product.
 struct LinkedObject {
@@ -186,11 +182,7 @@ Result<void> Apply(storage::Tx& tx,
     if (in.links) {
         TL_ASSIGN_OR_RETURN(d.links, ResolveLinks(tx, workspace_id, product, *in.links, issues));
     }
-    for (auto& i : domain::ValidateDecision(d)) {
-        if (!Names(issues, i.field)) {
-            issues.push_back(std::move(i));
-        }
-    }
+    MergeIssues(issues, domain::ValidateDecision(d));
     if (!d.owner_id.empty() && !Names(issues, "owner_id")) {
         TL_ASSIGN_OR_RETURN(auto roles, tx.ListRolesOfProduct(workspace_id, product.id));
         if (std::none_of(roles.begin(), roles.end(), [&](const auto& r) {

@@ -7,6 +7,7 @@
 #include "app/audit.hpp"
 #include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
+#include "app/field_issues.hpp"
 #include "app/serialize.hpp"
 #include "app/user_names.hpp"
 #include "domain/search_words.hpp"
@@ -28,20 +29,6 @@ std::string Lower(std::string_view s) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return out;
-}
-
-bool Names(const domain::Issues& issues, std::string_view field) {
-    return std::any_of(
-        issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
-}
-
-// Appends the domain's issues for the fields the input did not already flag.
-void Merge(domain::Issues& issues, domain::Issues more) {
-    for (auto& i : more) {
-        if (!Names(issues, i.field)) {
-            issues.push_back(std::move(i));
-        }
-    }
 }
 
 Result<void> Event(storage::Tx& tx,
@@ -229,7 +216,7 @@ Result<void> ApplyPersona(storage::Tx& tx,
         TL_ASSIGN_OR_RETURN(p.links,
                             ResolvePersonaLinks(tx, workspace_id, product, *in.links, issues));
     }
-    Merge(issues, domain::ValidatePersona(p));
+    MergeIssues(issues, domain::ValidatePersona(p));
     return {};
 }
 
@@ -295,7 +282,7 @@ void ApplyCompetitor(const CompetitorInput& in, domain::Competitor& c, domain::I
     if (in.notes) {
         c.notes = *in.notes;
     }
-    Merge(issues, domain::ValidateCompetitor(c));
+    MergeIssues(issues, domain::ValidateCompetitor(c));
 }
 
 bool SameCompetitor(const domain::Competitor& a, const domain::Competitor& b) {
@@ -431,7 +418,7 @@ Result<void> ApplyRow(storage::Tx& tx,
     if (in.position) {
         row.position = *in.position;
     }
-    Merge(issues, domain::ValidateComparisonRow(row));
+    MergeIssues(issues, domain::ValidateComparisonRow(row));
     return {};
 }
 
@@ -530,7 +517,7 @@ Result<void> ApplyNote(storage::Tx& tx,
             }
         }
     }
-    Merge(issues, domain::ValidateMarketNote(n));
+    MergeIssues(issues, domain::ValidateMarketNote(n));
     return {};
 }
 
@@ -1147,7 +1134,7 @@ Result<ComparisonRowView> WriteCell(AppContext& ctx,
             } else if (!Names(issues, "value")) {
                 issues.push_back({"value", "is required"});
             }
-            Merge(issues, domain::ValidateComparisonCell(cell));
+            MergeIssues(issues, domain::ValidateComparisonCell(cell));
             if (!issues.empty()) {
                 return Fail(ValidationFailed(std::move(issues)));
             }

@@ -6,6 +6,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/field_issues.hpp"
 #include "app/serialize.hpp"
 #include "app/sprints/sprints.hpp"
 #include "app/user_names.hpp"
@@ -18,11 +19,6 @@ namespace {
 
 bool Has(const std::vector<domain::Role>& roles, domain::Role role) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
-
-bool Names(const domain::Issues& issues, std::string_view field) {
-    return std::any_of(
-        issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
 }
 
 Result<domain::RetroCard> LoadCard(storage::Tx& tx,

@@ -5,6 +5,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/crypto.hpp"
+#include "app/field_issues.hpp"
 #include "app/releases/releases.hpp"
 #include "app/serialize.hpp"
 #include "app/strategy/strategy.hpp"
@@ -15,11 +16,6 @@ namespace tl::app {
 namespace json = boost::json;
 
 namespace {
-
-bool Names(const domain::Issues& issues, std::string_view field) {
-    return std::any_of(
-        issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
-}
 
 Result<domain::Stakeholder> LoadStakeholder(storage::Tx& tx,
                                             const Actor& actor,
@@ -118,11 +114,7 @@ Result<void> Check(storage::Tx& tx,
                    const std::string& workspace_id,
                    const domain::Stakeholder& s,
                    domain::Issues& issues) {
-    for (auto& i : domain::ValidateStakeholder(s)) {
-        if (!Names(issues, i.field)) {
-            issues.push_back(std::move(i));
-        }
-    }
+    MergeIssues(issues, domain::ValidateStakeholder(s));
     if (!s.user_id.empty() && !Names(issues, "user_id")) {
         auto user = tx.GetUser(workspace_id, s.user_id);
         if (!user) {
@@ -424,11 +416,7 @@ Result<CommunicationView> AddCommunication(AppContext& ctx,
         if (!input.date && !Names(issues, "date")) {
             issues.push_back({"date", "is required"});
         }
-        for (auto& i : domain::ValidateCommunication(c)) {
-            if (!Names(issues, i.field)) {
-                issues.push_back(std::move(i));
-            }
-        }
+        MergeIssues(issues, domain::ValidateCommunication(c));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }

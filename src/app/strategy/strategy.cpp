@@ -8,6 +8,7 @@
 #include "app/audit.hpp"
 #include "app/backlog/items.hpp"
 #include "app/crypto.hpp"
+#include "app/field_issues.hpp"
 #include "app/serialize.hpp"
 #include "app/sprints/sprints.hpp"
 #include "app/user_names.hpp"
@@ -19,19 +20,6 @@ namespace tl::app {
 namespace json = boost::json;
 
 namespace {
-
-bool Names(const domain::Issues& issues, std::string_view field) {
-    return std::any_of(
-        issues.begin(), issues.end(), [&](const auto& i) { return i.field == field; });
-}
-
-void Append(domain::Issues& to, domain::Issues from) {
-    for (auto& i : from) {
-        if (!Names(to, i.field)) {
-            to.push_back(std::move(i));
-        }
-    }
-}
 
 Result<void> Event(storage::Tx& tx,
                    const Actor& actor,
@@ -265,7 +253,7 @@ void KeyResultIssues(const KeyResultInput& in,
             }
         }
     }
-    Append(own, domain::ValidateKeyResult(kr));
+    MergeIssues(own, domain::ValidateKeyResult(kr));
     for (auto& i : own) {
         issues.push_back({prefix + i.field, i.issue});
     }
@@ -313,7 +301,7 @@ void ApplyGoal(const GoalInput& in, domain::Goal& g, bool creating, domain::Issu
             g.end_date.clear();
         }
     }
-    Append(issues, domain::ValidateGoal(g));
+    MergeIssues(issues, domain::ValidateGoal(g));
 }
 
 WorkView MakeWork(std::vector<WorkItem> items) {
@@ -684,7 +672,7 @@ Result<VisionView> SaveVision(AppContext& ctx,
             }
         }
         domain::Issues issues = input.issues;
-        Append(issues, domain::ValidateVision(next));
+        MergeIssues(issues, domain::ValidateVision(next));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
@@ -1072,7 +1060,7 @@ Result<CheckInAnswer> AddCheckIn(AppContext& ctx,
         if (!input.value && !Names(issues, "value")) {
             issues.push_back({"value", "is required"});
         }
-        Append(issues, domain::ValidateCheckIn(c));
+        MergeIssues(issues, domain::ValidateCheckIn(c));
         if (!issues.empty()) {
             return Fail(ValidationFailed(std::move(issues)));
         }
@@ -1193,7 +1181,7 @@ Result<void> ApplyInitiative(storage::Tx& tx,
         }
         i.goal_ids = std::move(ids);
     }
-    Append(issues, domain::ValidateInitiative(i));
+    MergeIssues(issues, domain::ValidateInitiative(i));
     return {};
 }
 
