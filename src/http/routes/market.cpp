@@ -6,6 +6,7 @@
 
 #include "http/json_input.hpp"
 #include "http/routes/common.hpp"
+#include "http/routes/json_members.hpp"
 
 namespace tl::http {
 
@@ -18,38 +19,6 @@ constexpr std::string_view kRatings = "low, medium, high";
 constexpr std::string_view kLinkTargets = "item, feedback";
 constexpr std::string_view kValues = "has, partial, missing, better";
 constexpr std::string_view kKinds = "research, trend, news, analyst";
-
-// A string member of one entry of a list; flags a wrong type under `field`.
-std::optional<std::string> Member(JsonInput& in,
-                                  const json::object& o,
-                                  const std::string& field,
-                                  std::string_view key,
-                                  bool required) {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr || v->is_null()) {
-        if (required) {
-            in.AddIssue(field, "is required");
-        }
-        return std::nullopt;
-    }
-    if (!v->is_string()) {
-        in.AddIssue(field, "must be a string");
-        return std::nullopt;
-    }
-    return std::string(v->as_string());
-}
-
-// Flags members of `o` other than `known` under "<base>.<member>".
-void UnknownMembers(JsonInput& in,
-                    const json::object& o,
-                    const std::string& base,
-                    std::initializer_list<std::string_view> known) {
-    for (const auto& [key, value] : o) {
-        if (std::find(known.begin(), known.end(), std::string_view(key)) == known.end()) {
-            in.AddIssue(base + std::string(key), "is not a known field");
-        }
-    }
-}
 
 // A list of strings (null: empty); the domain checks the entries' lengths and count.
 std::optional<std::vector<std::string>> ReadStrings(JsonInput& in, std::string_view field) {
@@ -113,38 +82,8 @@ std::optional<std::vector<domain::WebLink>> ReadWebLinks(JsonInput& in, std::str
 }
 
 std::optional<std::vector<app::PersonaLinkInput>> ReadPersonaLinks(JsonInput& in) {
-    const json::value* raw = in.Raw("links");
-    if (raw == nullptr) {
-        return std::nullopt;
-    }
-    std::vector<app::PersonaLinkInput> out;
-    if (raw->is_null()) {
-        return out;
-    }
-    if (!raw->is_array()) {
-        in.AddIssue("links", "must be an array of {type, id}");
-        return std::nullopt;
-    }
-    const auto& arr = raw->as_array();
-    for (std::size_t i = 0; i < arr.size(); ++i) {
-        const std::string base = "links." + std::to_string(i) + ".";
-        if (!arr[i].is_object()) {
-            in.AddIssue("links." + std::to_string(i), "must be an object {type, id}");
-            continue;
-        }
-        const auto& o = arr[i].as_object();
-        UnknownMembers(in, o, base, {"type", "id"});
-        app::PersonaLinkInput link;
-        if (auto type = Member(in, o, base + "type", "type", true)) {
-            link.type = domain::ParsePersonaLinkTarget(*type);
-            if (!link.type) {
-                in.AddIssue(base + "type", "must be one of " + std::string(kLinkTargets));
-            }
-        }
-        link.id = Member(in, o, base + "id", "id", true).value_or("");
-        out.push_back(std::move(link));
-    }
-    return out;
+    return ReadTypedLinks<app::PersonaLinkInput>(
+        in, [](std::string_view t) { return domain::ParsePersonaLinkTarget(t); }, kLinkTargets);
 }
 
 app::PersonaInput ReadPersona(JsonInput& in) {
