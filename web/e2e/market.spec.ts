@@ -1,8 +1,8 @@
 // Market and competition against the real server and the demo workspace: Alice (the Product
 // Manager of X2) opens the Market page, adds a competitor, adds a capability to the comparison
-// matrix, rates the competitor "better" there, reloads and finds the cell and the competitor's
-// gap persisted. The competitor and the row are named for this file (a unique suffix), so other
-// specs' data is not touched.
+// matrix, rates the competitor "better" there with a note, reloads and finds the cell, its
+// note and the competitor's gap persisted. The competitor and the row are named for this file
+// (a unique suffix), so other specs' data is not touched.
 import { expect, test } from './fixtures';
 import { apiCall, apiToken, DEMO_PASSWORD, loginAndLand } from './helpers';
 
@@ -62,13 +62,23 @@ test('the PM adds a competitor and a comparison row, rates the competitor better
   expect((await saved).ok()).toBe(true);
   await expect(cell).toHaveValue('better');
 
-  // After a reload the cell still reads "better", and the competitor shows the gap.
+  // A note on the cell, kept with its reading.
+  const label = `${capability}: ${competitorName}`;
+  await matrix.getByRole('button', { name: `Add note: ${label}` }).click();
+  const noteForm = matrix.getByRole('form', { name: `Note for ${label}` });
+  await noteForm.getByLabel('Note').fill('Payload swap in 30 s, without tools');
+  await noteForm.getByRole('button', { name: 'Save note' }).click();
+  await expect(noteForm).toHaveCount(0);
+  await expect(matrix.getByRole('button', { name: `Edit note: ${label}` })).toBeVisible();
+
+  // After a reload the cell still reads "better" with its note, and the competitor shows the gap.
   await page.reload();
   const reloaded = page
     .getByRole('table', { name: 'Feature comparison' })
     .getByRole('combobox', { name: `${capability}: ${competitorName}` });
   await expect(reloaded).toHaveValue('better');
   await expect(reloaded.locator('option:checked')).toHaveText('better');
+  await expect(reloaded.locator('xpath=ancestor::td')).toContainText('Payload swap in 30 s, without tools');
 
   await page.getByRole('navigation', { name: 'Market' }).getByRole('link', { name: 'Competitors' }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: competitorName }) });

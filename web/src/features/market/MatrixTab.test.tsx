@@ -175,3 +175,49 @@ describe('MatrixTab: editing a row', () => {
     expect((patch.init?.headers as Record<string, string>)['If-Match']).toBe('"1"');
   });
 });
+
+describe('MatrixTab: cell notes', () => {
+  it('lets the PM edit a cell note, keeping the reading, and shows the server error under the field', async () => {
+    const noted = { ...r2, cells: { ...r2.cells, cmp_1: { value: 'has' as const, note: 'since firmware 4.2', updated_at: 3 } } };
+    const api = mockApi({
+      'GET /me': { body: aliceMe },
+      'GET /products/p-x2/comparison': { body: comparison },
+      'PUT /comparison-rows/row_2/cells/cmp_1': [
+        apiError(422, 'validation_failed', 'invalid cell', [{ field: 'note', issue: 'must be one line' }]),
+        { body: noted },
+      ],
+    });
+    renderApp(matrixUrl);
+    // The writer sees the note beside the select; a cell without a reading holds no note.
+    expect(await screen.findByRole('button', { name: 'Edit note: Thermal camera: AeroVolt' })).toBeEnabled();
+    expect(cellOf('Thermal camera', 'AeroVolt')).toHaveTextContent('since 2025');
+    expect(screen.getByRole('button', { name: 'Add note: Thermal camera: SkyHawk' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Add note: Hot-swap battery: AeroVolt' })).toBeEnabled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note: Thermal camera: AeroVolt' }));
+    const form = screen.getByRole('form', { name: 'Note for Thermal camera: AeroVolt' });
+    const input = within(form).getByLabelText('Note');
+    expect(input).toHaveValue('since 2025');
+    expect(input).toHaveAttribute('maxLength', '500');
+    fireEvent.change(input, { target: { value: '  since firmware 4.2  ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save note' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('must be one line');
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Note for Thermal camera: AeroVolt' })).not.toBeInTheDocument());
+    expect(cellOf('Thermal camera', 'AeroVolt')).toHaveTextContent('since firmware 4.2');
+    expect(screen.getByRole('combobox', { name: 'Thermal camera: AeroVolt' })).toHaveValue('has');
+    expect(api.callsTo('PUT', '/comparison-rows/row_2/cells/cmp_1')[1].body).toEqual({ value: 'has', note: 'since firmware 4.2' });
+  });
+
+  it('cancels a note edit without a request', async () => {
+    const api = mockApi({ 'GET /me': { body: aliceMe }, 'GET /products/p-x2/comparison': { body: comparison } });
+    renderApp(matrixUrl);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add note: Hot-swap battery: AeroVolt' }));
+    const form = screen.getByRole('form', { name: 'Note for Hot-swap battery: AeroVolt' });
+    fireEvent.change(within(form).getByLabelText('Note'), { target: { value: 'draft' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Note for Hot-swap battery: AeroVolt' })).not.toBeInTheDocument();
+    expect(api.callsTo('PUT', '/comparison-rows/row_1/cells/cmp_1')).toHaveLength(0);
+  });
+});

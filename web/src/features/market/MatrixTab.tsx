@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/useAsync';
 import { useLiveEvents } from '../live/LiveEvents';
-import { CELL_HINTS, CELL_LABELS, CELL_READINGS, cellOf, competitorPath, OURS_LABELS } from './marketModel';
+import { CELL_HINTS, CELL_LABELS, CELL_NOTE_MAX, CELL_READINGS, cellOf, competitorPath, OURS_LABELS } from './marketModel';
 
 /** A cell in words and colour (the colour never carries the meaning alone). */
 function Cell({ value, note }: { value: CellReading; note?: string }) {
@@ -72,6 +72,52 @@ function AddRowForm({ productId, onAdded }: { productId: string; onAdded: (row: 
   );
 }
 
+/** The PM's note on one cell (e.g. "since firmware 4.2"): a short line kept with the reading. */
+function CellNoteForm({
+  label,
+  note,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  note: string;
+  onSave: (note: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState(note);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await onSave(text.trim());
+    } catch (err) {
+      const apiErr = toApiError(err);
+      setError(apiErr.issuesByField().note ?? apiErr.message);
+    }
+  }
+
+  return (
+    <form className="cell-note-form" aria-label={`Note for ${label}`} onSubmit={onSubmit} noValidate>
+      <label className="field">
+        Note <input value={text} maxLength={CELL_NOTE_MAX} onChange={(e) => setText(e.target.value)} autoFocus />
+      </label>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Save note
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
 /** Renames a row or changes its linked item (PATCH with If-Match). */
 function EditRowForm({
   row,
@@ -131,6 +177,8 @@ export function MatrixTab({ productId, canWrite }: { productId: string; canWrite
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
+  // The cell whose note is open for editing, as "row id/competitor id".
+  const [noteOf, setNoteOf] = useState<string | null>(null);
 
   useLiveEvents(
     (e) => e.product_id === productId && (e.entity_type === 'comparison_row' || e.entity_type === 'competitor'),
@@ -169,6 +217,15 @@ export function MatrixTab({ productId, canWrite }: { productId: string; canWrite
           : await marketApi.setCell(row.id, competitorId, value, note);
       if (next && typeof next === 'object' && 'cells' in next) replaceRow(next);
     });
+  }
+
+  /** Saves a cell's note with its current reading; errors stay in the note form. */
+  async function saveNote(row: ComparisonRow, competitorId: string, note: string) {
+    const value = cellOf(row, competitorId);
+    if (value === 'unknown') return; // the note button is disabled on an unknown cell
+    const next = await marketApi.setCell(row.id, competitorId, value, note);
+    replaceRow(next);
+    setNoteOf(null);
   }
 
   /** Swaps the positions of two neighbouring rows. */
@@ -251,24 +308,50 @@ export function MatrixTab({ productId, canWrite }: { productId: string; canWrite
                   <td>{row.ours ? OURS_LABELS[row.ours] : <span className="muted">—</span>}</td>
                   {competitors.map((c) => {
                     const value = cellOf(row, c.id);
+                    const note = row.cells[c.id]?.note ?? '';
+                    const label = `${row.capability}: ${c.name}`;
                     return (
                       <td key={c.id}>
                         {canWrite ? (
-                          <select
-                            className={`matrix-cell cell-${value}`}
-                            aria-label={`${row.capability}: ${c.name}`}
-                            value={value}
-                            disabled={busy}
-                            onChange={(e) => setCell(row, c.id, e.target.value as CellReading)}
-                          >
-                            {CELL_READINGS.map((v) => (
-                              <option key={v} value={v}>
-                                {CELL_LABELS[v]}
-                              </option>
-                            ))}
-                          </select>
+                          <>
+                            <select
+                              className={`matrix-cell cell-${value}`}
+                              aria-label={label}
+                              value={value}
+                              disabled={busy}
+                              onChange={(e) => setCell(row, c.id, e.target.value as CellReading)}
+                            >
+                              {CELL_READINGS.map((v) => (
+                                <option key={v} value={v}>
+                                  {CELL_LABELS[v]}
+                                </option>
+                              ))}
+                            </select>
+                            {noteOf === `${row.id}/${c.id}` ? (
+                              <CellNoteForm
+                                label={label}
+                                note={note}
+                                onSave={(text) => saveNote(row, c.id, text)}
+                                onCancel={() => setNoteOf(null)}
+                              />
+                            ) : (
+                              <div className="cell-note-line">
+                                {note && <span className="cell-note">{note}</span>}
+                                <button
+                                  type="button"
+                                  className="link-button"
+                                  aria-label={`${note ? 'Edit note' : 'Add note'}: ${label}`}
+                                  title={value === 'unknown' ? 'Set a reading first: an unknown cell holds no note' : undefined}
+                                  disabled={busy || value === 'unknown'}
+                                  onClick={() => setNoteOf(`${row.id}/${c.id}`)}
+                                >
+                                  {note ? 'Edit note' : 'Add note'}
+                                </button>
+                              </div>
+                            )}
+                          </>
                         ) : (
-                          <Cell value={value} note={row.cells[c.id]?.note} />
+                          <Cell value={value} note={note} />
                         )}
                       </td>
                     );

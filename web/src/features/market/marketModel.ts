@@ -43,6 +43,9 @@ export const CELL_HINTS: Record<CellReading, string> = {
 
 export const CELL_READINGS: CellReading[] = ['unknown', 'has', 'partial', 'missing', 'better'];
 
+/** The longest note a comparison cell keeps (the server's limit). */
+export const CELL_NOTE_MAX = 500;
+
 export const OURS_LABELS: Record<Ours, string> = {
   shipped: 'Shipped',
   in_progress: 'In progress',
