@@ -60,7 +60,8 @@ const std::vector<PersonaSpec>& Personas() {
          "Near the tower I fly with my heart in my mouth; the drone should see the blade "
          "before I do.",
          {"Forward and downward sensing", "Obstacle avoidance in the app", "4K/60 gimbal camera"},
-         {"Batteries lose a third of their flight time", "Happy with the X1's stability",
+         {"Batteries lose a third of their flight time",
+          "Happy with the X1's stability",
           "At INTERGEO: their pilots need to read insulator numbers"}},
         {"Sofia, search and rescue coordinator",
          "Public safety",
@@ -171,7 +172,9 @@ const std::vector<RowSpec>& Rows() {
          {{0, ComparisonValue::kHas, "Sensing in six directions."},
           {1, ComparisonValue::kBetter, "AI avoidance in every direction."},
           {2, ComparisonValue::kMissing, ""}}},
-        {"Remote ID", "Remote ID", {{0, ComparisonValue::kHas, ""}, {1, ComparisonValue::kHas, ""}}},
+        {"Remote ID",
+         "Remote ID",
+         {{0, ComparisonValue::kHas, ""}, {1, ComparisonValue::kHas, ""}}},
         {"EU C2 class label",
          "EU C2 class label",
          {{0, ComparisonValue::kPartial, "Class label for some configurations only."},
@@ -312,8 +315,9 @@ Result<void> SeedDemoMarket(AppContext& ctx,
             tx, workspace_id, "", now, {type, id, product.id, "created", {}, std::move(after)});
     };
     const auto missing = [](std::string what) {
-        return Fail(MakeError(ErrorCode::kInternal, "the demo market seed names " + what +
-                                                        ", which the demo does not have"));
+        return Fail(
+            MakeError(ErrorCode::kInternal,
+                      "the demo market seed names " + what + ", which the demo does not have"));
     };
 
     return ctx.store.Write([&](storage::Tx& tx) -> Result<void> {
@@ -385,7 +389,8 @@ Result<void> SeedDemoMarket(AppContext& ctx,
             c.created_by = user("alice");
             c.created_at = c.updated_at = at(45, minute++);
             TL_TRY(tx.InsertCompetitor(c));
-            TL_TRY(event(tx, "competitor", c.id, ToJson(CompetitorView{c, std::nullopt, 0}, false)));
+            TL_TRY(
+                event(tx, "competitor", c.id, ToJson(CompetitorView{c, std::nullopt, 0}, false)));
             competitors.push_back(std::move(c));
         }
 

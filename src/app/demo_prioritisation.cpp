@@ -97,22 +97,8 @@ const std::vector<ScoreSpec>& Scores() {
          "must",
          "basic",
          {3, 5, 4, 2}},
-        {"Geofencing",
-         {1200, 0.5, 90, 4},
-         {3, 8, 8, 5},
-         6,
-         3,
-         "must",
-         "basic",
-         {2, 4, 2, 4}},
-        {"Fleet updates",
-         {600, 2, 70, 2},
-         {5, 3, 5, 5},
-         5,
-         3,
-         "could",
-         "excitement",
-         {4, 3, 4, 4}},
+        {"Geofencing", {1200, 0.5, 90, 4}, {3, 8, 8, 5}, 6, 3, "must", "basic", {2, 4, 2, 4}},
+        {"Fleet updates", {600, 2, 70, 2}, {5, 3, 5, 5}, 5, 3, "could", "excitement", {4, 3, 4, 4}},
         {"Mission planner",
          {1500, 2, 80, 4},
          {13, 5, 3, 8},
@@ -171,9 +157,9 @@ Result<void> SeedDemoPrioritisation(AppContext& ctx,
             }
         }
         if (item_id.empty()) {
-            return Fail(MakeError(ErrorCode::kInternal,
-                                  std::string("the prioritisation seed refers to a missing item: ") +
-                                      spec.title));
+            return Fail(MakeError(
+                ErrorCode::kInternal,
+                std::string("the prioritisation seed refers to a missing item: ") + spec.title));
         }
         const auto& r = spec.rice;
         TL_TRY(PutItemScore(ctx,
@@ -198,7 +184,8 @@ Result<void> SeedDemoPrioritisation(AppContext& ctx,
                             item_id,
                             "value_effort",
                             json::object{{"value", spec.value}, {"effort", spec.effort}}));
-        TL_TRY(PutItemScore(ctx, alice, item_id, "moscow", json::object{{"category", spec.moscow}}));
+        TL_TRY(
+            PutItemScore(ctx, alice, item_id, "moscow", json::object{{"category", spec.moscow}}));
         TL_TRY(PutItemScore(ctx, alice, item_id, "kano", json::object{{"category", spec.kano}}));
         json::object ratings;
         for (std::size_t k = 0; k < card.card.criteria.size(); ++k) {

@@ -4,7 +4,8 @@
 // series, among them "Next series: longer flight time before camera upgrade" with its options
 // and rationale, linked to the backlog's epics, the series release, the 45-minute goal and the
 // battery initiative. Part of the demo seed (demo_seed.cpp); written in one transaction after
-// the delivery history (demo_delivery.hpp) and the strategy (demo_strategy.hpp), which it links. Dates follow the seed's day; the events have no actor.
+// the delivery history (demo_delivery.hpp) and the strategy (demo_strategy.hpp), which it links.
+// Dates follow the seed's day; the events have no actor.
 #pragma once
 
 #include <map>

@@ -1,6 +1,5 @@
 #include "app/history.hpp"
 
-
 #include "app/access.hpp"
 #include "app/backlog/items.hpp"
 #include "app/live/event_feed.hpp"
@@ -100,7 +99,8 @@ Result<HistoryPage> TeamHistory(AppContext& ctx,
     HistoryPage page;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_TRY(tx.GetTeam(actor.workspace_id, team_id));
-        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, EntityFilter("team", team_id, before_seq, limit)));
+        TL_ASSIGN_OR_RETURN(page,
+                            Load(tx, actor, EntityFilter("team", team_id, before_seq, limit)));
         return {};
     }));
     return page;
@@ -118,7 +118,8 @@ Result<HistoryPage> UserHistory(AppContext& ctx,
             return Fail(
                 Forbidden("only a workspace administrator may read another user's history"));
         }
-        TL_ASSIGN_OR_RETURN(page, Load(tx, actor, EntityFilter("user", user_id, before_seq, limit)));
+        TL_ASSIGN_OR_RETURN(page,
+                            Load(tx, actor, EntityFilter("user", user_id, before_seq, limit)));
         return {};
     }));
     return page;

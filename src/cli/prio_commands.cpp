@@ -138,8 +138,8 @@ int Rank(const RankFlags& f) {
                         Str(i, "title")});
     }
     std::cout << f.product << " by " << name << "\n";
-    client::PrintTable(
-        {"", "MODEL", "MANUAL", "KEY", "TYPE", "STATUS", "SCORE", "INPUTS", "TITLE"}, rows);
+    client::PrintTable({"", "MODEL", "MANUAL", "KEY", "TYPE", "STATUS", "SCORE", "INPUTS", "TITLE"},
+                       rows);
     const auto& counts = Field(view, "counts");
     std::cout << client::Number(Field(counts, "scored")) << " scored, "
               << client::Number(Field(counts, "unscored")) << " unscored, "
@@ -162,7 +162,8 @@ PrioCommands::PrioCommands(CLI::App& cli) : state_(std::make_unique<State>()) {
     prio->require_subcommand(1);
 
     s.rank_cmd = prio->add_subcommand(
-        "rank", "The items in a scoring model's order beside the manual rank, disagreements marked");
+        "rank",
+        "The items in a scoring model's order beside the manual rank, disagreements marked");
     client::AddConnectionFlags(*s.rank_cmd, s.rank.connection);
     Flag(*s.rank_cmd, "product", s.rank.product, "Product key (X2) or id")->required();
     Flag(*s.rank_cmd,

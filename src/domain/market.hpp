@@ -65,8 +65,8 @@ struct Persona {
     std::string workspace_id;
     std::string product_id;
     std::string name;
-    std::string segment;  // free text ("Energy utilities")
-    std::string role;     // job title
+    std::string segment;      // free text ("Energy utilities")
+    std::string role;         // job title
     std::string description;  // Markdown
     std::vector<std::string> goals;
     std::vector<std::string> pains;
@@ -135,11 +135,10 @@ bool MatchesText(const Competitor& competitor, std::string_view q);
 
 // How a competitor's offer compares with ours on one capability; no cell is "unknown".
 enum class ComparisonValue { kHas, kPartial, kMissing, kBetter };
-inline constexpr std::array<ComparisonValue, 4> kAllComparisonValues = {
-    ComparisonValue::kHas,
-    ComparisonValue::kPartial,
-    ComparisonValue::kMissing,
-    ComparisonValue::kBetter};
+inline constexpr std::array<ComparisonValue, 4> kAllComparisonValues = {ComparisonValue::kHas,
+                                                                        ComparisonValue::kPartial,
+                                                                        ComparisonValue::kMissing,
+                                                                        ComparisonValue::kBetter};
 std::string_view ToString(ComparisonValue value);  // "has", "partial", "missing", "better"
 std::optional<ComparisonValue> ParseComparisonValue(std::string_view text);
 
@@ -213,9 +212,10 @@ ComparisonSummary Summarize(const std::string& competitor_id, const std::vector<
 // ---- market notes ----
 
 enum class MarketNoteKind { kResearch, kTrend, kNews, kAnalyst };
-inline constexpr std::array<MarketNoteKind, 4> kAllMarketNoteKinds = {
-    MarketNoteKind::kResearch, MarketNoteKind::kTrend, MarketNoteKind::kNews,
-    MarketNoteKind::kAnalyst};
+inline constexpr std::array<MarketNoteKind, 4> kAllMarketNoteKinds = {MarketNoteKind::kResearch,
+                                                                      MarketNoteKind::kTrend,
+                                                                      MarketNoteKind::kNews,
+                                                                      MarketNoteKind::kAnalyst};
 std::string_view ToString(MarketNoteKind kind);  // "research", "trend", "news", "analyst"
 std::optional<MarketNoteKind> ParseMarketNoteKind(std::string_view text);
 
@@ -229,8 +229,8 @@ struct MarketNote {
     std::string date;  // YYYY-MM-DD
     std::vector<WebLink> sources;
     std::optional<MarketRating> impact;
-    std::string competitor_id;  // "" for none
-    std::string persona_id;     // "" for none
+    std::string competitor_id;      // "" for none
+    std::string persona_id;         // "" for none
     std::vector<std::string> tags;  // lower-case, unique, in the order first given
     std::string created_by;
     std::int64_t version = 1;

@@ -483,8 +483,8 @@ TEST_F(RoleWalkTest, EveryOperationAnswersAsTheRoleMatrixSays) {
     // Market and competition on X2 (the walk's PATCH and PUT bodies are empty: they change
     // nothing or are refused).
     const auto market = [&](const std::string& collection, const std::string& body) {
-        const HttpResult r = client().Post(
-            "/api/v1/products/" + ids.x2 + "/" + collection, body, Token("alice"));
+        const HttpResult r =
+            client().Post("/api/v1/products/" + ids.x2 + "/" + collection, body, Token("alice"));
         EXPECT_EQ(r.status, 201) << r.body;
         return StrAt(r.Json(), {"id"});
     };

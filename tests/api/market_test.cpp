@@ -767,7 +767,8 @@ namespace {
 // counts worked out by hand from the seed, and five notes newest first.
 TEST_F(MarketTest, TheDemoHoldsSkyLiftsMarket) {
     const std::string x2 = Ids().x2;
-    const HttpResult personas = client().Get("/api/v1/products/" + x2 + "/personas", Token("carol"));
+    const HttpResult personas =
+        client().Get("/api/v1/products/" + x2 + "/personas", Token("carol"));
     ASSERT_EQ(personas.status, 200) << personas.body;
     const json::array& ps = ArrAt(personas.Json(), {"data"});
     ASSERT_EQ(ps.size(), 3u);
@@ -780,7 +781,8 @@ TEST_F(MarketTest, TheDemoHoldsSkyLiftsMarket) {
     EXPECT_EQ(item_links, 4);
     EXPECT_EQ(feedback_links, 2);
 
-    const HttpResult matrix = client().Get("/api/v1/products/" + x2 + "/comparison", Token("carol"));
+    const HttpResult matrix =
+        client().Get("/api/v1/products/" + x2 + "/comparison", Token("carol"));
     ASSERT_EQ(matrix.status, 200) << matrix.body;
     const json::value m = matrix.Json();
     const json::array& competitors = ArrAt(m, {"competitors"});
@@ -808,7 +810,8 @@ TEST_F(MarketTest, TheDemoHoldsSkyLiftsMarket) {
         EXPECT_EQ(IntAt(summary[c], {"unknown"}), e[4]) << c;
     }
 
-    const HttpResult notes = client().Get("/api/v1/products/" + x2 + "/market-notes", Token("carol"));
+    const HttpResult notes =
+        client().Get("/api/v1/products/" + x2 + "/market-notes", Token("carol"));
     ASSERT_EQ(notes.status, 200) << notes.body;
     const json::array& ns = ArrAt(notes.Json(), {"data"});
     ASSERT_EQ(ns.size(), 5u);

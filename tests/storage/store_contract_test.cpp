@@ -290,7 +290,8 @@ TEST_P(StoreContract, EventsAreNewestFirstAndPageByCursor) {
         TL_ASSIGN_OR_RETURN(auto first, tx.ListEvents("ws1", {"p1", "", "", 0, 3, {}}));
         EXPECT_EQ(first.size(), 3u);
         EXPECT_EQ(first[0].changes, "{\"n\":4}");
-        TL_ASSIGN_OR_RETURN(auto rest, tx.ListEvents("ws1", {"p1", "", "", first.back().seq, 3, {}}));
+        TL_ASSIGN_OR_RETURN(auto rest,
+                            tx.ListEvents("ws1", {"p1", "", "", first.back().seq, 3, {}}));
         EXPECT_EQ(rest.size(), 2u);
         EXPECT_EQ(rest.back().changes, "{\"n\":0}");
         TL_ASSIGN_OR_RETURN(auto of_entity, tx.ListEvents("ws1", {"", "product", "p1", 0, 50, {}}));

@@ -541,18 +541,34 @@ TEST_P(StrategyStore, WorkTotalsAndListWorkMatchTheWalk) {
     ASSERT_TRUE(store_->Read([&](Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto totals, tx.InitiativeWorkTotals("ws1", {"p1", "p2"}));
         TL_ASSIGN_OR_RETURN(auto one, tx.InitiativeWorkTotals("ws1", {"p1"}));
-        TL_ASSIGN_OR_RETURN(auto items, tx.GetItems("ws1", {"e1", "f1", "s1", "t1", "u1", "v1",
-                                                            "s2", "s3", "t3", "f4", "s4", "e5",
-                                                            "s5", "s6", "s7", "s8", "e9", "s9"}));
+        TL_ASSIGN_OR_RETURN(auto items,
+                            tx.GetItems("ws1",
+                                        {"e1",
+                                         "f1",
+                                         "s1",
+                                         "t1",
+                                         "u1",
+                                         "v1",
+                                         "s2",
+                                         "s3",
+                                         "t3",
+                                         "f4",
+                                         "s4",
+                                         "e5",
+                                         "s5",
+                                         "s6",
+                                         "s7",
+                                         "s8",
+                                         "e9",
+                                         "s9"}));
         std::map<std::string, domain::Item> by_id;
         for (const auto& i : items) {
             by_id[i.id] = i;
         }
-        for (const auto& [ini, product] :
-             {std::pair{"ini1", "p1"},
-              std::pair{"ini2", "p1"},
-              std::pair{"ini3", "p1"},
-              std::pair{"ini4", "p2"}}) {
+        for (const auto& [ini, product] : {std::pair{"ini1", "p1"},
+                                           std::pair{"ini2", "p1"},
+                                           std::pair{"ini3", "p1"},
+                                           std::pair{"ini4", "p2"}}) {
             const std::string id = ini;
             TL_ASSIGN_OR_RETURN(auto walked, WalkWork(tx, product, [&](const domain::Item& i) {
                                     return i.initiative_id == id ? std::string("initiative")
@@ -573,8 +589,7 @@ TEST_P(StrategyStore, WorkTotalsAndListWorkMatchTheWalk) {
             EXPECT_DOUBLE_EQ(got.points, expected.points) << id;
             EXPECT_EQ(got.done_items, expected.done_items) << id;
             EXPECT_DOUBLE_EQ(got.done_points, expected.done_points) << id;
-            EXPECT_EQ(one.count(id), product == std::string("p1") && id != "ini3" ? 1u : 0u)
-                << id;
+            EXPECT_EQ(one.count(id), product == std::string("p1") && id != "ini3" ? 1u : 0u) << id;
 
             TL_ASSIGN_OR_RETURN(auto work, tx.ListWork("ws1", product, WorkScope{"", {id}}));
             EXPECT_EQ(Sorted(work), walked) << id;
@@ -617,8 +632,12 @@ TEST_P(StrategyStore, WorkTotalsAndListWorkMatchTheWalk) {
             }
             if (goal == "g2") {
                 const std::vector<std::pair<std::string, std::string>> expected = {
-                    {"e5", "goal"}, {"f4", "initiative"}, {"s3", "goal"}, {"s4", "initiative"},
-                    {"s5", "goal"}, {"t3", "goal"}};
+                    {"e5", "goal"},
+                    {"f4", "initiative"},
+                    {"s3", "goal"},
+                    {"s4", "initiative"},
+                    {"s5", "goal"},
+                    {"t3", "goal"}};
                 EXPECT_EQ(Sorted(work), expected);
             }
         }

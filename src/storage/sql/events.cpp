@@ -77,16 +77,14 @@ Result<std::vector<domain::AuditEvent>> SqlTx::ListEvents(const std::string& wor
         filter.before_seq > 0 ? filter.before_seq : std::numeric_limits<std::int64_t>::max();
     if (!filter.product_id.empty() && !filter.hidden_entity_types.empty()) {
         SqlParams params{workspace_id, filter.product_id, before};
-        params.insert(params.end(),
-                      filter.hidden_entity_types.begin(),
-                      filter.hidden_entity_types.end());
+        params.insert(
+            params.end(), filter.hidden_entity_types.begin(), filter.hidden_entity_types.end());
         params.emplace_back(std::int64_t{filter.limit});
-        TL_ASSIGN_OR_RETURN(
-            auto rows,
-            conn_.Query(std::string(kListEventsOfProductExcept) + "(" +
-                            Placeholders(filter.hidden_entity_types.size()) +
-                            ") ORDER BY seq DESC LIMIT ?",
-                        params));
+        TL_ASSIGN_OR_RETURN(auto rows,
+                            conn_.Query(std::string(kListEventsOfProductExcept) + "(" +
+                                            Placeholders(filter.hidden_entity_types.size()) +
+                                            ") ORDER BY seq DESC LIMIT ?",
+                                        params));
         return EventsFromRows(rows);
     }
     auto rows =

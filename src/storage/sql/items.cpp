@@ -437,18 +437,19 @@ Result<std::vector<WorkEntry>> SqlTx::ListWork(const std::string& workspace_id,
     std::vector<std::string> seeds;
     SqlParams params;
     if (!scope.goal_id.empty()) {
-        seeds.push_back("SELECT s.id, 'goal' AS via FROM items s WHERE s.workspace_id = ? AND "
-                        "s.goal_id = ? AND " +
-                        plus + "s.product_id = ?");
+        seeds.push_back(
+            "SELECT s.id, 'goal' AS via FROM items s WHERE s.workspace_id = ? AND "
+            "s.goal_id = ? AND " +
+            plus + "s.product_id = ?");
         params.insert(params.end(), {workspace_id, scope.goal_id, product_id});
     }
     if (!scope.initiative_ids.empty()) {
         // A goal's initiatives count for it only with items naming no other goal.
-        seeds.push_back("SELECT s.id, 'initiative' AS via FROM items s WHERE s.workspace_id = ? "
-                        "AND s.initiative_id IN (" +
-                        Placeholders(scope.initiative_ids.size()) + ") AND " + plus +
-                        "s.product_id = ?" +
-                        (scope.goal_id.empty() ? "" : " AND " + plus + "s.goal_id IS NULL"));
+        seeds.push_back(
+            "SELECT s.id, 'initiative' AS via FROM items s WHERE s.workspace_id = ? "
+            "AND s.initiative_id IN (" +
+            Placeholders(scope.initiative_ids.size()) + ") AND " + plus + "s.product_id = ?" +
+            (scope.goal_id.empty() ? "" : " AND " + plus + "s.goal_id IS NULL"));
         params.push_back(workspace_id);
         params.insert(params.end(), scope.initiative_ids.begin(), scope.initiative_ids.end());
         params.push_back(product_id);

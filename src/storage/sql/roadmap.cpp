@@ -63,8 +63,7 @@ Result<std::map<std::string, WorkTotals>> SqlTx::InitiativeWorkTotals(
     TL_TRY(ForEachIdBatch(
         workspace_id, product_ids, [&](SqlParams params, const std::string& in) -> Result<void> {
             params.push_back(workspace_id);
-            TL_ASSIGN_OR_RETURN(auto rows,
-                                conn_.Query(WorkTotalsSql(conn_.Backend(), in), params));
+            TL_ASSIGN_OR_RETURN(auto rows, conn_.Query(WorkTotalsSql(conn_.Backend(), in), params));
             for (const auto& r : rows) {
                 WorkTotals t;
                 t.items = r.Int(1);
