@@ -748,7 +748,7 @@ protected:
         if (!env().ok()) {
             return;
         }
-        const CommandResult eve = RunCommand(WithDbFlags({TL_SERVER_BINARY, "user", "add"},
+        const CommandResult eve = RunCommand(WithDbFlags({ServerBinary(), "user", "add"},
                                                          env().server(),
                                                          {"--new-workspace",
                                                           "Other",
@@ -759,7 +759,7 @@ protected:
                                                           "--password",
                                                           "longpassword1"}));
         EXPECT_EQ(eve.exit_code, 0) << eve.output;
-        const CommandResult oscar = RunCommand(WithDbFlags({TL_SERVER_BINARY, "user", "add"},
+        const CommandResult oscar = RunCommand(WithDbFlags({ServerBinary(), "user", "add"},
                                                            env().server(),
                                                            {"--workspace",
                                                             "Other",

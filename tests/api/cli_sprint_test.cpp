@@ -20,7 +20,7 @@ protected:
     }
 
     static CommandResult Tl(std::vector<std::string> args, const std::string& handle = "carol") {
-        args.insert(args.begin(), TL_SERVER_BINARY);
+        args.insert(args.begin(), ServerBinary());
         return RunCommand(std::move(args), std::chrono::seconds(60), ClientEnv(handle));
     }
 

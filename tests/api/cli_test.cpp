@@ -13,7 +13,7 @@ namespace {
 
 // Runs the binary with `args`; `env` adds "NAME=value" entries.
 CommandResult RunCli(std::vector<std::string> args, std::vector<std::string> env = {}) {
-    args.insert(args.begin(), TL_SERVER_BINARY);
+    args.insert(args.begin(), ServerBinary());
     return RunCommand(std::move(args), std::chrono::seconds(30), std::move(env));
 }
 

@@ -290,11 +290,11 @@ TEST(PoolTest, APoolOfOneServesParallelRequestsOnOneConnection) {
 
 TEST(PoolTest, BadPoolSettingsAreRefusedNamingTheFlag) {
     const CommandResult pool =
-        RunCommand({TL_SERVER_BINARY, "migrate", "--db-pool", "0", "--data-dir", "/nonexistent"});
+        RunCommand({ServerBinary(), "migrate", "--db-pool", "0", "--data-dir", "/nonexistent"});
     EXPECT_EQ(pool.exit_code, 2) << pool.output;
     EXPECT_NE(pool.output.find("--db-pool"), std::string::npos) << pool.output;
     const CommandResult timeout = RunCommand(
-        {TL_SERVER_BINARY, "migrate", "--db-statement-timeout", "soon", "--data-dir", "/x"});
+        {ServerBinary(), "migrate", "--db-statement-timeout", "soon", "--data-dir", "/x"});
     EXPECT_EQ(timeout.exit_code, 2) << timeout.output;
     EXPECT_NE(timeout.output.find("--db-statement-timeout"), std::string::npos) << timeout.output;
 }

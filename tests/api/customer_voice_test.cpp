@@ -526,7 +526,7 @@ TEST_F(CustomerVoiceTest, TheCommandLineAddsFeedbackAndListsTheInbox) {
         "THROUGHLINE_URL=http://127.0.0.1:" + std::to_string(env().server().port()),
         "THROUGHLINE_TOKEN=" + Token("dave")};
     auto tl = [&](std::vector<std::string> args) {
-        args.insert(args.begin(), TL_SERVER_BINARY);
+        args.insert(args.begin(), ServerBinary());
         return RunCommand(std::move(args), std::chrono::seconds(60), as_dave);
     };
     const auto add = tl({"feedback",

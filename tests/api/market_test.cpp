@@ -715,7 +715,7 @@ TEST_F(MarketTest, CommandLinePrintsCompetitorsPersonasAndTheMatrix) {
             .status,
         200);
     const auto tl = [&](std::vector<std::string> args, const std::string& handle) {
-        args.insert(args.begin(), TL_SERVER_BINARY);
+        args.insert(args.begin(), ServerBinary());
         return RunCommand(
             std::move(args),
             std::chrono::seconds(60),

@@ -50,7 +50,7 @@ TEST(ProxyTest, WithoutTrustedProxiesTheHeaderIsIgnored) {
 
 TEST(ProxyTest, ABadTrustedProxyEntryIsRefusedAtStart) {
     const CommandResult r = RunCommand(
-        {TL_SERVER_BINARY, "serve", "--port", "0", "--trusted-proxies", "10.0.0.0/8,10.0.0.300"});
+        {ServerBinary(), "serve", "--port", "0", "--trusted-proxies", "10.0.0.0/8,10.0.0.300"});
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("10.0.0.300"), std::string::npos) << r.output;
 }

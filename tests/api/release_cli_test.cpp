@@ -77,7 +77,7 @@ protected:
 
     static CommandResult Tl(std::vector<std::string> args,
                             std::vector<std::string> env = ClientEnv()) {
-        args.insert(args.begin(), TL_SERVER_BINARY);
+        args.insert(args.begin(), ServerBinary());
         return RunCommand(std::move(args), std::chrono::seconds(60), std::move(env));
     }
 };

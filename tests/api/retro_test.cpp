@@ -40,7 +40,7 @@ protected:
             return;
         }
         // A user of another workspace in the same database.
-        const CommandResult eve = RunCommand(WithDbFlags({TL_SERVER_BINARY, "user", "add"},
+        const CommandResult eve = RunCommand(WithDbFlags({ServerBinary(), "user", "add"},
                                                          env().server(),
                                                          {"--new-workspace",
                                                           "Elsewhere",

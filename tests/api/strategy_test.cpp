@@ -641,7 +641,7 @@ TEST_F(StrategyTest, TheCommandLineListsGoalsAndChecksIn) {
         "THROUGHLINE_URL=http://127.0.0.1:" + std::to_string(env_->server().port()),
         "THROUGHLINE_TOKEN=" + Token("alice")};
     auto tl = [&](std::vector<std::string> args, std::vector<std::string> e) {
-        args.insert(args.begin(), TL_SERVER_BINARY);
+        args.insert(args.begin(), ServerBinary());
         return RunCommand(std::move(args), std::chrono::seconds(60), std::move(e));
     };
     const auto checked = tl({"goals", "check-in", kr, "41.5", "--date", "2027-06-01"}, env);

@@ -56,6 +56,11 @@ extern char** environ;
 
 namespace tl::test {
 
+// The path of the `throughline` binary under test. It is defined in a source file the build
+// generates (tests/CMakeLists.txt), so the absolute build path reaches one translation unit,
+// not every test's: the others stay cacheable by ccache across checkouts in other directories.
+const char* ServerBinary();
+
 // How long one HTTP exchange may take before the test fails instead of hanging.
 inline constexpr std::chrono::seconds kHttpTimeout{30};
 
@@ -437,7 +442,7 @@ private:
         if (!db_->ok()) {
             return;
         }
-        std::vector<std::string> args = {TL_SERVER_BINARY, "serve", "--port", "0"};
+        std::vector<std::string> args = {ServerBinary(), "serve", "--port", "0"};
         args.insert(args.end(), db_flags.begin(), db_flags.end());
         args.push_back("--demo");
         args.insert(args.end(), extra_args.begin(), extra_args.end());
