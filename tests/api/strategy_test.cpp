@@ -409,9 +409,35 @@ TEST_F(StrategyTest, WorkTraceAndAlignmentFollowTheChain) {
     EXPECT_EQ(Num(gw, {"totals", "points"}), 8);
     EXPECT_EQ(ArrAt(Get("/api/v1/goals/" + g2 + "/work"), {"items"}).size(), 4u);
     EXPECT_TRUE(ArrAt(Get("/api/v1/goals/" + g3 + "/work"), {"items"}).empty());
+    EXPECT_TRUE(IsNull(gw, {"next_cursor"}));
+
+    // Paged: `limit` items after `cursor`, the totals always of all the work.
+    std::vector<std::string> paged;
+    std::string cursor;
+    int pages = 0;
+    do {
+        const json::value page = Get("/api/v1/goals/" + g1 + "/work?limit=2" +
+                                     (cursor.empty() ? "" : "&cursor=" + cursor));
+        EXPECT_LE(ArrAt(page, {"items"}).size(), 2u);
+        EXPECT_EQ(IntAt(page, {"totals", "items"}), 5);
+        EXPECT_EQ(Num(page, {"totals", "points"}), 8);
+        for (const auto& i : ArrAt(page, {"items"})) {
+            paged.push_back(StrAt(i, {"key"}));
+        }
+        cursor = IsNull(page, {"next_cursor"}) ? "" : StrAt(page, {"next_cursor"});
+    } while (!cursor.empty() && ++pages < 10);
+    EXPECT_EQ(pages, 2);  // 2 + 2 + 1
+    EXPECT_EQ(paged, (std::vector<std::string>{e, f, s, v, t}));
+    const std::string work = "/api/v1/initiatives/" + ini + "/work";
+    ExpectInvalid(client().Get(work + "?limit=0", Token("erin")), {"limit"});
+    ExpectInvalid(client().Get(work + "?cursor=not-a-cursor", Token("erin")), {"cursor"});
+    // A caller who may not read the initiative learns nothing from bad paging parameters.
+    ExpectError(client().Get(work + "?limit=0", Token("frank")), 404, "not_found");
+    ExpectError(client().Get(work + "?cursor=x", Token("frank")), 404, "not_found");
     // GET one goal and one initiative carry it too.
     const json::value g1_full = Get("/api/v1/goals/" + g1);
     EXPECT_EQ(IntAt(g1_full, {"work", "totals", "items"}), 5);
+    EXPECT_EQ(ArrAt(g1_full, {"work", "items"}).size(), 5u);
     ASSERT_EQ(ArrAt(g1_full, {"initiatives"}).size(), 1u);
     EXPECT_EQ(ArrAt(g1_full, {"initiative_ids"}).size(), 1u);
     const json::value ini_full = Get("/api/v1/initiatives/" + ini);

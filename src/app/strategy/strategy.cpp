@@ -1,8 +1,10 @@
 #include "app/strategy/strategy.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
@@ -12,6 +14,7 @@
 #include "app/serialize.hpp"
 #include "app/sprints/sprints.hpp"
 #include "app/user_names.hpp"
+#include "domain/rank.hpp"
 #include "domain/roadmap.hpp"
 #include "domain/sprint.hpp"
 
@@ -304,11 +307,18 @@ void ApplyGoal(const GoalInput& in, domain::Goal& g, bool creating, domain::Issu
     MergeIssues(issues, domain::ValidateGoal(g));
 }
 
-WorkView MakeWork(std::vector<WorkItem> items) {
+// A work cursor: "<rank>.<id>" of the last item of the page before (ranks are 0-9a-z).
+std::string WorkCursor(const domain::Item& i) {
+    return i.rank + "." + i.id;
+}
+
+// Sorts by rank (then id), adds up the totals over all the work and keeps the page asked for.
+Result<WorkView> MakeWork(std::vector<WorkItem> items, const WorkPage& page) {
     std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-        return a.item.rank < b.item.rank;
+        return std::tie(a.item.rank, a.item.id) < std::tie(b.item.rank, b.item.id);
     });
     WorkView w;
+    w.total_items = static_cast<std::int64_t>(items.size());
     for (const auto& i : items) {
         const double p = i.item.points.value_or(0);
         w.points += p;
@@ -317,7 +327,26 @@ WorkView MakeWork(std::vector<WorkItem> items) {
             w.done_points += p;
         }
     }
-    w.items = std::move(items);
+    auto first = items.begin();
+    if (!page.cursor.empty()) {
+        const auto dot = page.cursor.find('.');
+        const std::string rank = page.cursor.substr(0, dot);
+        if (dot == std::string::npos || !domain::IsValidRank(rank) || dot + 1 == page.cursor.size()) {
+            return Fail(ValidationFailed({{"cursor", "is not a cursor of this list"}}));
+        }
+        const std::string id = page.cursor.substr(dot + 1);
+        // The first item after the cursor's place; the cursor's item may have moved or gone since.
+        first = std::upper_bound(items.begin(), items.end(), std::tie(rank, id),
+                                 [](const auto& key, const WorkItem& i) {
+                                     return key < std::tie(i.item.rank, i.item.id);
+                                 });
+    }
+    const auto limit = static_cast<std::ptrdiff_t>(std::max(page.limit, 1));
+    const auto last = std::distance(first, items.end()) > limit ? first + limit : items.end();
+    if (last != items.end()) {
+        w.next_cursor = WorkCursor(std::prev(last)->item);
+    }
+    w.items.assign(std::make_move_iterator(first), std::make_move_iterator(last));
     return w;
 }
 
@@ -325,7 +354,8 @@ WorkView MakeWork(std::vector<WorkItem> items) {
 Result<WorkView> CollectWork(storage::Tx& tx,
                              const std::string& ws,
                              const domain::Product& product,
-                             const storage::WorkScope& scope) {
+                             const storage::WorkScope& scope,
+                             const WorkPage& page) {
     TL_ASSIGN_OR_RETURN(auto entries, tx.ListWork(ws, product.id, scope));
     std::vector<WorkItem> out;
     out.reserve(entries.size());
@@ -333,14 +363,15 @@ Result<WorkView> CollectWork(storage::Tx& tx,
         std::string key = domain::ItemKey(product.key, e.item.number);
         out.push_back({std::move(e.item), std::move(key), std::move(e.via)});
     }
-    return MakeWork(std::move(out));
+    return MakeWork(std::move(out), page);
 }
 
 // The items naming the goal, or naming no goal and an initiative serving it.
 Result<WorkView> WorkOfGoal(storage::Tx& tx,
                             const std::string& ws,
                             const domain::Product& product,
-                            const domain::Goal& goal) {
+                            const domain::Goal& goal,
+                            const WorkPage& page) {
     TL_ASSIGN_OR_RETURN(auto initiatives, tx.ListInitiatives(ws, product.id));
     storage::WorkScope scope;
     scope.goal_id = goal.id;
@@ -349,16 +380,17 @@ Result<WorkView> WorkOfGoal(storage::Tx& tx,
             scope.initiative_ids.push_back(i.id);
         }
     }
-    return CollectWork(tx, ws, product, scope);
+    return CollectWork(tx, ws, product, scope, page);
 }
 
 Result<WorkView> WorkOfInitiative(storage::Tx& tx,
                                   const std::string& ws,
                                   const domain::Product& product,
-                                  const domain::Initiative& initiative) {
+                                  const domain::Initiative& initiative,
+                                  const WorkPage& page) {
     storage::WorkScope scope;
     scope.initiative_ids.push_back(initiative.id);
-    return CollectWork(tx, ws, product, scope);
+    return CollectWork(tx, ws, product, scope, page);
 }
 
 json::object ItemBriefJson(const domain::Item& i, const std::string& key) {
@@ -546,10 +578,11 @@ json::object ToJson(const WorkView& w) {
     }
     return json::object{{"items", std::move(items)},
                         {"totals",
-                         json::object{{"items", static_cast<std::int64_t>(w.items.size())},
+                         json::object{{"items", w.total_items},
                                       {"points", PointsJson(w.points)},
                                       {"done_points", PointsJson(w.done_points)},
-                                      {"done_items", w.done_items}}}};
+                                      {"done_items", w.done_items}}},
+                        {"next_cursor", StringOrNull(w.next_cursor)}};
 }
 
 json::object ToJson(const InitiativeView& v) {
@@ -858,7 +891,7 @@ Result<GoalView> GetGoal(AppContext& ctx,
                 view.initiatives.push_back(MakeInitiativeView(i, s.goals, names));
             }
         }
-        TL_ASSIGN_OR_RETURN(auto work, WorkOfGoal(tx, actor.workspace_id, product, g));
+        TL_ASSIGN_OR_RETURN(auto work, WorkOfGoal(tx, actor.workspace_id, product, g, {}));
         view.work = std::make_shared<WorkView>(std::move(work));
         return {};
     }));
@@ -1256,7 +1289,7 @@ Result<InitiativeView> GetInitiative(AppContext& ctx, const Actor& actor, const 
         TL_ASSIGN_OR_RETURN(auto i, LoadInitiative(tx, actor, id, domain::Action::kProductRead));
         TL_ASSIGN_OR_RETURN(view, InitiativeViewOf(tx, i));
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, i.product_id));
-        TL_ASSIGN_OR_RETURN(auto work, WorkOfInitiative(tx, actor.workspace_id, product, i));
+        TL_ASSIGN_OR_RETURN(auto work, WorkOfInitiative(tx, actor.workspace_id, product, i, {}));
         view.work = std::make_shared<WorkView>(std::move(work));
         return {};
     }));
@@ -1318,23 +1351,29 @@ Result<void> DeleteInitiative(AppContext& ctx, const Actor& actor, const std::st
 
 // ---- traceability and alignment ----
 
-Result<WorkView> GoalWork(AppContext& ctx, const Actor& actor, const std::string& goal_id) {
+Result<WorkView> GoalWork(AppContext& ctx,
+                          const Actor& actor,
+                          const std::string& goal_id,
+                          const WorkPage& page) {
     WorkView work;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto g, LoadGoal(tx, actor, goal_id, domain::Action::kProductRead));
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, g.product_id));
-        TL_ASSIGN_OR_RETURN(work, WorkOfGoal(tx, actor.workspace_id, product, g));
+        TL_ASSIGN_OR_RETURN(work, WorkOfGoal(tx, actor.workspace_id, product, g, page));
         return {};
     }));
     return work;
 }
 
-Result<WorkView> InitiativeWork(AppContext& ctx, const Actor& actor, const std::string& id) {
+Result<WorkView> InitiativeWork(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& id,
+                                const WorkPage& page) {
     WorkView work;
     TL_TRY(ctx.store.Read([&](storage::Tx& tx) -> Result<void> {
         TL_ASSIGN_OR_RETURN(auto i, LoadInitiative(tx, actor, id, domain::Action::kProductRead));
         TL_ASSIGN_OR_RETURN(auto product, tx.GetProduct(actor.workspace_id, i.product_id));
-        TL_ASSIGN_OR_RETURN(work, WorkOfInitiative(tx, actor.workspace_id, product, i));
+        TL_ASSIGN_OR_RETURN(work, WorkOfInitiative(tx, actor.workspace_id, product, i, page));
         return {};
     }));
     return work;

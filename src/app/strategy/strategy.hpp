@@ -236,18 +236,33 @@ struct WorkItem {
     std::string key;
     std::string via;  // "goal" or "initiative"
 };
+// One page of the work below a goal or initiative, in rank order. The totals count all of it.
 struct WorkView {
-    std::vector<WorkItem> items;  // rank order
+    std::vector<WorkItem> items;  // this page, rank order
+    std::int64_t total_items = 0;
     std::int64_t done_items = 0;
     double points = 0;
     double done_points = 0;
+    std::string next_cursor;  // "" on the last page
+};
+// Which page: `limit` items after `cursor` (a next_cursor of this list; "" for the first page).
+struct WorkPage {
+    int limit = 50;
+    std::string cursor;
 };
 // {items:[{id,key,title,type,status,category,points,parent_id,via}], totals:{items, points,
-// done_points, done_items}}.
+// done_points, done_items}, next_cursor}.
 boost::json::object ToJson(const WorkView& view);
 
-Result<WorkView> GoalWork(AppContext& ctx, const Actor& actor, const std::string& goal_id);
-Result<WorkView> InitiativeWork(AppContext& ctx, const Actor& actor, const std::string& id);
+// A cursor that is not one of this list is 400 naming `cursor` (after the read is authorised).
+Result<WorkView> GoalWork(AppContext& ctx,
+                          const Actor& actor,
+                          const std::string& goal_id,
+                          const WorkPage& page);
+Result<WorkView> InitiativeWork(AppContext& ctx,
+                                const Actor& actor,
+                                const std::string& id,
+                                const WorkPage& page);
 
 // {item, chain, aligned_by, initiative, goals, vision}.
 Result<boost::json::object> TraceItem(AppContext& ctx,

@@ -98,6 +98,19 @@ Response InitiativeAnswer(int status, const app::InitiativeView& v) {
     return Versioned(status, app::ToJson(v), v.initiative.version);
 }
 
+// A page of the work below a goal or initiative (`limit`, `cursor`). Bad paging parameters are
+// reported after the read is authorised, so they reveal nothing to a caller who may not read.
+template <typename ReadWork>
+Result<Response> WorkAnswer(const Request& req, ReadWork&& read) {
+    auto page_params = ReadPageParams(req);
+    if (!page_params) {
+        TL_TRY(read(app::WorkPage{1, ""}));
+        return Fail(std::move(page_params.error()));
+    }
+    TL_ASSIGN_OR_RETURN(auto work, read(app::WorkPage{page_params->limit, page_params->cursor}));
+    return JsonAnswer(200, app::ToJson(work));
+}
+
 std::string QueryText(const Request& req, std::string_view name) {
     return std::string(req.Query(name).value_or(""));
 }
@@ -364,17 +377,17 @@ void AddStrategyRoutes(Router& router) {
                "/api/v1/goals/{id}/work",
                domain::Action::kProductRead,
                [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto w,
-                                       app::GoalWork(call.app, call.actor, req.Param("id")));
-                   return JsonAnswer(200, app::ToJson(w));
+                   return WorkAnswer(req, [&](const app::WorkPage& page) {
+                       return app::GoalWork(call.app, call.actor, req.Param("id"), page);
+                   });
                });
     router.Add("GET",
                "/api/v1/initiatives/{id}/work",
                domain::Action::kProductRead,
                [](Request& req, Call& call) -> Result<Response> {
-                   TL_ASSIGN_OR_RETURN(auto w,
-                                       app::InitiativeWork(call.app, call.actor, req.Param("id")));
-                   return JsonAnswer(200, app::ToJson(w));
+                   return WorkAnswer(req, [&](const app::WorkPage& page) {
+                       return app::InitiativeWork(call.app, call.actor, req.Param("id"), page);
+                   });
                });
     router.Add("GET",
                "/api/v1/sprints/{id}/alignment",

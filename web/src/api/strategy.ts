@@ -81,8 +81,13 @@ export const strategyApi = {
   deleteCheckIn(id: string): Promise<void> {
     return send<void>('DELETE', `/check-ins/${enc(id)}`);
   },
-  goalWork(id: string, signal?: AbortSignal): Promise<Work> {
-    return getJson<Work>(`/goals/${enc(id)}/work`, { signal });
+  /** A page of the work below a goal: the first, or the one after `cursor`. */
+  goalWork(id: string, cursor?: string, signal?: AbortSignal): Promise<Work> {
+    return getJson<Work>(`/goals/${enc(id)}/work${query({ cursor })}`, { signal });
+  },
+  /** A page of the work below an initiative: the first, or the one after `cursor`. */
+  initiativeWork(id: string, cursor?: string, signal?: AbortSignal): Promise<Work> {
+    return getJson<Work>(`/initiatives/${enc(id)}/work${query({ cursor })}`, { signal });
   },
 
   // Initiatives

@@ -79,9 +79,12 @@ export interface WorkItem {
   via: 'goal' | 'initiative';
 }
 
+/** One page of the work below a goal or initiative; the totals count all of it. */
 export interface Work {
   items: WorkItem[];
   totals: { items: number; points: number; done_points: number; done_items: number };
+  /** The cursor of the next page; null (or absent) on the last. */
+  next_cursor?: string | null;
 }
 
 export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'dropped'] as const;

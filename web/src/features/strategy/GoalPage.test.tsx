@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { Goal } from '../../api/strategyTypes';
 import { aliceMe, productX2 } from '../../test/fixtures';
-import { mockApi, type Route } from '../../test/mockApi';
+import { apiError, mockApi, type Route } from '../../test/mockApi';
 import { daveMe, productForDave } from '../../test/releaseFixtures';
 import { renderApp } from '../../test/renderApp';
 import { goal, initiative, keyResult } from '../../test/strategyFixtures';
@@ -76,6 +76,50 @@ describe('GoalPage', () => {
     expect(screen.getByText('3 items · 8 points · 1 done (5 points)')).toBeInTheDocument();
     const work = screen.getByRole('table', { name: 'Work below this goal' });
     expect(within(work).getByRole('link', { name: 'X2-4' })).toHaveAttribute('href', '/products/p-x2/items/X2-4');
+  });
+
+  it('shows the first page of the work and loads the next pages with its cursor', async () => {
+    const item = (n: number) => ({
+      id: `itm_${n}`,
+      key: `X2-${n}`,
+      title: `Story ${n}`,
+      type: 'story',
+      status: 'To do',
+      category: 'todo',
+      points: 1,
+      parent_id: null,
+      via: 'goal' as const,
+    });
+    const totals = { items: 5, points: 5, done_points: 0, done_items: 0 };
+    const paged = { ...full, work: { items: [item(1), item(2)], totals, next_cursor: 'a.itm_2' } };
+    const { api, user } = open(aliceMe, productX2, {
+      'GET /goals/gol_1': { body: paged },
+      'GET /goals/gol_1/work?cursor=a.itm_2': [
+        apiError(500, 'internal', 'the server failed'),
+        { body: { items: [item(3), item(4)], totals, next_cursor: 'c.itm_4' } },
+      ],
+      'GET /goals/gol_1/work?cursor=c.itm_4': { body: { items: [item(5)], totals, next_cursor: null } },
+    });
+    const work = await screen.findByRole('table', { name: 'Work below this goal' });
+    expect(screen.getByText('5 items · 5 points · 0 done (0 points)')).toBeInTheDocument();
+    expect(within(work).getAllByRole('link').map((l) => l.textContent)).toEqual(['X2-1', 'X2-2']);
+    expect(screen.getByText('Showing 2 of 5')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('the server failed');
+    expect(within(work).getAllByRole('link')).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(within(work).getAllByRole('link')).toHaveLength(4));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByText('Showing 4 of 5')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() =>
+      expect(within(work).getAllByRole('link').map((l) => l.textContent)).toEqual(['X2-1', 'X2-2', 'X2-3', 'X2-4', 'X2-5']),
+    );
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Showing/)).not.toBeInTheDocument();
+    expect(api.callsTo('GET', '/goals/gol_1/work').map((c) => c.search.get('cursor'))).toEqual(['a.itm_2', 'a.itm_2', 'c.itm_4']);
   });
 
   it('records a check-in and moves the progress at once', async () => {

@@ -367,7 +367,16 @@ export function GoalPage({ productId, goalId }: { productId: string; goalId: str
 
       <section aria-labelledby="goal-work-heading">
         <h2 id="goal-work-heading">Work below this goal</h2>
-        {g.work ? <WorkTable productId={productId} work={g.work} caption="Work below this goal" /> : <p className="muted">—</p>}
+        {g.work ? (
+          <WorkTable
+            productId={productId}
+            work={g.work}
+            caption="Work below this goal"
+            loadMore={(cursor) => strategyApi.goalWork(g.id, cursor)}
+          />
+        ) : (
+          <p className="muted">—</p>
+        )}
       </section>
       <p className="muted">
         Expected progress today {percent(g.expected)} · {g.key_results.length} key result{g.key_results.length === 1 ? '' : 's'} ·

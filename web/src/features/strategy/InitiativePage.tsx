@@ -123,7 +123,16 @@ export function InitiativePage({ productId, initiativeId }: { productId: string;
       </dl>
       <section aria-labelledby="initiative-work-heading">
         <h2 id="initiative-work-heading">Linked work</h2>
-        {i.work ? <WorkTable productId={productId} work={i.work} caption="Work of this initiative" /> : <p className="muted">—</p>}
+        {i.work ? (
+          <WorkTable
+            productId={productId}
+            work={i.work}
+            caption="Work of this initiative"
+            loadMore={(cursor) => strategyApi.initiativeWork(i.id, cursor)}
+          />
+        ) : (
+          <p className="muted">—</p>
+        )}
       </section>
     </article>
   );

@@ -1,8 +1,10 @@
 // Pieces shared by the strategy pages: status badges, the progress bar against the expected
 // progress, and the table of work below a goal or initiative.
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 
-import type { Goal, GoalStatus, InitiativeStatus, Work } from '../../api/strategyTypes';
+import { toApiError } from '../../api/client';
+import type { Goal, GoalStatus, InitiativeStatus, Work, WorkItem } from '../../api/strategyTypes';
 import { GOAL_STATE_LABELS, GOAL_STATUS_LABELS, INITIATIVE_STATUS_LABELS, num, percent } from './strategyLabels';
 
 export function strategyBase(productId: string): string {
@@ -65,14 +67,50 @@ export function ProgressBar({ progress, expected, label }: { progress: number | 
 }
 
 /** The items aligned to a goal or initiative, with their points and status, and the totals. */
-export function WorkTable({ productId, work, caption }: { productId: string; work: Work; caption: string }) {
+/**
+ * The work below a goal or initiative: its totals (of all of it) and a table of the first page,
+ * with "Load more" for the next pages when `loadMore` reads them.
+ */
+export function WorkTable({
+  productId,
+  work,
+  caption,
+  loadMore,
+}: {
+  productId: string;
+  work: Work;
+  caption: string;
+  loadMore?: (cursor: string) => Promise<Work>;
+}) {
+  // Pages read after `work`; they belong to that answer and are dropped when it is read again.
+  const [more, setMore] = useState<{ base: Work; items: WorkItem[]; next: string | null } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = more && more.base === work ? more : null;
+  const items = current ? [...work.items, ...current.items] : work.items;
+  const next = current ? current.next : (work.next_cursor ?? null);
   const t = work.totals;
+
+  async function onLoadMore() {
+    if (!loadMore || !next) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await loadMore(next);
+      setMore({ base: work, items: [...(current?.items ?? []), ...page.items], next: page.next_cursor ?? null });
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
   return (
     <>
       <p className="work-totals">
         {t.items} item{t.items === 1 ? '' : 's'} · {num(t.points)} points · {t.done_items} done ({num(t.done_points)} points)
       </p>
-      {work.items.length === 0 ? (
+      {items.length === 0 ? (
         <p className="muted">No work is aligned yet.</p>
       ) : (
         <table className="table">
@@ -88,7 +126,7 @@ export function WorkTable({ productId, work, caption }: { productId: string; wor
             </tr>
           </thead>
           <tbody>
-            {work.items.map((i) => (
+            {items.map((i) => (
               <tr key={i.id}>
                 <td className="mono">
                   <Link to={itemPath(productId, i.key)}>{i.key}</Link>
@@ -102,6 +140,23 @@ export function WorkTable({ productId, work, caption }: { productId: string; wor
             ))}
           </tbody>
         </table>
+      )}
+      {next && (
+        <p className="inline-form">
+          <span className="muted">
+            Showing {items.length} of {t.items}
+          </span>
+          {loadMore && (
+            <button type="button" onClick={() => void onLoadMore()} disabled={loading}>
+              {loading ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
       )}
     </>
   );
