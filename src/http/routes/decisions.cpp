@@ -16,34 +16,15 @@ constexpr std::string_view kStatuses = "proposed, decided, superseded";
 constexpr std::string_view kTargets = "item, goal, initiative, release, idea";
 
 std::optional<std::vector<domain::DecisionOption>> ReadOptions(JsonInput& in) {
-    const json::value* raw = in.Raw("options");
-    if (raw == nullptr) {
-        return std::nullopt;
-    }
-    std::vector<domain::DecisionOption> out;
-    if (raw->is_null()) {
-        return out;
-    }
-    if (!raw->is_array()) {
-        in.AddIssue("options", "must be an array of {title, pros, cons}");
-        return std::nullopt;
-    }
-    const auto& arr = raw->as_array();
-    for (std::size_t i = 0; i < arr.size(); ++i) {
-        const std::string base = "options." + std::to_string(i) + ".";
-        if (!arr[i].is_object()) {
-            in.AddIssue("options." + std::to_string(i), "must be an object {title, pros, cons}");
-            continue;
-        }
-        const auto& o = arr[i].as_object();
-        UnknownMembers(in, o, base, {"title", "pros", "cons"});
-        domain::DecisionOption option;
-        option.title = Member(in, o, base + "title", "title", true).value_or("");
-        option.pros = Member(in, o, base + "pros", "pros", false).value_or("");
-        option.cons = Member(in, o, base + "cons", "cons", false).value_or("");
-        out.push_back(std::move(option));
-    }
-    return out;
+    return ReadObjectList<domain::DecisionOption>(
+        in, "options", "{title, pros, cons}", [&](const json::object& o, const std::string& base) {
+            UnknownMembers(in, o, base, {"title", "pros", "cons"});
+            domain::DecisionOption option;
+            option.title = Member(in, o, base + "title", "title", true).value_or("");
+            option.pros = Member(in, o, base + "pros", "pros", false).value_or("");
+            option.cons = Member(in, o, base + "cons", "cons", false).value_or("");
+            return option;
+        });
 }
 
 std::optional<std::vector<app::DecisionLinkInput>> ReadLinks(JsonInput& in) {

@@ -52,33 +52,14 @@ std::optional<std::vector<std::string>> ReadStrings(JsonInput& in, std::string_v
 
 // A list of {title, url} (null: empty).
 std::optional<std::vector<domain::WebLink>> ReadWebLinks(JsonInput& in, std::string_view field) {
-    const json::value* raw = in.Raw(field);
-    if (raw == nullptr) {
-        return std::nullopt;
-    }
-    std::vector<domain::WebLink> out;
-    if (raw->is_null()) {
-        return out;
-    }
-    if (!raw->is_array()) {
-        in.AddIssue(std::string(field), "must be an array of {title, url}");
-        return std::nullopt;
-    }
-    const auto& arr = raw->as_array();
-    for (std::size_t i = 0; i < arr.size(); ++i) {
-        const std::string base = std::string(field) + "." + std::to_string(i);
-        if (!arr[i].is_object()) {
-            in.AddIssue(base, "must be an object {title, url}");
-            continue;
-        }
-        const auto& o = arr[i].as_object();
-        UnknownMembers(in, o, base + ".", {"title", "url"});
-        domain::WebLink link;
-        link.title = Member(in, o, base + ".title", "title", false).value_or("");
-        link.url = Member(in, o, base + ".url", "url", true).value_or("");
-        out.push_back(std::move(link));
-    }
-    return out;
+    return ReadObjectList<domain::WebLink>(
+        in, field, "{title, url}", [&](const json::object& o, const std::string& base) {
+            UnknownMembers(in, o, base, {"title", "url"});
+            domain::WebLink link;
+            link.title = Member(in, o, base + "title", "title", false).value_or("");
+            link.url = Member(in, o, base + "url", "url", true).value_or("");
+            return link;
+        });
 }
 
 std::optional<std::vector<app::PersonaLinkInput>> ReadPersonaLinks(JsonInput& in) {
